@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# proclab.sh — the one entry point: install what is missing, build, then run, test or package ProcLab.
+#
+#   ./proclab.sh run [ARGS…]   build (incrementally) and start proclab with ARGS
+#   ./proclab.sh test          build, then run the whole CTest suite; exits with ctest's status
+#   ./proclab.sh package       build the .deb with CPack and print its path
+#   ./proclab.sh sanitize asan|tsan   build and test with a sanitizer (not part of `test`)
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+cd "$root"
+
+# Everything a fresh Debian bookworm needs to build, run, test and package ProcLab. Plugins (the SVG icon engine,
+# the platform plugins) and the CJK font are not link-time dependencies, so they are listed by name.
+packages=(
+    cmake ninja-build g++ ccache pkgconf python3
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6svg6 qt6-qpa-plugins libgl-dev
+    fonts-wqy-microhei
+    file dpkg-dev desktop-file-utils appstream
+)
+
+say() { printf 'proclab.sh: %s\n' "$*" >&2; }
+
+install_missing() {
+    local missing=() pkg status
+    while read -r pkg status; do
+        [[ $status == installed ]] || missing+=("$pkg")
+    done < <(for pkg in "${packages[@]}"; do
+                 printf '%s %s\n' "$pkg" "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || echo absent)"
+             done)
+    ((${#missing[@]} == 0)) && return 0
+    local sudo=()
+    if ((EUID != 0)); then
+        command -v sudo >/dev/null || { say "need root to install: ${missing[*]}"; exit 1; }
+        sudo=(sudo)
+    fi
+    say "installing the Debian packages that are missing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    local preset=${1:-dev}
+    # ccache: paths relative to the checkout, so a fresh clone elsewhere still hits the cache.
+    export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=true
+    export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+    if [[ ! -f build/$preset/CMakeCache.txt ]]; then
+        cmake --preset "$preset" >/dev/null
+    fi
+    cmake --build --preset "$preset"
+}
+
+cmd=${1:-run}
+(($#)) && shift
+case $cmd in
+    run)
+        install_missing
+        build dev
+        exec build/dev/bin/proclab "$@"
+        ;;
+    test)
+        install_missing
+        build dev
+        log=$(mktemp)
+        trap 'rm -f "$log"' EXIT
+        set +e
+        ctest --preset dev "$@" 2>&1 | tee "$log"
+        status=${PIPESTATUS[0]}
+        set -e
+        # ctest's summary line, once more at the very end where a reader looks first.
+        grep -E 'tests passed|tests failed' "$log" | tail -n 1 || true
+        exit "$status"
+        ;;
+    package)
+        install_missing
+        build dev
+        (cd build/dev && cpack -G DEB >/dev/null)
+        ls -1 "$root"/build/dev/proclab_*.deb | tail -n 1
+        ;;
+    sanitize)
+        preset=${1:?usage: ./proclab.sh sanitize asan|tsan}
+        install_missing
+        build "$preset"
+        ctest --preset "$preset"
+        ;;
+    -h|--help|help)
+        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+        ;;
+    *)
+        say "unknown command '$cmd'; allowed: run, test, package, sanitize, help"
+        exit 2
+        ;;
+esac

@@ -1,0 +1,62 @@
+#include "GuiOptions.h"
+
+#include "LanguageSwitcher.h"
+
+#include <QCommandLineParser>
+
+using namespace Qt::Literals::StringLiterals;
+
+bool GuiOptions::parse(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    if (!args.isEmpty() && args.first() == u"gui"_s)
+        args.removeFirst();
+    args.prepend(u"proclab gui"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Open the ProcLab window."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    const QCommandLineOption experiment(u"experiment"_s, tr("Select the experiment ID."), u"ID"_s);
+    const QCommandLineOption set(u"set"_s, tr("Set an experiment parameter (repeatable)."), u"KEY=VALUE"_s);
+    const QCommandLineOption interval(u"interval"_s, tr("Sampling interval in milliseconds (50–5000)."), u"MS"_s);
+    const QCommandLineOption start(u"start"_s, tr("Start the selected experiment at once."));
+    const QCommandLineOption lang(u"lang"_s, tr("User interface language: zh_CN or en."), u"LANG"_s);
+    parser.addOptions({help, experiment, set, interval, start, lang});
+    m_helpText = parser.helpText();
+
+    if (!parser.parse(args)) {
+        m_error = parser.errorText();
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        m_error = tr("unexpected argument '%1'; the window takes only options").arg(parser.positionalArguments().first());
+        return false;
+    }
+    m_help = parser.isSet(help);
+    m_experiment = parser.value(experiment);
+    m_assignments = parser.values(set);
+    for (const QString &assignment : std::as_const(m_assignments)) {
+        if (!assignment.contains(u'=') || assignment.startsWith(u'=')) {
+            m_error = tr("--set takes KEY=VALUE, got '%1'").arg(assignment);
+            return false;
+        }
+    }
+    if (parser.isSet(interval)) {
+        bool ok = false;
+        m_intervalMs = parser.value(interval).toInt(&ok);
+        if (!ok || m_intervalMs < MinIntervalMs || m_intervalMs > MaxIntervalMs) {
+            m_error = tr("--interval takes milliseconds from %1 to %2, got '%3'")
+                          .arg(MinIntervalMs).arg(MaxIntervalMs).arg(parser.value(interval));
+            return false;
+        }
+    }
+    m_start = parser.isSet(start);
+    if (parser.isSet(lang)) {
+        m_language = parser.value(lang);
+        if (!LanguageSwitcher::available().contains(m_language)) {
+            m_error = tr("--lang takes %1, got '%2'").arg(LanguageSwitcher::available().join(u" or "_s), m_language);
+            return false;
+        }
+    }
+    return true;
+}

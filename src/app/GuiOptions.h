@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+// The options of `proclab [gui] [--experiment ID] [--set KEY=VALUE]… [--interval MS] [--start] [--lang L]`.
+class GuiOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(GuiOptions)
+public:
+    // Parses argv without the program name (a leading `gui` is allowed). On bad input returns false and sets
+    // error() to one line saying what is allowed.
+    bool parse(const QStringList &arguments);
+
+    QString error() const { return m_error; }
+    QString experiment() const { return m_experiment; }
+    QStringList assignments() const { return m_assignments; }
+    int intervalMs() const { return m_intervalMs; }
+    bool start() const { return m_start; }
+    QString language() const { return m_language; }
+    bool helpRequested() const { return m_help; }
+    QString helpText() const { return m_helpText; }
+
+    static constexpr int MinIntervalMs = 50;
+    static constexpr int MaxIntervalMs = 5000;
+
+private:
+    QString m_error;
+    QString m_experiment;
+    QStringList m_assignments;
+    int m_intervalMs = 0; // 0: the saved setting
+    bool m_start = false;
+    QString m_language;
+    bool m_help = false;
+    QString m_helpText;
+};

@@ -1,0 +1,34 @@
+#include "CliOutput.h"
+
+#include <QByteArray>
+
+#include <cstdio>
+
+void CliOutput::out(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void CliOutput::outRaw(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CliOutput::err(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+int CliOutput::usageError(const QString &command, const QString &message)
+{
+    const QString prefix = command.isEmpty() ? QStringLiteral("proclab: ") : QStringLiteral("proclab %1: ").arg(command);
+    err(prefix + message);
+    return 2;
+}
