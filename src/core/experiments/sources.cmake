@@ -1,0 +1,1 @@
+target_sources(proclab_core PRIVATE)

@@ -1,0 +1,2 @@
+proclab_add_test(tst_cli SOURCES tst_cli.cpp LIBS Qt6::Core)
+add_dependencies(tst_cli proclab proclab-worker)
