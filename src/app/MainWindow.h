@@ -1,5 +1,7 @@
 #pragma once
 
+#include "experiments/Experiment.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -7,11 +9,17 @@
 namespace Ui {
 class MainWindow;
 }
+class GuiOptions;
 class LanguageSwitcher;
 class QActionGroup;
+class SessionController;
+class StatusBarController;
+class TaskActions;
+class ThemeController;
+struct LabTick;
 
-// The ProcLab window. It only wires: it loads ui/mainwindow.ui, owns the models and controllers, and connects
-// them. No /proc parsing, no process control happens here.
+// The ProcLab window. It only wires: it loads ui/mainwindow.ui (whose panels are their own classes), owns the
+// session controller and the action sets, and connects them. No /proc parsing, no process control happens here.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -19,17 +27,62 @@ public:
     explicit MainWindow(LanguageSwitcher *languages, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // `proclab gui --experiment … --set … --interval … --start`: the options were checked against the catalogue
+    // before the window was made (main.cpp); this selects, fills in and, with --start, starts.
+    void applyOptions(const GuiOptions &options);
+    // Shows the window: where it was last time, or on a first start filling the screen (maximised), so a
+    // 1280×800 laptop and a 1920×1080 screen both get every panel at a readable size.
+    void showAtStart();
+    SessionController *session() const { return m_session; }
+    TaskActions *taskActions() const { return m_taskActions; }
+    // Checks a command line's experiment and assignments against the catalogue; false with *error (one line).
+    static bool validateOptions(const GuiOptions &options, QString *error);
+
+public Q_SLOTS:
+    void startExperiment();
+    void stopExperiment();
+
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void setUpActions();
     void setUpLanguageMenu();
+    void setUpThemeMenu();
+    void setUpIntervalMenu();
+    void setUpViewMenu();
+    void setUpExperimentMenu();
     void chooseLanguage(const QString &language);
+    void setIntervalMs(int ms);
+    void onStarted();
+    void onStopped(const PhenomenonVerdict &verdict);
+    void onTick(const LabTick &tick);
+    void onLiveChange(const QString &name, const QString &text);
+    void updateTitle();
+    void updateRunActions();
+    void newSession();
+    void openSession(const QString &path = {});
+    void exportSession();
+    void addRecent(const QString &path);
+    void fillRecentMenu();
+    void editLimits();
+    void showHelp(int page);
     void showAbout();
     void restoreWindowState();
+    void sizeDocks(int width);
+    void onEvents(const QList<SessionEvent> &events);
+    void markWaitGraphTab(bool deadlocked);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     LanguageSwitcher *m_languages;
+    SessionController *m_session;
+    TaskActions *m_taskActions;
+    StatusBarController *m_status;
+    ThemeController *m_theme;
     QActionGroup *m_languageGroup = nullptr;
+    QActionGroup *m_intervalGroup = nullptr;
+    QString m_lastSessionFile;
+    int m_ticks = 0;
+    bool m_restoredGeometry = false;
 };

@@ -5,7 +5,9 @@
 #include "CliOutput.h"
 #include "GuiOptions.h"
 #include "LanguageSwitcher.h"
-#include "MainWindow.h"
+#include "StopSignals.h"
+// Angle brackets: the include path picks the window (or, without experiments in the build, shell/).
+#include <MainWindow.h>
 
 #include "BuildInfo.h"
 
@@ -51,6 +53,9 @@ int main(int argc, char **argv)
         CliOutput::out(options.helpText());
         return 0;
     }
+    // An unknown experiment or a bad --set is refused before any window appears (exit 2, one line).
+    if (QString error; !MainWindow::validateOptions(options, &error))
+        return CliOutput::usageError(u"gui"_s, error);
 
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(u":/icons/proclab.svg"_s));
@@ -59,6 +64,14 @@ int main(int argc, char **argv)
     languages.apply(options.language().isEmpty() ? QSettings().value(u"settings/language"_s).toString()
                                                  : options.language());
     MainWindow window(&languages);
-    window.show();
+    // SIGTERM or SIGINT (a logout, `kill`, Ctrl+C in the terminal) closes the window like Quit does, so the lab is
+    // stopped and reaped instead of being left to the parent-death signal and to whoever reaps orphans.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::received, &window, [&window] {
+        window.close();
+        QApplication::quit();
+    });
+    window.applyOptions(options);
+    window.showAtStart();
     return QApplication::exec();
 }

@@ -1,5 +1,7 @@
 // proclab-worker: the program every lab process runs. The supervisor starts it; it is not meant to be run by hand.
 #include "BuildInfo.h"
+#include "WorkerOptions.h"
+#include "WorkerProcess.h"
 
 #include <cstdio>
 #include <cstring>
@@ -10,6 +12,11 @@ int main(int argc, char **argv)
         std::printf("proclab-worker %s\n", PROCLAB_VERSION);
         return 0;
     }
-    std::fprintf(stderr, "proclab-worker: started by ProcLab's supervisor only; run `proclab` instead\n");
-    return 2;
+    WorkerOptions options;
+    std::string error;
+    if (!options.parse(argc, argv, &error)) {
+        std::fprintf(stderr, "proclab-worker: %s\n", error.c_str());
+        return 2;
+    }
+    return WorkerProcess(std::move(options)).run();
 }

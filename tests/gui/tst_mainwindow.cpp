@@ -1,7 +1,15 @@
+#include "GuiOptions.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTextBrowser>
+#include <QTreeView>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -17,6 +25,10 @@ private Q_SLOTS:
     void menusExist();
     void switchesLanguageAtRunTime();
     void keepsGeometry();
+    void shortcutsWorkWhereverTheFocusIs_data();
+    void shortcutsWorkWhereverTheFocusIs();
+    void commandLineIsChecked_data();
+    void commandLineIsChecked();
 };
 
 void tst_MainWindow::initTestCase()
@@ -76,15 +88,96 @@ void tst_MainWindow::keepsGeometry()
 {
     LanguageSwitcher languages;
     languages.apply(u"en"_s);
+    QSize chosen;
     {
         MainWindow window(&languages);
-        window.resize(900, 640);
+        // Somewhat larger than the smallest size the window's panels allow, and not its default.
+        chosen = window.minimumSizeHint().expandedTo(QSize(900, 640)) + QSize(37, 23);
+        window.resize(chosen);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), chosen);
         window.close();
     }
     MainWindow again(&languages);
-    QCOMPARE(again.size(), QSize(900, 640));
+    QCOMPARE(again.size(), chosen);
+}
+
+void tst_MainWindow::shortcutsWorkWhereverTheFocusIs_data()
+{
+    QTest::addColumn<QString>("focus");
+    QTest::newRow("line edit") << u"taskFilter"_s;
+    QTest::newRow("search box") << u"experimentSearch"_s;
+    QTest::newRow("spin box") << u"param_producers"_s;
+    QTest::newRow("check box") << u"param_busy"_s;
+    QTest::newRow("tree") << u"taskTree"_s;
+    QTest::newRow("list") << u"experimentList"_s;
+    QTest::newRow("text browser") << u"experimentExplanation"_s;
+}
+
+void tst_MainWindow::shortcutsWorkWhereverTheFocusIs()
+{
+    QFETCH(QString, focus);
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    struct Key
+    {
+        QKeySequence sequence;
+        const char *action;
+    };
+    const QList<Key> keys = {
+        {QKeySequence(Qt::Key_F5), "actionStart"},          {QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart"},
+        {QKeySequence(Qt::SHIFT | Qt::Key_F5), "actionStop"}, {QKeySequence(Qt::Key_F6), "actionFreeze"},
+        {QKeySequence(Qt::Key_F7), "actionReap"},           {QKeySequence(Qt::Key_F8), "actionTerminate"},
+        {QKeySequence(Qt::Key_F9), "actionKill"},           {QKeySequence(Qt::CTRL | Qt::Key_F), "actionFindTask"},
+        {QKeySequence(Qt::CTRL | Qt::Key_Q), "actionQuit"},
+    };
+    for (const Key &key : keys) {
+        auto *action = window.findChild<QAction *>(QString::fromLatin1(key.action));
+        QVERIFY2(action, key.action);
+        // Only the key's path to the action is tested here: nothing is started, signalled or closed.
+        action->disconnect(SIGNAL(triggered(bool)));
+        action->setEnabled(true);
+        QSignalSpy triggered(action, &QAction::triggered);
+
+        auto *target = window.findChild<QWidget *>(focus);
+        QVERIFY2(target, qPrintable(focus));
+        target->setFocus(Qt::OtherFocusReason);
+        QTRY_VERIFY(target->hasFocus());
+        const QKeyCombination combination = key.sequence[0];
+        QTest::keyClick(target, combination.key(), combination.keyboardModifiers());
+        QVERIFY2(triggered.size() == 1,
+                 qPrintable(u"%1 with focus in %2"_s.arg(key.sequence.toString(), focus)));
+    }
+}
+
+void tst_MainWindow::commandLineIsChecked_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("nothing") << QStringList() << true;
+    QTest::newRow("known id") << QStringList{u"--experiment"_s, u"pc-threads"_s} << true;
+    QTest::newRow("known set") << QStringList{u"--experiment"_s, u"pc-threads"_s, u"--set"_s, u"producers=4"_s} << true;
+    QTest::newRow("unknown id") << QStringList{u"--experiment"_s, u"nope"_s} << false;
+    QTest::newRow("unknown key") << QStringList{u"--experiment"_s, u"pc-threads"_s, u"--set"_s, u"nope=1"_s} << false;
+    QTest::newRow("out of range") << QStringList{u"--experiment"_s, u"pc-threads"_s, u"--set"_s, u"producers=0"_s} << false;
+    QTest::newRow("set without id") << QStringList{u"--set"_s, u"producers=4"_s} << false;
+}
+
+void tst_MainWindow::commandLineIsChecked()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, valid);
+    GuiOptions options;
+    QVERIFY(options.parse(arguments));
+    QString error;
+    QCOMPARE(MainWindow::validateOptions(options, &error), valid);
+    QCOMPARE(error.isEmpty(), valid);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,1 +1,9 @@
-target_sources(proclab_core PRIVATE)
+target_sources(proclab_core PRIVATE
+    analysis/WaitInput.h
+    analysis/DeadlockFindings.h analysis/DeadlockFindings.cpp
+    analysis/WaitForGraph.h analysis/WaitForGraph.cpp
+    analysis/LockOrderGraph.h analysis/LockOrderGraph.cpp
+    analysis/DeadlockExplainer.h analysis/DeadlockExplainer.cpp
+    analysis/DeadlockMonitor.h analysis/DeadlockMonitor.cpp
+    analysis/WaitGraphView.h analysis/WaitGraphView.cpp
+    analysis/FutexMapping.h analysis/FutexMapping.cpp)

@@ -1,1 +1,25 @@
-target_sources(proclab_core PRIVATE)
+target_sources(proclab_core PRIVATE
+    experiments/CpuVersusIoExperiment.h experiments/CpuVersusIoExperiment.cpp
+    experiments/DeadlockExperiment.h experiments/DeadlockExperiment.cpp
+    experiments/Experiment.h experiments/Experiment.cpp
+    experiments/ExperimentCatalogue.h experiments/ExperimentCatalogue.cpp
+    experiments/ExperimentRun.h experiments/ExperimentRun.cpp
+    experiments/FigureBoard.h experiments/FigureBoard.cpp
+    experiments/IsolationExperiment.h experiments/IsolationExperiment.cpp
+    experiments/JoinDeadlockExperiment.h experiments/JoinDeadlockExperiment.cpp
+    experiments/KillHoldingLockExperiment.h experiments/KillHoldingLockExperiment.cpp
+    experiments/LabTaskAnnotator.h experiments/LabTaskAnnotator.cpp
+    experiments/OrphanExperiment.h experiments/OrphanExperiment.cpp
+    experiments/OversubscribeExperiment.h experiments/OversubscribeExperiment.cpp
+    experiments/ParameterSpec.h experiments/ParameterSpec.cpp
+    experiments/ParameterValues.h experiments/ParameterValues.cpp
+    experiments/PollingExperiment.h experiments/PollingExperiment.cpp
+    experiments/PoolExperiment.h experiments/PoolExperiment.cpp
+    experiments/PoolFigures.h experiments/PoolFigures.cpp
+    experiments/ProducerConsumerProcessesExperiment.h experiments/ProducerConsumerProcessesExperiment.cpp
+    experiments/ProducerConsumerThreadsExperiment.h experiments/ProducerConsumerThreadsExperiment.cpp
+    experiments/RaceExperiment.h experiments/RaceExperiment.cpp
+    experiments/RecordedRun.h experiments/RecordedRun.cpp
+    experiments/WaitTickBuilder.h experiments/WaitTickBuilder.cpp
+    experiments/ZombieExperiment.h experiments/ZombieExperiment.cpp
+)

@@ -1,3 +1,22 @@
 target_sources(proclab_core PRIVATE
     session/SessionClock.h session/SessionClock.cpp
-    session/SessionEvent.h session/SessionEvent.cpp)
+    session/SessionEvent.h session/SessionEvent.cpp
+    session/SessionHeader.h session/SessionHeader.cpp
+    session/SessionJsonWriter.h session/SessionJsonWriter.cpp
+    session/Utf8Validator.h session/Utf8Validator.cpp
+    session/SessionEventQueue.h session/SessionEventQueue.cpp
+    session/SessionFolder.h session/SessionFolder.cpp
+    session/SessionRetention.h session/SessionRetention.cpp
+    session/SessionRecorder.h session/SessionRecorder.cpp
+    session/SampleThrottle.h session/SampleThrottle.cpp
+    session/SessionReader.h session/SessionReader.cpp
+    session/SessionExporter.h session/SessionExporter.cpp
+    session/JsonlExporter.h session/JsonlExporter.cpp
+    session/CsvWriter.h session/CsvWriter.cpp
+    session/CsvExporter.h session/CsvExporter.cpp
+    session/SvgWriter.h session/SvgWriter.cpp
+    session/SessionReportData.h session/SessionReportData.cpp
+    session/SessionCharts.h session/SessionCharts.cpp
+    session/HtmlReportExporter.h session/HtmlReportExporter.cpp
+    session/SessionMoment.h session/SessionMoment.cpp
+    session/SessionReplay.h session/SessionReplay.cpp)

@@ -1,0 +1,124 @@
+#include "CoreMapWidget.h"
+
+#include "StateTimelineWidget.h"
+
+#include <QPaintEvent>
+#include <QPainter>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+constexpr int LaneHeight = 16;
+}
+
+CoreMapWidget::CoreMapWidget(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+QSize CoreMapWidget::sizeHint() const
+{
+    return {StateTimelineWidget::LabelWidth + 300, int(std::max<qsizetype>(1, m_cores.size())) * LaneHeight + 4};
+}
+
+QSize CoreMapWidget::minimumSizeHint() const
+{
+    return sizeHint();
+}
+
+void CoreMapWidget::setCoreCount(int cores)
+{
+    if (cores == m_cores.size())
+        return;
+    m_cores = QList<QList<Run>>(cores);
+    setFixedHeight(sizeHint().height());
+    updateGeometry();
+}
+
+void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
+{
+    const double start = m_lastT >= 0 && t - m_lastT < 5 ? m_lastT : t;
+    QList<const TaskRow *> best(m_cores.size(), nullptr);
+    for (const TaskRow &row : rows) {
+        if (row.isProcess() || row.core < 0 || row.core >= m_cores.size() || row.running < 0.25)
+            continue;
+        const TaskRow *&current = best[row.core];
+        if (!current || row.running > current->running)
+            current = &row;
+    }
+    for (int core = 0; core < m_cores.size(); ++core) {
+        QList<Run> &runs = m_cores[core];
+        if (const TaskRow *row = best.at(core)) {
+            if (!runs.isEmpty() && runs.last().tid == row->tid && runs.last().end >= start - 1e-9)
+                runs.last().end = t;
+            else
+                runs.append({start, t, row->tid});
+        }
+        qsizetype old = 0;
+        while (old < runs.size() && runs.at(old).end < t - m_window)
+            ++old;
+        runs.remove(0, old);
+    }
+    m_now = t;
+    m_lastT = t;
+    update();
+}
+
+void CoreMapWidget::clear()
+{
+    for (QList<Run> &runs : m_cores)
+        runs.clear();
+    m_lastT = -1;
+    update();
+}
+
+qint64 CoreMapWidget::threadAt(int core, double t) const
+{
+    if (core < 0 || core >= m_cores.size())
+        return 0;
+    for (const Run &run : m_cores.at(core)) {
+        if (t >= run.start && t <= run.end)
+            return run.tid;
+    }
+    return 0;
+}
+
+QColor CoreMapWidget::colorOf(qint64 tid)
+{
+    // Golden-ratio hues: neighbouring TIDs get clearly different colours.
+    const double hue = std::fmod(double(tid) * 0.61803398875, 1.0);
+    return QColor::fromHsvF(float(hue), 0.55f, 0.85f);
+}
+
+void CoreMapWidget::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(this);
+    painter.fillRect(event->rect(), palette().color(QPalette::Base));
+    const int labelWidth = StateTimelineWidget::LabelWidth;
+    const QRect plot(labelWidth, 0, std::max(10, width() - labelWidth - 6), height());
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter.setFont(small);
+    const QFontMetrics metrics(small);
+    const auto xOf = [&](double t) { return plot.left() + (t - (m_now - m_window)) / m_window * plot.width(); };
+    for (int core = 0; core < m_cores.size(); ++core) {
+        const int y = core * LaneHeight;
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QRect(4, y, labelWidth - 8, LaneHeight), Qt::AlignVCenter, tr("core %1").arg(core));
+        painter.fillRect(QRect(plot.left(), y + 2, plot.width(), LaneHeight - 4), palette().color(QPalette::AlternateBase));
+        for (const Run &run : m_cores.at(core)) {
+            const double x1 = std::max<double>(plot.left(), xOf(run.start));
+            const double x2 = std::min<double>(plot.right(), xOf(run.end));
+            if (x2 <= x1 - 1)
+                continue;
+            const QRectF box(x1, y + 2, std::max(1.0, x2 - x1), LaneHeight - 4);
+            painter.fillRect(box, colorOf(run.tid));
+            const QString label = QString::number(run.tid);
+            if (metrics.horizontalAdvance(label) + 4 < box.width()) {
+                painter.setPen(Qt::black);
+                painter.drawText(box, Qt::AlignCenter, label);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "TaskRow.h"
+
+#include <QList>
+#include <QWidget>
+
+// One lane per core showing which lab thread ran there over the last windowSeconds() — `perf sched map`, live.
+// A core counts as running a thread when that thread spent at least a quarter of the interval running and last
+// ran on that core; the busiest such thread wins. Each thread keeps one colour; its TID is written where the
+// run is wide enough.
+class CoreMapWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CoreMapWidget(QWidget *parent = nullptr);
+
+    void setCoreCount(int cores);
+    void addSample(double t, const QList<TaskRow> &rows);
+    void clear();
+    void setWindowSeconds(double seconds) { m_window = seconds; }
+    // The TID that ran on `core` at time t, 0 when none; for tests.
+    qint64 threadAt(int core, double t) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    struct Run
+    {
+        double start = 0;
+        double end = 0;
+        qint64 tid = 0;
+    };
+    static QColor colorOf(qint64 tid);
+
+    QList<QList<Run>> m_cores;
+    double m_now = 0;
+    double m_lastT = -1;
+    double m_window = 60;
+};

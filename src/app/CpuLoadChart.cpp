@@ -1,0 +1,174 @@
+#include "CpuLoadChart.h"
+
+#include "ChartStyle.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QVBoxLayout>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+const QColor UserColor(0x2e, 0xa0, 0x43);
+const QColor SystemColor(0xd2, 0x3f, 0x31);
+const QColor StealColor(0x8e, 0x5c, 0xc9);
+} // namespace
+
+CpuLoadChart::CpuLoadChart(QWidget *parent)
+    : QWidget(parent)
+    , m_caption(new QLabel(this))
+    , m_grid(new QGridLayout)
+{
+    // One legend for all cores, above them: a legend inside the first chart made that chart shorter than the
+    // others' and repeated nothing the colours below did not already say.
+    m_caption->setWordWrap(true);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_caption);
+    layout->addLayout(m_grid, 1);
+    retranslate();
+}
+
+CpuLoadChart::~CpuLoadChart() = default;
+
+void CpuLoadChart::setIntervalMs(int ms)
+{
+    m_capacity = std::max(10, int(std::ceil(HistorySeconds * 1000.0 / std::max(1, ms)))) + 1;
+    for (Core &core : m_cores)
+        core.history.setCapacity(m_capacity);
+}
+
+void CpuLoadChart::ensureCores(int count)
+{
+    if (count == m_cores.size())
+        return;
+    for (Core &core : m_cores)
+        delete core.view;
+    m_cores.clear();
+    const int columns = count <= 2 ? 1 : count <= 8 ? 2 : 4;
+    for (int i = 0; i < count; ++i) {
+        Core core;
+        core.chart = new QChart;
+        core.chart->legend()->setVisible(false);
+        core.user = new QLineSeries(core.chart);
+        core.system = new QLineSeries(core.chart);
+        core.steal = new QLineSeries(core.chart);
+        auto *userArea = new QAreaSeries(core.user);
+        auto *systemArea = new QAreaSeries(core.system, core.user);
+        auto *stealArea = new QAreaSeries(core.steal, core.system);
+        const QColor colors[] = {UserColor, SystemColor, StealColor};
+        QAreaSeries *areas[] = {userArea, systemArea, stealArea};
+        for (int a = 0; a < 3; ++a) {
+            areas[a]->setColor(colors[a]);
+            areas[a]->setBorderColor(colors[a].darker(120));
+            core.chart->addSeries(areas[a]);
+        }
+        core.x = new QValueAxis(core.chart);
+        core.x->setRange(-HistorySeconds, 0);
+        core.x->setLabelFormat(u"%d s"_s);
+        core.x->setTickCount(4);
+        auto *y = new QValueAxis(core.chart);
+        y->setRange(0, 100);
+        y->setTickCount(3);
+        y->setLabelFormat(u"%d%%"_s);
+        core.chart->addAxis(core.x, Qt::AlignBottom);
+        core.chart->addAxis(y, Qt::AlignLeft);
+        for (QAreaSeries *area : areas) {
+            area->attachAxis(core.x);
+            area->attachAxis(y);
+        }
+        core.view = new QChartView(core.chart, this);
+        core.view->setRenderHint(QPainter::Antialiasing, false);
+        core.view->setMinimumHeight(90);
+        core.history.setCapacity(m_capacity);
+        m_grid->addWidget(core.view, i / columns, i % columns);
+        m_cores << core;
+    }
+    for (int row = 0; row < m_grid->rowCount(); ++row)
+        m_grid->setRowStretch(row, row * columns < count ? 1 : 0);
+    retranslate();
+    restyle();
+}
+
+void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus)
+{
+    ensureCores(int(cpus.size()));
+    for (int i = 0; i < cpus.size(); ++i) {
+        Core &core = m_cores[i];
+        const CpuLoad &load = cpus.at(i);
+        core.history.push({t, load.user * 100, load.system * 100, load.steal * 100});
+        QList<QPointF> user, system, steal;
+        const qsizetype n = core.history.size();
+        user.reserve(n);
+        system.reserve(n);
+        steal.reserve(n);
+        for (qsizetype k = 0; k < n; ++k) {
+            const Sample &s = core.history.at(k);
+            const double x = s.t - t;
+            user.append({x, s.user});
+            system.append({x, s.user + s.system});
+            steal.append({x, s.user + s.system + s.steal});
+        }
+        core.user->replace(user);
+        core.system->replace(system);
+        core.steal->replace(steal);
+        // A new title re-lays out the chart: only when the figure changes.
+        const QString title = tr("CPU %1 — %2%").arg(load.core).arg(qRound(load.busy * 100));
+        if (core.chart->title() != title)
+            core.chart->setTitle(title);
+    }
+}
+
+void CpuLoadChart::clear()
+{
+    for (Core &core : m_cores) {
+        core.history.clear();
+        core.user->clear();
+        core.system->clear();
+        core.steal->clear();
+    }
+}
+
+void CpuLoadChart::restyle()
+{
+    for (Core &core : m_cores)
+        ChartStyle::apply(core.chart, palette());
+}
+
+void CpuLoadChart::retranslate()
+{
+    const auto swatch = [](const QColor &color, const QString &name) {
+        return u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(color.name(), name.toHtmlEscaped());
+    };
+    m_caption->setText(u"<b>"_s + tr("CPU load per core, last 60 s") + u"</b>&nbsp;&nbsp; "_s
+                       + swatch(UserColor, tr("user")) + u"&nbsp; "_s + swatch(SystemColor, tr("system"))
+                       + u"&nbsp; "_s + swatch(StealColor, tr("steal")));
+    for (Core &core : m_cores) {
+        const auto series = core.chart->series();
+        const QString names[] = {tr("user"), tr("system"), tr("steal")};
+        for (int a = 0; a < series.size() && a < 3; ++a)
+            series[a]->setName(names[a]);
+        core.x->setTitleText(QString());
+    }
+}
+
+void CpuLoadChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        restyle();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}

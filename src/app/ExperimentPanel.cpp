@@ -1,0 +1,212 @@
+#include "ExperimentPanel.h"
+
+#include "ParameterForm.h"
+#include "experiments/ExperimentCatalogue.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+ExperimentPanel::ExperimentPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_experiments(ExperimentCatalogue::all())
+    , m_search(new QLineEdit(this))
+    , m_list(new QListWidget(this))
+    , m_title(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_parametersLabel(new QLabel(this))
+    , m_form(new ParameterForm(this))
+    , m_start(new QToolButton(this))
+    , m_stop(new QToolButton(this))
+    , m_reset(new QToolButton(this))
+    , m_explanation(new QTextBrowser(this))
+{
+    m_search->setObjectName(u"experimentSearch"_s);
+    m_search->setClearButtonEnabled(true);
+    m_list->setObjectName(u"experimentList"_s);
+    m_list->setIconSize(QSize(22, 22));
+    m_list->setUniformItemSizes(true);
+    m_title->setObjectName(u"experimentTitle"_s);
+    m_title->setWordWrap(true);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_summary->setWordWrap(true);
+    m_explanation->setObjectName(u"experimentExplanation"_s);
+    m_explanation->setOpenLinks(false);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_search);
+    topLayout->addWidget(m_list);
+
+    auto *details = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_title);
+    detailsLayout->addWidget(m_summary);
+    m_formScroll = new QScrollArea(this);
+    m_formScroll->setWidgetResizable(true);
+    m_formScroll->setFrameShape(QFrame::NoFrame);
+    m_formScroll->setWidget(m_form);
+    m_formScroll->setMinimumHeight(80);
+    detailsLayout->addWidget(m_parametersLabel);
+    detailsLayout->addWidget(m_formScroll, 1);
+    auto *buttons = new QHBoxLayout;
+    for (QToolButton *button : {m_start, m_stop, m_reset}) {
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        buttons->addWidget(button);
+    }
+    detailsLayout->addLayout(buttons);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(top);
+    splitter->addWidget(details);
+    splitter->addWidget(m_explanation);
+    // The form keeps the room its rows need (it is what a user changes); the catalogue and the explanation
+    // share the rest.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 0);
+    splitter->setStretchFactor(2, 3);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 6);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+
+    connect(m_search, &QLineEdit::textChanged, this, &ExperimentPanel::applySearch);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this] {
+        showCurrent();
+        Q_EMIT experimentChanged(currentId());
+    });
+    fillCatalogue();
+    retranslate();
+    m_list->setCurrentRow(0);
+}
+
+ExperimentPanel::~ExperimentPanel() = default;
+
+void ExperimentPanel::setActions(QAction *start, QAction *stop, QAction *reset)
+{
+    m_start->setDefaultAction(start);
+    m_stop->setDefaultAction(stop);
+    m_reset->setDefaultAction(reset);
+}
+
+QIcon ExperimentPanel::iconFor(const QString &id)
+{
+    return QIcon(u":/icons/experiment-"_s + id + u".svg"_s);
+}
+
+void ExperimentPanel::fillCatalogue()
+{
+    m_list->clear();
+    for (const auto &experiment : m_experiments) {
+        auto *item = new QListWidgetItem(iconFor(experiment->id()), experiment->title(), m_list);
+        item->setData(Qt::UserRole, experiment->id());
+        item->setToolTip(u"<b>%1</b> (%2)<br/>%3"_s.arg(experiment->title().toHtmlEscaped(), experiment->id(),
+                                                     experiment->summary().toHtmlEscaped()));
+    }
+}
+
+void ExperimentPanel::applySearch(const QString &text)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        const Experiment &experiment = *m_experiments.at(row);
+        const bool match = text.isEmpty() || experiment.title().contains(text, Qt::CaseInsensitive)
+            || experiment.summary().contains(text, Qt::CaseInsensitive)
+            || experiment.id().contains(text, Qt::CaseInsensitive);
+        m_list->item(row)->setHidden(!match);
+    }
+}
+
+bool ExperimentPanel::selectExperiment(const QString &id)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == id) {
+            m_list->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString ExperimentPanel::currentId() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+const Experiment *ExperimentPanel::currentExperiment() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 && row < int(m_experiments.size()) ? m_experiments.at(row).get() : nullptr;
+}
+
+void ExperimentPanel::showCurrent()
+{
+    const Experiment *experiment = currentExperiment();
+    if (!experiment)
+        return;
+    m_title->setText(experiment->title());
+    m_summary->setText(experiment->summary());
+    if (m_form->specs().isEmpty() || currentId() != property("formFor").toString()) {
+        m_form->setSpecs(experiment->parameters());
+        setProperty("formFor", currentId());
+        // Every parameter in view without scrolling, up to about ten rows.
+        m_formScroll->setMinimumHeight(std::min(m_form->sizeHint().height() + 2, fontMetrics().height() * 20));
+    }
+    QString html = u"<p>"_s + experiment->explanation().toHtmlEscaped().replace(u"\n\n"_s, u"</p><p>"_s) + u"</p>"_s;
+    html += u"<p><b>"_s + tr("The same in Python:") + u"</b></p><pre style=\"background:rgba(127,127,127,40);\">"_s
+        + experiment->python().toHtmlEscaped() + u"</pre>"_s;
+    m_explanation->setHtml(html);
+}
+
+void ExperimentPanel::setRunning(bool running)
+{
+    m_running = running;
+    m_list->setEnabled(!running);
+    m_search->setEnabled(!running);
+    m_form->setRunning(running);
+}
+
+void ExperimentPanel::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search experiments"));
+    m_search->setAccessibleName(tr("Search experiments"));
+    m_list->setAccessibleName(tr("Experiments"));
+    m_parametersLabel->setText(tr("Parameters (⟳: can change while running)"));
+    m_explanation->setAccessibleName(tr("Explanation"));
+}
+
+void ExperimentPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // Titles, summaries and explanations are translated when asked for: ask again.
+        const int row = m_list->currentRow();
+        const ParameterValues values = m_form->values();
+        const QSignalBlocker blocker(m_list);
+        fillCatalogue();
+        m_list->setCurrentRow(row);
+        applySearch(m_search->text());
+        setProperty("formFor", QString());
+        showCurrent();
+        m_form->setValues(values);
+        m_form->setRunning(m_running);
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "experiments/Experiment.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class ParameterForm;
+class QAction;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QScrollArea;
+class QTextBrowser;
+class QToolButton;
+
+// The left panel: the catalogue (icons, a search box), the chosen experiment's summary, its parameter form,
+// Start / Stop / Reset, and the explanation with the Python the tutorials would write for the same lesson.
+class ExperimentPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ExperimentPanel(QWidget *parent = nullptr);
+    ~ExperimentPanel() override;
+
+    // The buttons show these actions (owned by the window, so menus, toolbar and keys share them).
+    void setActions(QAction *start, QAction *stop, QAction *reset);
+    // Selects an experiment by id; false for an unknown one.
+    bool selectExperiment(const QString &id);
+    QString currentId() const;
+    // The selected experiment's description (title, specs …); null when none is selected.
+    const Experiment *currentExperiment() const;
+    ParameterForm *form() const { return m_form; }
+    QLineEdit *searchBox() const { return m_search; }
+    void setRunning(bool running);
+
+    static QIcon iconFor(const QString &id);
+
+Q_SIGNALS:
+    void experimentChanged(const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void fillCatalogue();
+    void applySearch(const QString &text);
+    void showCurrent();
+    void retranslate();
+
+    std::vector<std::unique_ptr<Experiment>> m_experiments;
+    QLineEdit *m_search;
+    QListWidget *m_list;
+    QLabel *m_title;
+    QLabel *m_summary;
+    QLabel *m_parametersLabel;
+    ParameterForm *m_form;
+    QScrollArea *m_formScroll = nullptr;
+    QToolButton *m_start;
+    QToolButton *m_stop;
+    QToolButton *m_reset;
+    QTextBrowser *m_explanation;
+    bool m_running = false;
+};

@@ -1,0 +1,166 @@
+#include "QueueChart.h"
+
+#include "ChartStyle.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+QueueChart::QueueChart(QWidget *parent)
+    : QWidget(parent)
+    , m_picker(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_chart(new QChart)
+    , m_view(new QChartView(m_chart, this))
+    , m_depth(new QLineSeries(m_chart))
+    , m_capacity(new QLineSeries(m_chart))
+    , m_puts(new QLineSeries(m_chart))
+    , m_gets(new QLineSeries(m_chart))
+    , m_x(new QValueAxis(m_chart))
+    , m_items(new QValueAxis(m_chart))
+    , m_rate(new QValueAxis(m_chart))
+{
+    m_depth->setPen(QPen(QColor(0x3d, 0x7e, 0xdb), 2));
+    m_capacity->setPen(QPen(QColor(0x8a, 0x8a, 0x8a), 1.5, Qt::DashLine));
+    m_puts->setPen(QPen(QColor(0x2e, 0xa0, 0x43), 1.5));
+    m_gets->setPen(QPen(QColor(0xe6, 0x9b, 0x00), 1.5));
+    for (QLineSeries *series : {m_depth, m_capacity, m_puts, m_gets})
+        m_chart->addSeries(series);
+    m_x->setRange(-60, 0);
+    m_x->setLabelFormat(u"%d s"_s);
+    m_items->setLabelFormat(u"%d"_s);
+    m_rate->setLabelFormat(u"%.0f"_s);
+    m_chart->addAxis(m_x, Qt::AlignBottom);
+    m_chart->addAxis(m_items, Qt::AlignLeft);
+    m_chart->addAxis(m_rate, Qt::AlignRight);
+    for (QLineSeries *series : {m_depth, m_capacity}) {
+        series->attachAxis(m_x);
+        series->attachAxis(m_items);
+    }
+    for (QLineSeries *series : {m_puts, m_gets}) {
+        series->attachAxis(m_x);
+        series->attachAxis(m_rate);
+    }
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_summary->setWordWrap(true);
+    m_picker->setVisible(false);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_picker);
+    top->addWidget(m_summary, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    connect(m_picker, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0 && index != m_queue) {
+            m_queue = index;
+            m_history.clear();
+            m_lastT = -1;
+        }
+    });
+    retranslate();
+    ChartStyle::apply(m_chart, palette());
+}
+
+void QueueChart::setIntervalMs(int ms)
+{
+    m_history.setCapacity(int(std::ceil(60000.0 / std::max(1, ms))) + 1);
+    m_lastT = -1;
+}
+
+void QueueChart::addSample(double t, const QList<QueueStats> &queues)
+{
+    if (queues.size() != m_queueCount) {
+        m_queueCount = int(queues.size());
+        const QSignalBlocker blocker(m_picker);
+        m_picker->clear();
+        for (int q = 0; q < m_queueCount; ++q)
+            m_picker->addItem(tr("Queue Q%1").arg(q + 1));
+        m_picker->setVisible(m_queueCount > 1);
+        m_queue = std::min(m_queue, std::max(0, m_queueCount - 1));
+        m_picker->setCurrentIndex(m_queue);
+    }
+    if (queues.isEmpty()) {
+        m_summary->setText(tr("This experiment has no queue."));
+        return;
+    }
+    const QueueStats &q = queues.at(m_queue);
+    if (m_lastT >= 0 && t > m_lastT) {
+        const double dt = t - m_lastT;
+        // Smoothed: at 10 Hz a rate of 3 items/s would jump between 0 and 10 every tick.
+        const double alpha = std::min(1.0, dt / 1.0);
+        m_putRate += alpha * (double(q.puts - std::min(q.puts, m_lastPuts)) / dt - m_putRate);
+        m_getRate += alpha * (double(q.gets - std::min(q.gets, m_lastGets)) / dt - m_getRate);
+    }
+    m_lastT = t;
+    m_lastPuts = q.puts;
+    m_lastGets = q.gets;
+    m_history.push({t, double(q.depth), double(q.capacity), m_putRate, m_getRate});
+
+    QList<QPointF> depth, capacity, puts, gets;
+    double maxRate = 1;
+    for (qsizetype i = 0; i < m_history.size(); ++i) {
+        const Sample &s = m_history.at(i);
+        const double x = s.t - t;
+        depth.append({x, s.depth});
+        capacity.append({x, s.capacity});
+        puts.append({x, s.putRate});
+        gets.append({x, s.getRate});
+        maxRate = std::max({maxRate, s.putRate, s.getRate});
+    }
+    m_depth->replace(depth);
+    m_capacity->replace(capacity);
+    m_puts->replace(puts);
+    m_gets->replace(gets);
+    m_items->setRange(0, std::max(1, q.capacity) * 1.1);
+    m_rate->setRange(0, std::ceil(maxRate * 1.2));
+    m_summary->setText(tr("Depth %1 of %2 · puts %3/s, gets %4/s · blocked: %5 putting (queue full), %6 getting "
+                          "(queue empty)")
+                           .arg(q.depth).arg(q.capacity)
+                           .arg(m_putRate, 0, 'f', 1).arg(m_getRate, 0, 'f', 1)
+                           .arg(q.blockedPutters).arg(q.blockedGetters));
+}
+
+void QueueChart::clear()
+{
+    m_history.clear();
+    m_lastT = -1;
+    m_putRate = m_getRate = 0;
+    for (QLineSeries *series : {m_depth, m_capacity, m_puts, m_gets})
+        series->clear();
+    m_summary->clear();
+}
+
+void QueueChart::retranslate()
+{
+    m_depth->setName(tr("depth"));
+    m_capacity->setName(tr("capacity"));
+    m_puts->setName(tr("puts/s"));
+    m_gets->setName(tr("gets/s"));
+    m_items->setTitleText(tr("items"));
+    m_rate->setTitleText(tr("items/s"));
+    m_picker->setAccessibleName(tr("Queue"));
+    for (int q = 0; q < m_picker->count(); ++q)
+        m_picker->setItemText(q, tr("Queue Q%1").arg(q + 1));
+}
+
+void QueueChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        ChartStyle::apply(m_chart, palette());
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}

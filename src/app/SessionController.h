@@ -1,0 +1,66 @@
+#pragma once
+
+#include "LabTick.h"
+
+#include "control/LabController.h"
+#include "experiments/Experiment.h"
+#include "experiments/ExperimentRun.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+// Owns the running experiment (one ExperimentRun per Start) and turns what it reports into what the views show:
+// one LabTick per sample and the events in batches. Freezing holds both back (the run and its recording go on)
+// and lets the latest through when thawed. Stopping is synchronous: when stop() returns, every lab process has
+// been ended and reaped.
+class SessionController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SessionController(QObject *parent = nullptr);
+    ~SessionController() override;
+
+    // Starts `id` with `values`. False with *error when the id is unknown or the run could not start; then
+    // nothing is left running.
+    bool start(const QString &id, const ParameterValues &values, QString *error);
+    void stop();
+    bool isRunning() const { return m_run && m_run->isRunning(); }
+    // The current (or last) run; null before the first Start.
+    ExperimentRun *run() const { return m_run.get(); }
+    LabController *lab() const { return isRunning() ? &m_run->lab() : nullptr; }
+    // Seconds since the current run started, 0 when none runs.
+    double sessionTime() const;
+
+    void setIntervalMs(int ms);
+    int intervalMs() const { return m_options.intervalMs; }
+    void setLimits(const LabLimits &limits) { m_options.limits = limits; }
+    LabLimits limits() const { return m_options.limits; }
+    void setRecording(bool record) { m_options.record = record; }
+    bool isRecording() const { return isRunning() && m_options.record; }
+    void setFrozen(bool frozen);
+    bool isFrozen() const { return m_frozen; }
+    // A live parameter change from the form.
+    bool changeLive(const QString &name, const QString &text, QString *error);
+
+Q_SIGNALS:
+    void started();
+    void stopped(const PhenomenonVerdict &verdict);
+    void ticked(const LabTick &tick);
+    void eventsArrived(const QList<SessionEvent> &events);
+
+private:
+    void onSampled(const std::shared_ptr<const Snapshot> &snapshot, const TelemetrySnapshot &telemetry);
+    void flushEvents();
+
+    static constexpr qsizetype MaxPendingEvents = 20000;
+
+    ExperimentRun::Options m_options;
+    std::unique_ptr<ExperimentRun> m_run;
+    QList<SessionEvent> m_pendingEvents;
+    QTimer m_flushTimer;
+    bool m_frozen = false;
+    std::optional<LabTick> m_heldTick;
+};

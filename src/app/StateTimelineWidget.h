@@ -1,0 +1,57 @@
+#pragma once
+
+#include "TaskRow.h"
+
+#include <QMap>
+#include <QWidget>
+
+// One lane per lab thread, coloured by its state over the last windowSeconds() — VisualVM's thread timeline, for
+// real OS threads. The history is kept as runs of one state (a blocked thread that never wakes costs one run),
+// runs older than the window are dropped, so memory stays bounded. Only the lanes inside the exposed rectangle
+// are painted (the widget sits in a scroll area with hundreds of lanes).
+class StateTimelineWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StateTimelineWidget(QWidget *parent = nullptr);
+
+    void addSample(double t, const QList<TaskRow> &rows);
+    void clear();
+    void setWindowSeconds(double seconds) { m_window = seconds; }
+    double windowSeconds() const { return m_window; }
+    int laneCount() const { return int(m_lanes.size()); }
+    // The state of a thread's lane at time t (Terminated when it has no run there); for tests.
+    LabTaskState stateAt(qint64 pid, qint64 tid, double t) const;
+
+    static constexpr int LaneHeight = 14;
+    static constexpr int HeaderHeight = 18;
+    static constexpr int LabelWidth = 150;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    struct Run
+    {
+        double start = 0;
+        double end = 0;
+        LabTaskState state = LabTaskState::New;
+    };
+    struct Lane
+    {
+        qint64 pid = 0;
+        qint64 tid = 0;
+        QString label;
+        QList<Run> runs;
+        double lastSeen = 0;
+    };
+    double xOf(double t, const QRect &plot) const;
+
+    QMap<quint64, Lane> m_lanes; // ordered by PID, then TID
+    double m_now = 0;
+    double m_lastT = -1;
+    double m_window = 60;
+};

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "TaskRow.h"
+
+#include <QSet>
+#include <QStringList>
+
+// The task tree's filter rules, free of widgets so they can be tested alone and reused (TaskTreeProxy only calls
+// them). Two parts, both must accept a row:
+// - text: whitespace-separated terms, every one must match. A term matches when it is a case-insensitive
+//   substring of the name, the role or the reason, or when the PID, TID or PPID starts with it ("81" finds 812).
+// - states: the states shown; an empty set shows every state (htop cannot filter by state, we can).
+class TaskFilter
+{
+public:
+    void setText(const QString &text);
+    QString text() const { return m_text; }
+    void setStates(const QSet<LabTaskState> &states) { m_states = states; }
+    QSet<LabTaskState> states() const { return m_states; }
+    void setStateShown(LabTaskState state, bool shown);
+    // True when some rows can be hidden.
+    bool isActive() const { return !m_terms.isEmpty() || !m_states.isEmpty(); }
+
+    bool accepts(const TaskRow &row) const;
+    bool acceptsText(const TaskRow &row) const;
+    bool acceptsState(LabTaskState state) const { return m_states.isEmpty() || m_states.contains(state); }
+
+private:
+    static bool termMatches(const QString &term, const TaskRow &row);
+
+    QString m_text;
+    QStringList m_terms;
+    QSet<LabTaskState> m_states;
+};

@@ -1,0 +1,431 @@
+#include "TaskTreeModel.h"
+
+#include "TaskStateStyle.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+TaskTreeModel::TaskTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+{
+}
+
+TaskTreeModel::~TaskTreeModel() = default;
+
+void TaskTreeModel::update(const QList<TaskRow> &rows, double now)
+{
+    QSet<quint64> seen;
+    QList<Node *> changed;
+    QList<Node *> newProcesses;
+    QList<const TaskRow *> newThreads;
+    for (const TaskRow &row : rows) {
+        const quint64 key = row.key();
+        seen.insert(key);
+        auto found = m_nodes.find(key);
+        if (found != m_nodes.end()) {
+            Node *node = found->second.get();
+            if (!(node->row == row) || node->goneAt >= 0) {
+                node->row = row;
+                node->goneAt = -1;
+                changed << node;
+            }
+        } else if (row.isProcess()) {
+            auto node = std::make_unique<Node>();
+            node->row = row;
+            newProcesses << node.get();
+            m_nodes.emplace(key, std::move(node));
+        } else {
+            newThreads << &row;
+        }
+    }
+
+    // Vanished rows turn Terminated and linger; expired ones go below. A process that vanished takes its threads.
+    QSet<quint64> expired;
+    for (auto &[key, node] : m_nodes) {
+        if (seen.contains(key))
+            continue;
+        if (node->goneAt < 0) {
+            node->goneAt = now;
+            node->row.state = LabTaskState::Terminated;
+            node->row.running = node->row.ready = node->row.blocked = 0;
+            node->row.cpuPercent = 0;
+            node->row.reason.clear();
+            changed << node.get();
+        } else if (now - node->goneAt >= m_lingerSeconds) {
+            expired.insert(key);
+        }
+    }
+
+    if (!newProcesses.isEmpty())
+        insertChildren(m_root.get(), newProcesses);
+
+    // Re-parenting: every process goes under its parent process when that is shown, else to the top.
+    QList<Node *> processes;
+    for (auto &[key, node] : m_nodes) {
+        if (node->row.isProcess() && !expired.contains(key))
+            processes << node.get();
+    }
+    for (Node *process : std::as_const(processes)) {
+        Node *wanted = desiredParent(process, expired);
+        if (wanted != process->parent)
+            moveNode(process, wanted);
+    }
+
+    QHash<Node *, QList<Node *>> threadsByProcess;
+    QList<Node *> processOrder;
+    for (const TaskRow *row : std::as_const(newThreads)) {
+        auto owner = m_nodes.find(TaskRow::keyOf(row->pid, 0));
+        if (owner == m_nodes.end())
+            continue;
+        auto node = std::make_unique<Node>();
+        node->row = *row;
+        if (!threadsByProcess.contains(owner->second.get()))
+            processOrder << owner->second.get();
+        threadsByProcess[owner->second.get()] << node.get();
+        m_nodes.emplace(row->key(), std::move(node));
+    }
+    for (Node *process : std::as_const(processOrder))
+        insertChildren(process, threadsByProcess.value(process));
+
+    QList<Node *> doomed;
+    for (quint64 key : std::as_const(expired))
+        doomed << m_nodes.at(key).get();
+    QSet<Node *> doomedSet(doomed.cbegin(), doomed.cend());
+    changed.erase(std::remove_if(changed.begin(), changed.end(), [&](Node *n) { return doomedSet.contains(n); }),
+                  changed.end());
+    emitChanged(changed);
+    if (!doomed.isEmpty())
+        removeNodes(doomed);
+}
+
+void TaskTreeModel::clear()
+{
+    beginResetModel();
+    m_root->children.clear();
+    m_nodes.clear();
+    endResetModel();
+}
+
+TaskTreeModel::Node *TaskTreeModel::desiredParent(const Node *node, const QSet<quint64> &expired) const
+{
+    const quint64 parentKey = TaskRow::keyOf(node->row.ppid, 0);
+    if (node->row.ppid <= 0 || expired.contains(parentKey))
+        return m_root.get();
+    auto found = m_nodes.find(parentKey);
+    if (found == m_nodes.end() || found->second.get() == node || isAncestor(node, found->second.get()))
+        return m_root.get();
+    return found->second.get();
+}
+
+bool TaskTreeModel::isAncestor(const Node *ancestor, const Node *node) const
+{
+    for (const Node *p = node ? node->parent : nullptr; p; p = p->parent) {
+        if (p == ancestor)
+            return true;
+    }
+    return false;
+}
+
+void TaskTreeModel::renumber(Node *parent)
+{
+    for (int i = 0; i < parent->children.size(); ++i)
+        parent->children[i]->rowInParent = i;
+}
+
+void TaskTreeModel::insertChildren(Node *parent, const QList<Node *> &children)
+{
+    const int first = int(parent->children.size());
+    beginInsertRows(indexOfNode(parent), first, first + int(children.size()) - 1);
+    for (Node *child : children) {
+        child->parent = parent;
+        child->rowInParent = int(parent->children.size());
+        parent->children << child;
+    }
+    endInsertRows();
+}
+
+void TaskTreeModel::moveNode(Node *node, Node *newParent)
+{
+    Node *oldParent = node->parent;
+    const int from = node->rowInParent;
+    const int to = int(newParent->children.size());
+    if (!beginMoveRows(indexOfNode(oldParent), from, from, indexOfNode(newParent), to))
+        return;
+    oldParent->children.removeAt(from);
+    renumber(oldParent);
+    node->parent = newParent;
+    node->rowInParent = to;
+    newParent->children << node;
+    endMoveRows();
+}
+
+void TaskTreeModel::removeNodes(const QList<Node *> &nodes)
+{
+    // A node inside a subtree that goes anyway is removed with it.
+    QSet<Node *> all(nodes.cbegin(), nodes.cend());
+    QHash<Node *, QList<int>> rowsByParent;
+    for (Node *node : nodes) {
+        bool covered = false;
+        for (Node *p = node->parent; p && !covered; p = p->parent)
+            covered = all.contains(p);
+        if (!covered)
+            rowsByParent[node->parent] << node->rowInParent;
+    }
+    for (auto it = rowsByParent.begin(); it != rowsByParent.end(); ++it) {
+        Node *parent = it.key();
+        QList<int> rows = it.value();
+        std::sort(rows.begin(), rows.end(), std::greater<>());
+        // Contiguous runs, from the bottom up, so earlier row numbers stay valid.
+        for (int i = 0; i < rows.size();) {
+            int last = rows[i];
+            int first = last;
+            int j = i + 1;
+            while (j < rows.size() && rows[j] == first - 1)
+                first = rows[j++];
+            beginRemoveRows(indexOfNode(parent), first, last);
+            QList<Node *> gone = parent->children.mid(first, last - first + 1);
+            parent->children.remove(first, last - first + 1);
+            for (Node *node : std::as_const(gone))
+                forget(node);
+            renumber(parent);
+            endRemoveRows();
+            i = j;
+        }
+    }
+}
+
+void TaskTreeModel::forget(Node *node)
+{
+    const QList<Node *> children = node->children;
+    for (Node *child : children)
+        forget(child);
+    m_nodes.erase(node->row.key());
+}
+
+void TaskTreeModel::emitChanged(const QList<Node *> &changed)
+{
+    QHash<Node *, std::pair<int, int>> ranges;
+    for (Node *node : changed) {
+        auto it = ranges.find(node->parent);
+        if (it == ranges.end())
+            ranges.insert(node->parent, {node->rowInParent, node->rowInParent});
+        else
+            *it = {std::min(it->first, node->rowInParent), std::max(it->second, node->rowInParent)};
+    }
+    // One signal per parent, covering its changed rows (qBittorrent's approach: cheaper than one per row).
+    for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
+        const QModelIndex parent = indexOfNode(it.key());
+        Q_EMIT dataChanged(index(it->first, 0, parent), index(it->second, ColumnCount - 1, parent));
+    }
+}
+
+const TaskRow *TaskTreeModel::taskAt(const QModelIndex &index) const
+{
+    const Node *node = nodeOf(index);
+    return node && node != m_root.get() ? &node->row : nullptr;
+}
+
+QModelIndex TaskTreeModel::indexOf(qint64 pid, qint64 tid, int column) const
+{
+    auto found = m_nodes.find(TaskRow::keyOf(pid, tid));
+    return found == m_nodes.end() ? QModelIndex() : indexOfNode(found->second.get(), column);
+}
+
+QHash<LabTaskState, int> TaskTreeModel::countsByState() const
+{
+    QHash<LabTaskState, int> counts;
+    for (const auto &[key, node] : m_nodes) {
+        bool hasThreads = false;
+        if (node->row.isProcess()) {
+            for (const Node *child : node->children)
+                hasThreads = hasThreads || !child->row.isProcess();
+            if (hasThreads)
+                continue;
+        }
+        ++counts[node->row.state];
+    }
+    return counts;
+}
+
+TaskTreeModel::Node *TaskTreeModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex TaskTreeModel::indexOfNode(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->rowInParent, column, const_cast<Node *>(node));
+}
+
+QModelIndex TaskTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    const Node *p = nodeOf(parent);
+    if (row < 0 || row >= p->children.size() || column < 0 || column >= ColumnCount)
+        return {};
+    return createIndex(row, column, p->children.at(row));
+}
+
+QModelIndex TaskTreeModel::parent(const QModelIndex &child) const
+{
+    const Node *node = nodeOf(child);
+    return node == m_root.get() ? QModelIndex() : indexOfNode(node->parent);
+}
+
+int TaskTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeOf(parent)->children.size());
+}
+
+int TaskTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QString TaskTreeModel::columnName(int column)
+{
+    switch (column) {
+    case PidColumn: return tr("PID");
+    case TidColumn: return tr("TID");
+    case PpidColumn: return tr("PPID");
+    case NameColumn: return tr("Role / name");
+    case StateColumn: return tr("State");
+    case ShareColumn: return tr("Time share");
+    case CpuColumn: return tr("CPU %");
+    case CoreColumn: return tr("Core");
+    case ReasonColumn: return tr("Why blocked");
+    case ItemsColumn: return tr("Items done");
+    }
+    return {};
+}
+
+QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole)
+        return columnName(section);
+    if (role == Qt::ToolTipRole && section == ShareColumn)
+        return tr("Share of the last interval spent running on a core (green), ready in the run queue (amber), and "
+                  "blocked (blue).");
+    return {};
+}
+
+Qt::ItemFlags TaskTreeModel::flags(const QModelIndex &index) const
+{
+    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
+                           : Qt::NoItemFlags;
+}
+
+QVariant TaskTreeModel::display(const TaskRow &row, int column) const
+{
+    switch (column) {
+    case PidColumn: return row.pid;
+    case TidColumn: return row.isProcess() ? QVariant() : QVariant(row.tid);
+    case PpidColumn: return row.isProcess() && row.ppid > 0 ? QVariant(row.ppid) : QVariant();
+    case NameColumn:
+        if (row.role.isEmpty() || row.name.startsWith(row.role))
+            return row.name;
+        return u"%1 (%2)"_s.arg(row.name, row.role);
+    case StateColumn: return TaskStateStyle::name(row.state);
+    case ShareColumn:
+        return tr("%1% running, %2% ready, %3% blocked")
+            .arg(qRound(row.running * 100)).arg(qRound(row.ready * 100)).arg(qRound(row.blocked * 100));
+    case CpuColumn: return QString::number(row.cpuPercent, 'f', 1);
+    case CoreColumn: return row.core >= 0 ? QVariant(row.core) : QVariant();
+    case ReasonColumn: return row.reason;
+    case ItemsColumn: return row.itemsDone >= 0 ? QVariant(row.itemsDone) : QVariant();
+    }
+    return {};
+}
+
+QVariant TaskTreeModel::sortValue(const TaskRow &row, int column) const
+{
+    switch (column) {
+    case PidColumn: return row.pid;
+    case TidColumn: return row.tid;
+    case PpidColumn: return row.ppid;
+    case NameColumn: return row.name;
+    case StateColumn: return int(row.state);
+    case ShareColumn: return row.running * 1e6 + row.ready * 1e3 + row.blocked;
+    case CpuColumn: return row.cpuPercent;
+    case CoreColumn: return row.core;
+    case ReasonColumn: return row.reason;
+    case ItemsColumn: return row.itemsDone;
+    }
+    return {};
+}
+
+QString TaskTreeModel::toolTip(const TaskRow &row, bool lingering) const
+{
+    QString text = row.isProcess() ? tr("Process %1").arg(row.pid) : tr("Thread %1 of process %2").arg(row.tid).arg(row.pid);
+    if (!row.command.isEmpty())
+        text += u"\n"_s + tr("Program: %1").arg(row.command);
+    text += u"\n"_s + TaskStateStyle::name(row.state) + u": "_s + TaskStateStyle::meaning(row.state);
+    if (row.letter)
+        text += u"\n"_s + tr("Kernel state letter: %1").arg(QChar::fromLatin1(row.letter));
+    if (!row.reason.isEmpty())
+        text += u"\n"_s + tr("Why blocked: %1").arg(row.reason);
+    if (lingering)
+        text += u"\n"_s + tr("Gone: this row disappears in a few seconds.");
+    return text;
+}
+
+QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
+{
+    const TaskRow *row = taskAt(index);
+    if (!row)
+        return {};
+    const Node *node = nodeOf(index);
+    const bool lingering = node->goneAt >= 0;
+    switch (role) {
+    case Qt::DisplayRole: return display(*row, index.column());
+    case Qt::AccessibleTextRole:
+        return display(*row, index.column()).toString();
+    case Qt::DecorationRole:
+        if (index.column() == StateColumn)
+            return TaskStateStyle::icon(row->state);
+        return {};
+    case Qt::ToolTipRole: return toolTip(*row, lingering);
+    case Qt::ForegroundRole:
+        if (lingering)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::FontRole:
+        if (lingering || row->state == LabTaskState::Zombie) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case PidColumn:
+        case TidColumn:
+        case PpidColumn:
+        case CpuColumn:
+        case CoreColumn:
+        case ItemsColumn: return int(Qt::AlignRight | Qt::AlignVCenter);
+        default: return {};
+        }
+    case StateRole: return int(row->state);
+    case RunningRole: return row->running;
+    case ReadyRole: return row->ready;
+    case BlockedRole: return row->blocked;
+    case PidRole: return row->pid;
+    case TidRole: return row->tid;
+    case SortRole: return sortValue(*row, index.column());
+    case LingeringRole: return lingering;
+    }
+    return {};
+}

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "TaskRow.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+
+#include <memory>
+#include <unordered_map>
+
+// The lab as a tree: processes (a child process under its parent), each with its threads as children. Fed one
+// list of TaskRows per tick, it diffs them against what it shows (mark and sweep): changed rows get one
+// dataChanged per run of rows, new rows are inserted, a re-parented process moves under its new parent, and a row
+// that no longer comes turns Terminated, greyed, and lingers lingerSeconds() before it is removed, so the user sees
+// it go. Zombies come from the sampler as rows in state Zombie and stay until they are reaped.
+class TaskTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        PidColumn,
+        TidColumn,
+        PpidColumn,
+        NameColumn,
+        StateColumn,
+        ShareColumn,
+        CpuColumn,
+        CoreColumn,
+        ReasonColumn,
+        ItemsColumn,
+        ColumnCount
+    };
+    enum Role {
+        StateRole = Qt::UserRole + 1, // int(LabTaskState)
+        RunningRole,                  // double 0…1
+        ReadyRole,
+        BlockedRole,
+        PidRole,
+        TidRole, // 0 for a process row
+        SortRole,
+        LingeringRole, // bool: the task is gone and the row waits to be removed
+    };
+
+    explicit TaskTreeModel(QObject *parent = nullptr);
+    ~TaskTreeModel() override;
+
+    // One tick: `rows` is everything alive (or zombie) now; `now` is the session time in seconds, used for the
+    // lingering of vanished rows. A thread row whose process row is missing is ignored.
+    void update(const QList<TaskRow> &rows, double now);
+    void clear();
+    void setLingerSeconds(double seconds) { m_lingerSeconds = seconds; }
+    double lingerSeconds() const { return m_lingerSeconds; }
+
+    // The row behind an index, or null.
+    const TaskRow *taskAt(const QModelIndex &index) const;
+    QModelIndex indexOf(qint64 pid, qint64 tid, int column = 0) const;
+    // Tasks by state for the status bar: every thread, and every process that shows no thread (a zombie).
+    QHash<LabTaskState, int> countsByState() const;
+    int taskCount() const { return int(m_nodes.size()); }
+
+    static QString columnName(int column);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+private:
+    struct Node
+    {
+        TaskRow row;
+        Node *parent = nullptr;
+        QList<Node *> children;
+        int rowInParent = 0;
+        double goneAt = -1; // session time it vanished; -1 while alive
+    };
+
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOfNode(const Node *node, int column = 0) const;
+    Node *desiredParent(const Node *node, const QSet<quint64> &expired) const;
+    bool isAncestor(const Node *ancestor, const Node *node) const;
+    void renumber(Node *parent);
+    void insertChildren(Node *parent, const QList<Node *> &children);
+    void moveNode(Node *node, Node *newParent);
+    void removeNodes(const QList<Node *> &nodes);
+    void forget(Node *node);
+    void emitChanged(const QList<Node *> &changed);
+    QVariant display(const TaskRow &row, int column) const;
+    QVariant sortValue(const TaskRow &row, int column) const;
+    QString toolTip(const TaskRow &row, bool lingering) const;
+
+    std::unique_ptr<Node> m_root;
+    std::unordered_map<quint64, std::unique_ptr<Node>> m_nodes;
+    double m_lingerSeconds = 3.0;
+};

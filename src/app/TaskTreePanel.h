@@ -1,0 +1,56 @@
+#pragma once
+
+#include "TaskRow.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLineEdit;
+class QMenu;
+class QToolButton;
+class QTreeView;
+class TaskActions;
+class TaskTreeModel;
+class TaskTreeProxy;
+
+// The centre of the window: the filter bar (text, and one toggle per state) over the task tree, with its badge and
+// bar delegates and the context menu of TaskActions.
+class TaskTreePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TaskTreePanel(QWidget *parent = nullptr);
+
+    void setTaskActions(TaskActions *actions) { m_actions = actions; }
+    TaskTreeModel *model() const { return m_model; }
+    TaskTreeProxy *proxy() const { return m_proxy; }
+    QTreeView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    // The row of the current index, if any.
+    std::optional<TaskRow> currentRow() const;
+    // Selects a task (for tests and the graph view); false when it is not shown.
+    bool selectTask(qint64 pid, qint64 tid);
+    // Checkable actions that show or hide each column, for View ▸ Columns.
+    QList<QAction *> columnActions() const { return m_columnActions; }
+
+Q_SIGNALS:
+    void selectionChanged(const std::optional<TaskRow> &row);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showContextMenu(const QPoint &pos);
+    void emitSelection();
+
+    TaskTreeModel *m_model;
+    TaskTreeProxy *m_proxy;
+    QLineEdit *m_filter;
+    QList<QToolButton *> m_stateButtons;
+    QTreeView *m_view;
+    TaskActions *m_actions = nullptr;
+    QList<QAction *> m_columnActions;
+    bool m_expandedOnce = false;
+};

@@ -1,0 +1,73 @@
+#include "TimelinePanel.h"
+
+#include "CoreMapWidget.h"
+#include "StateTimelineWidget.h"
+#include "TaskStateStyle.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+TimelinePanel::TimelinePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_legend(new QLabel(this))
+    , m_coresTitle(new QLabel(this))
+    , m_threadsTitle(new QLabel(this))
+    , m_cores(new CoreMapWidget(this))
+    , m_timeline(new StateTimelineWidget)
+    , m_scroll(new QScrollArea(this))
+{
+    m_legend->setWordWrap(true);
+    m_scroll->setWidget(m_timeline);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_coresTitle);
+    layout->addWidget(m_cores);
+    layout->addWidget(m_threadsTitle);
+    layout->addWidget(m_scroll, 1);
+    retranslate();
+}
+
+void TimelinePanel::setCoreCount(int cores)
+{
+    m_cores->setCoreCount(cores);
+}
+
+void TimelinePanel::addSample(double t, const QList<TaskRow> &rows)
+{
+    m_cores->addSample(t, rows);
+    m_timeline->addSample(t, rows);
+}
+
+void TimelinePanel::clear()
+{
+    m_cores->clear();
+    m_timeline->clear();
+}
+
+void TimelinePanel::retranslate()
+{
+    QStringList parts;
+    for (LabTaskState state : {LabTaskState::Running, LabTaskState::Ready, LabTaskState::Blocked,
+                               LabTaskState::Stopped, LabTaskState::Zombie, LabTaskState::New}) {
+        parts << u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(TaskStateStyle::color(state).name(),
+                                                                    TaskStateStyle::name(state).toHtmlEscaped());
+    }
+    m_legend->setText(parts.join(u"&nbsp;&nbsp; "_s));
+    m_coresTitle->setText(u"<b>"_s + tr("Which lab thread ran on each core") + u"</b>"_s);
+    m_threadsTitle->setText(u"<b>"_s + tr("The state of every lab thread over time") + u"</b>"_s);
+}
+
+void TimelinePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}

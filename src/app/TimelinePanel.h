@@ -1,0 +1,37 @@
+#pragma once
+
+#include "TaskRow.h"
+
+#include <QWidget>
+
+class CoreMapWidget;
+class QLabel;
+class QScrollArea;
+class StateTimelineWidget;
+
+// The timeline tab: a legend, the per-core map (which lab thread ran where) and below it one lane per thread
+// (its state over time), on one time axis.
+class TimelinePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelinePanel(QWidget *parent = nullptr);
+    void setCoreCount(int cores);
+    void addSample(double t, const QList<TaskRow> &rows);
+    void clear();
+    StateTimelineWidget *timeline() const { return m_timeline; }
+    CoreMapWidget *coreMap() const { return m_cores; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    QLabel *m_legend;
+    QLabel *m_coresTitle;
+    QLabel *m_threadsTitle;
+    CoreMapWidget *m_cores;
+    StateTimelineWidget *m_timeline;
+    QScrollArea *m_scroll;
+};

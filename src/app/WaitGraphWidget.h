@@ -1,0 +1,37 @@
+#pragma once
+
+#include "analysis/WaitGraphView.h"
+
+#include <QHash>
+#include <QPointF>
+#include <QWidget>
+
+// Draws the wait-for graph of one tick: threads as circles, locks, queues, pipes and processes as boxes, arrows
+// for "waits for", "held by" and "could be released by". A deadlocked cycle is laid out as a ring in the middle,
+// drawn in red; the other nodes go round it. At most MaxNodes nodes are drawn (cycle members first), the rest are
+// counted in a note, so 500 threads waiting on one queue stay legible.
+class WaitGraphWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WaitGraphWidget(QWidget *parent = nullptr);
+
+    void setGraph(const WaitGraphView &graph);
+    const WaitGraphView &graph() const { return m_graph; }
+    static constexpr int MaxNodes = 40;
+
+    QSize sizeHint() const override { return {420, 300}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void layoutNodes();
+    QList<int> cycleOrder() const;
+
+    WaitGraphView m_graph;
+    QList<int> m_shown;              // indexes into m_graph.nodes
+    QHash<QString, QPointF> m_place; // key → centre
+    int m_hidden = 0;
+};

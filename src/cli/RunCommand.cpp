@@ -1,0 +1,135 @@
+#include "RunCommand.h"
+
+#include "CliOutput.h"
+#include "StopSignals.h"
+#include "experiments/ExperimentCatalogue.h"
+#include "experiments/ExperimentRun.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+QString RunCommand::summary() const
+{
+    return tr("run an experiment headless and report whether it showed its phenomenon");
+}
+
+int RunCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption set(u"set"_s, tr("Set a parameter (repeatable)."), u"KEY=VALUE"_s);
+    const QCommandLineOption duration(u"duration"_s, tr("Seconds to run (default 10; 0: until interrupted)."),
+                                      u"S"_s, u"10"_s);
+    const QCommandLineOption interval(u"interval"_s, tr("Sampling interval in ms (50–5000, default 100)."),
+                                      u"MS"_s, u"100"_s);
+    const QCommandLineOption log(u"log"_s, tr("Record the session into FILE."), u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, tr("One JSON object per line on stdout."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    parser.addOptions({set, duration, interval, log, json, help});
+    parser.addPositionalArgument(u"ID"_s, tr("The experiment (see `proclab list`)."));
+    const QString allowedOptions = u"--set KEY=VALUE, --duration S, --interval MS, --log FILE, --json"_s;
+    if (!parser.parse(QStringList{u"proclab run"_s} + arguments))
+        return CliOutput::usageError(name(), parser.errorText() + u"; "_s + tr("allowed: %1").arg(allowedOptions));
+    if (parser.isSet(help)) {
+        CliOutput::out(parser.helpText());
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString ids = ExperimentCatalogue::ids().join(u", "_s);
+    if (positional.isEmpty())
+        return CliOutput::usageError(name(), tr("which experiment? allowed: %1").arg(ids));
+    if (positional.size() > 1)
+        return CliOutput::usageError(name(), tr("one experiment at a time, got '%1'").arg(positional.join(u' ')));
+    std::unique_ptr<Experiment> experiment = ExperimentCatalogue::create(positional.first());
+    if (!experiment)
+        return CliOutput::usageError(name(), tr("unknown experiment '%1'; allowed: %2").arg(positional.first(), ids));
+
+    ParameterValues values = experiment->defaults();
+    for (const QString &assignment : parser.values(set)) {
+        QString error;
+        if (!values.assign(assignment, &error))
+            return CliOutput::usageError(name(), error);
+    }
+    bool ok = false;
+    const double seconds = parser.value(duration).toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400)
+        return CliOutput::usageError(name(), tr("--duration takes seconds from 0 to 86400, got '%1'")
+                                                 .arg(parser.value(duration)));
+    const int intervalMs = parser.value(interval).toInt(&ok);
+    if (!ok || intervalMs < 50 || intervalMs > 5000)
+        return CliOutput::usageError(name(), tr("--interval takes milliseconds from 50 to 5000, got '%1'")
+                                                 .arg(parser.value(interval)));
+    ExperimentRun::Options options;
+    options.intervalMs = intervalMs;
+    if (parser.isSet(log)) {
+        options.logPath = parser.value(log);
+        const QFileInfo folder(QFileInfo(options.logPath).absolutePath());
+        if (!folder.isDir() || !folder.isWritable())
+            return CliOutput::usageError(name(), tr("cannot write --log '%1': its folder does not exist or is not "
+                                                    "writable")
+                                                     .arg(options.logPath));
+    }
+    m_json = parser.isSet(json);
+
+    const QString id = experiment->id();
+    ExperimentRun run(std::move(experiment), values, options);
+    QObject::connect(&run, &ExperimentRun::event, [this](const SessionEvent &event) { print(event); });
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::received, &run, &ExperimentRun::stop);
+    QObject::connect(&run, &ExperimentRun::finished, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    if (!run.start()) {
+        CliOutput::err(u"proclab run: "_s + run.errorString());
+        return 1;
+    }
+    if (seconds > 0)
+        QTimer::singleShot(int(seconds * 1000), &run, &ExperimentRun::stop);
+    QCoreApplication::exec();
+    run.stop();
+
+    const PhenomenonVerdict verdict = run.verdict();
+    if (m_json) {
+        const QJsonObject summaryLine{{u"kind"_s, u"summary"_s}, {u"experiment"_s, id},
+                                      {u"observed"_s, verdict.observed}, {u"detail"_s, verdict.detail},
+                                      {u"figures"_s, verdict.figures}, {u"log"_s, run.logPath()}};
+        CliOutput::outRaw(QJsonDocument(summaryLine).toJson(QJsonDocument::Compact) + '\n');
+    } else {
+        CliOutput::out(verdict.observed ? tr("Observed: %1").arg(verdict.detail)
+                                        : tr("Not observed: %1").arg(verdict.detail));
+        if (!run.logPath().isEmpty())
+            CliOutput::out(tr("Session recorded in %1").arg(run.logPath()));
+    }
+    return verdict.observed ? 0 : 1;
+}
+
+void RunCommand::print(const SessionEvent &event) const
+{
+    if (m_json) {
+        CliOutput::outRaw(event.toJsonLine() + '\n');
+        return;
+    }
+    // The samples are for files and charts; a person reading the terminal wants what happened.
+    if (event.kind.endsWith(u".sample"_s))
+        return;
+    QStringList fields;
+    for (auto it = event.fields.constBegin(); it != event.fields.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isDouble())
+            text = QString::number(value.toDouble(), 'g', 10);
+        else if (value.isBool())
+            text = value.toBool() ? u"true"_s : u"false"_s;
+        else if (value.isArray())
+            text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        else
+            text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        fields << it.key() + u'=' + text;
+    }
+    CliOutput::out(u"%1  %2  %3"_s.arg(event.t, 8, 'f', 3).arg(event.kind.leftJustified(20), fields.join(u' ')));
+}

@@ -1,0 +1,584 @@
+#include "LabController.h"
+#include "ChildScanner.h"
+#include "ControlEvents.h"
+#include "LabProcessRecord.h"
+#include "ForeignReaper.h"
+#include "LabPaths.h"
+#include "SupervisorSetup.h"
+#include "WorkerConnection.h"
+#include "ipc/TelemetryBlock.h"
+
+#include <QDeadlineTimer>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <poll.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Adoption is noticed at once when a direct child dies (its children reach us before its pidfd becomes
+// readable); this slower scan catches orphans of deeper lab processes and of detached helpers.
+constexpr int OrphanScanMs = 250;
+
+} // namespace
+
+LabController::LabController(QObject *parent) : QObject(parent)
+{
+    SupervisorSetup::prepare();
+    m_self = ::getpid();
+    m_session = ::getsid(0);
+    m_foreign = new ForeignReaper(this);
+    m_orphanTimer = new QTimer(this);
+    m_orphanTimer->setInterval(OrphanScanMs);
+    connect(m_orphanTimer, &QTimer::timeout, this, &LabController::scanForOrphans);
+    m_orphanTimer->start();
+    m_killTimer = new QTimer(this);
+    m_killTimer->setSingleShot(true);
+    connect(m_killTimer, &QTimer::timeout, this, &LabController::killRemaining);
+}
+
+void LabController::setTelemetryBlock(TelemetryBlock *block)
+{
+    m_telemetry = block;
+    m_telemetryFd = block ? block->fd() : -1;
+}
+
+QString LabController::signalName(int signal)
+{
+    return ControlEvents::signalName(signal);
+}
+
+LabController::~LabController()
+{
+    // Events from a destructor would reach receivers that may be half torn down: end everything quietly.
+    terminateSynchronously(false);
+}
+
+double LabController::now() const
+{
+    return m_externalClock ? m_externalClock->now() : m_ownClock.now();
+}
+
+void LabController::emitEvent(SessionEvent event)
+{
+    if (m_quiet)
+        return;
+    event.t = now();
+    Q_EMIT this->event(event);
+}
+
+void LabController::fail(const QString &what, const QString &message, int error)
+{
+    m_lastError = message;
+    emitEvent(ControlEvents::error(what, message, error));
+}
+
+std::optional<pid_t> LabController::spawnWorker(const WorkerLaunch &launch)
+{
+    if (m_stopping) {
+        fail(u"spawn"_s, tr("The session is stopping; no new lab process is started."));
+        return std::nullopt;
+    }
+    if (processCount() >= m_limits.maxProcesses) {
+        fail(u"spawn"_s, tr("The session's cap of %1 lab processes is reached: end some before starting more.")
+                             .arg(m_limits.maxProcesses));
+        return std::nullopt;
+    }
+    const QString program = m_workerProgram.isEmpty() ? LabPaths::workerProgram() : m_workerProgram;
+    if (program.isEmpty()) {
+        fail(u"spawn"_s, tr("The proclab-worker program was not found beside proclab (or in PROCLAB_WORKER)."));
+        return std::nullopt;
+    }
+    const QString name = launch.name.isEmpty()
+        ? launch.role + u'-' + QString::number(++m_nameCounters[launch.role])
+        : launch.name;
+    LaunchedWorker worker = WorkerLauncher::launch(program, launch, name, m_self,
+                                                   m_telemetryFd, &m_processGroup);
+    if (!worker.ok()) {
+        fail(u"spawn"_s, worker.message, worker.error);
+        return std::nullopt;
+    }
+    m_labGroups.insert(m_processGroup);
+
+    auto process = std::make_shared<LabProcessRecord>();
+    process->pid = worker.pid;
+    process->parent = m_self;
+    process->role = launch.role;
+    process->name = name;
+    process->pidfd = std::move(worker.pidfd);
+    process->direct = true;
+    process->keepZombie = launch.keepZombie;
+    process->connection = new WorkerConnection(worker.controlFd, this);
+    const pid_t pid = process->pid;
+    connect(process->connection, &WorkerConnection::messageReceived, this,
+            [this, pid](const ControlMessage &message) { onMessage(pid, message); });
+    m_processes.insert(pid, process);
+    watchExit(process.get());
+    emitEvent(ControlEvents::processSpawn(pid, m_self, launch.role, name, m_processGroup));
+    return pid;
+}
+
+void LabController::watchExit(LabProcessRecord *process)
+{
+    if (!process->pidfd.isValid())
+        return;
+    process->exitNotifier = new QSocketNotifier(process->pidfd.fd(), QSocketNotifier::Read, this);
+    const pid_t pid = process->pid;
+    connect(process->exitNotifier, &QSocketNotifier::activated, this, [this, pid] { onExitReadable(pid); });
+}
+
+LabProcessRecord *LabController::controllable(pid_t pid, const char *what)
+{
+    LabProcessRecord *process = m_processes.value(pid).get();
+    if (!process || process->ended || !process->connection || !process->connection->isOpen()) {
+        fail(QString::fromLatin1(what), tr("Process %1 is not a running lab process that takes commands.").arg(pid));
+        return nullptr;
+    }
+    return process;
+}
+
+quint32 LabController::request(pid_t pid, const ControlMessage &message)
+{
+    LabProcessRecord *process = controllable(pid, message.verb().constData());
+    if (!process)
+        return 0;
+    const quint32 id = process->connection->send(message);
+    if (id == 0)
+        fail(QString::fromLatin1(message.verb()), tr("Process %1 did not take the command.").arg(pid));
+    return id;
+}
+
+bool LabController::addThread(pid_t pid, const ThreadLaunch &thread)
+{
+    if (threadCount() >= m_limits.maxThreads) {
+        fail(u"thread"_s, tr("The session's cap of %1 lab threads is reached: stop some before starting more.")
+                              .arg(m_limits.maxThreads));
+        return false;
+    }
+    const quint32 id = request(pid, WorkerCommands::addThread(thread));
+    if (id == 0)
+        return false;
+    m_processes.value(pid)->pendingThreads.insert(id, thread.role);
+    ++m_pendingThreads;
+    return true;
+}
+
+bool LabController::stopThread(pid_t pid, pid_t tid)
+{
+    return request(pid, WorkerCommands::stopThread(tid)) != 0;
+}
+
+bool LabController::setRate(pid_t pid, double rate, pid_t tid)
+{
+    return request(pid, WorkerCommands::setRate(rate, tid)) != 0;
+}
+
+bool LabController::takeLocks(pid_t pid, pid_t tid, const QList<int> &locks)
+{
+    return request(pid, WorkerCommands::takeLocks(tid, locks)) != 0;
+}
+
+bool LabController::releaseLocks(pid_t pid, pid_t tid)
+{
+    return request(pid, WorkerCommands::releaseLocks(tid)) != 0;
+}
+
+bool LabController::forkChild(pid_t pid, const QString &kind, const QString &role)
+{
+    if (processCount() >= m_limits.maxProcesses) {
+        fail(u"fork"_s, tr("The session's cap of %1 lab processes is reached: end some before starting more.")
+                            .arg(m_limits.maxProcesses));
+        return false;
+    }
+    const quint32 id = request(pid, WorkerCommands::forkChild(kind, role));
+    if (id == 0)
+        return false;
+    m_processes.value(pid)->pendingForks.insert(id, role.isEmpty() ? kind : role);
+    return true;
+}
+
+bool LabController::exitWorker(pid_t pid, int code)
+{
+    return request(pid, WorkerCommands::exitProcess(code)) != 0;
+}
+
+bool LabController::sendSignal(pid_t pid, int signal)
+{
+    if (signal != SIGTERM && signal != SIGKILL && signal != SIGINT && signal != SIGSTOP && signal != SIGCONT) {
+        fail(u"signal"_s, tr("Only SIGTERM, SIGKILL, SIGINT, SIGSTOP and SIGCONT can be sent to lab processes."));
+        return false;
+    }
+    LabProcessRecord *process = m_processes.value(pid).get();
+    if (!process || process->ended || !process->pidfd.isValid()) {
+        fail(u"signal"_s, tr("Process %1 is not a running lab process; no signal was sent.").arg(pid), ESRCH);
+        return false;
+    }
+    const int error = process->pidfd.sendSignal(signal);
+    if (error != 0) {
+        fail(u"signal"_s, tr("Sending %1 to process %2 failed: %3.").arg(ControlEvents::signalName(signal)).arg(pid).arg(ControlEvents::errnoName(error)),
+             error);
+        return false;
+    }
+    if (signal == SIGSTOP)
+        process->state = LabProcessInfo::State::Stopped;
+    else if (signal == SIGCONT)
+        process->state = LabProcessInfo::State::Running;
+    emitEvent(ControlEvents::signalSent(pid, signal));
+    return true;
+}
+
+bool LabController::reap(pid_t pid)
+{
+    LabProcessRecord *process = m_processes.value(pid).get();
+    if (!process || process->state != LabProcessInfo::State::Zombie) {
+        fail(u"reap"_s, tr("Process %1 is not a zombie kept by this session.").arg(pid), ECHILD);
+        return false;
+    }
+    int error = 0;
+    if (!process->pidfd.reap(&error)) {
+        fail(u"reap"_s, tr("Reaping process %1 failed: %2.").arg(pid).arg(ControlEvents::errnoName(error)), error);
+        return false;
+    }
+    emitEvent(ControlEvents::processReap(pid));
+    removeProcess(pid);
+    checkAllStopped();
+    return true;
+}
+
+void LabController::onExitReadable(pid_t pid)
+{
+    const std::shared_ptr<LabProcessRecord> process = m_processes.value(pid);
+    if (!process)
+        return;
+    if (!process->direct) {
+        // Not our child: only its parent (a worker) can reap it, and tells us so (child-exit). Should that parent
+        // die first, the zombie comes to us and scanForOrphans() makes it ours.
+        process->ended = true;
+        process->exitNotifier->setEnabled(false);
+        scanForOrphans();
+        return;
+    }
+    if (process->keepZombie && !m_stopping) {
+        const std::optional<ProcessExit> exit = process->pidfd.peekExit();
+        if (!exit)
+            return;
+        process->exitNotifier->setEnabled(false);
+        finishProcess(pid, *exit, false);
+        process->state = LabProcessInfo::State::Zombie;
+        emitEvent(ControlEvents::processZombie(pid, m_self));
+    } else {
+        const std::optional<ProcessExit> exit = process->pidfd.reap();
+        if (!exit)
+            return;
+        finishProcess(pid, *exit, true);
+    }
+    // The kernel re-parented its children before its pidfd became readable: adopt them now.
+    scanForOrphans();
+    checkAllStopped();
+}
+
+void LabController::finishProcess(pid_t pid, const ProcessExit &exit, bool reaped)
+{
+    LabProcessRecord *process = m_processes.value(pid).get();
+    if (!process)
+        return;
+    process->ended = true;
+    for (const LabThreadInfo &thread : std::as_const(process->threads))
+        emitEvent(ControlEvents::threadExit(pid, thread));
+    process->threads.clear();
+    m_pendingThreads -= int(process->pendingThreads.size());
+    process->pendingThreads.clear();
+    emitEvent(ControlEvents::processExit(pid, exit));
+    if (reaped) {
+        emitEvent(ControlEvents::processReap(pid, process->direct ? 0 : process->parent));
+        removeProcess(pid);
+    }
+}
+
+void LabController::removeProcess(pid_t pid)
+{
+    const std::shared_ptr<LabProcessRecord> process = m_processes.take(pid);
+    if (!process)
+        return;
+    m_pendingThreads -= int(process->pendingThreads.size());
+    // A killed thread never marked its slot exited; now that its process is gone, the supervisor does.
+    if (m_telemetry && process->ended)
+        m_telemetry->releaseSlotsOf(process->pid);
+    if (process->exitNotifier) {
+        process->exitNotifier->setEnabled(false);
+        process->exitNotifier->deleteLater();
+    }
+    if (process->connection) {
+        process->connection->close();
+        process->connection->deleteLater();
+    }
+    process->pidfd.close();
+}
+
+void LabController::onMessage(pid_t pid, const ControlMessage &message)
+{
+    const std::shared_ptr<LabProcessRecord> process = m_processes.value(pid);
+    if (!process)
+        return;
+    const QByteArray verb = message.verb();
+    if (verb == "ok" && process->pendingForks.contains(message.id())) {
+        onForkAcknowledged(process.get(), message, process->pendingForks.take(message.id()));
+    } else if ((verb == "ok" && process->pendingThreads.contains(message.id())) || verb == "thread-start") {
+        if (process->pendingThreads.remove(message.id()))
+            --m_pendingThreads;
+        LabThreadInfo thread;
+        thread.tid = pid_t(message.number("tid", 0).value_or(0));
+        thread.role = QString::fromLatin1(message.value("role"));
+        thread.name = QString::fromLatin1(message.value("name"));
+        if (thread.tid <= 0)
+            return;
+        process->threads.insert(thread.tid, thread);
+        emitEvent(ControlEvents::threadStart(pid, thread));
+    } else if (verb == "failed") {
+        const int error = int(message.number("errno", 0).value_or(0));
+        const QString reason = QString::fromLatin1(message.value("reason"));
+        if (process->pendingThreads.contains(message.id())) {
+            --m_pendingThreads;
+            const QString role = process->pendingThreads.take(message.id());
+            fail(u"thread"_s, tr("Process %1 could not start a %2 thread: %3. The session goes on.")
+                                  .arg(pid).arg(role, error ? ControlEvents::errnoName(error) : reason), error);
+        } else if (process->pendingForks.contains(message.id())) {
+            process->pendingForks.remove(message.id());
+            fail(u"fork"_s, tr("Process %1 could not fork a child: %2. The session goes on.")
+                                .arg(pid).arg(error ? ControlEvents::errnoName(error) : reason), error);
+        } else {
+            fail(u"command"_s, tr("Process %1 refused a command: %2.").arg(pid).arg(reason), error);
+        }
+    } else if (verb == "thread-exit") {
+        const pid_t tid = pid_t(message.number("tid", 0).value_or(0));
+        const LabThreadInfo thread = process->threads.take(tid);
+        if (thread.tid > 0)
+            emitEvent(ControlEvents::threadExit(pid, thread));
+    } else if (verb == "child-exit") {
+        const pid_t child = pid_t(message.number("pid", 0).value_or(0));
+        const std::shared_ptr<LabProcessRecord> known = m_processes.value(child);
+        if (!known || known->direct || known->parent != pid)
+            return;
+        ProcessExit exit;
+        exit.signalled = message.has("signal");
+        exit.signal = int(message.number("signal", 0).value_or(0));
+        exit.code = int(message.number("code", 0).value_or(0));
+        finishProcess(child, exit, true);
+        checkAllStopped();
+    }
+}
+
+void LabController::onForkAcknowledged(LabProcessRecord *parent, const ControlMessage &message, const QString &role)
+{
+    const pid_t child = pid_t(message.number("pid", 0).value_or(0));
+    const quint64 startTime = quint64(message.number("start", 0).value_or(0));
+    if (child <= 0 || m_processes.contains(child))
+        return;
+    auto process = std::make_shared<LabProcessRecord>();
+    process->pid = child;
+    process->parent = parent->pid;
+    process->role = role;
+    process->name = role + u'-' + QString::number(++m_nameCounters[role]);
+    // The worker has not reaped it yet when it answers, but may have by now: the start time tells whether the
+    // pidfd we get is still that child.
+    process->pidfd = ChildScanner::openChecked(child, startTime);
+    m_processes.insert(child, process);
+    watchExit(process.get());
+    emitEvent(ControlEvents::processSpawn(child, parent->pid, role, process->name, m_processGroup));
+}
+
+void LabController::scanForOrphans()
+{
+    for (const pid_t pid : ChildScanner::children()) {
+        if (LabProcessRecord *known = m_processes.value(pid).get()) {
+            if (known->direct)
+                continue;
+            // A lab process whose lab parent died: the kernel gave it to us, the subreaper.
+            const pid_t from = known->parent;
+            known->direct = true;
+            known->adopted = true;
+            known->parent = m_self;
+            emitEvent(ControlEvents::processReparent(pid, from, m_self));
+            if (!known->pidfd.isValid()) {
+                // Its fork was acknowledged too late to be checked; as our child its PID is now safe to open.
+                known->pidfd = PidFd::open(pid);
+                watchExit(known);
+            } else if (known->exitNotifier) {
+                known->exitNotifier->setEnabled(true); // fires at once if it is already a zombie
+            }
+            continue;
+        }
+        if (!m_foreign->contains(pid))
+            adoptUnknown(pid);
+    }
+}
+
+void LabController::adoptUnknown(pid_t pid)
+{
+    const std::optional<ChildStat> before = ChildScanner::readStat(pid);
+    if (!before)
+        return;
+    const bool lab = m_labGroups.contains(before->processGroup);
+    // Our session and no lab group: a child this process started some other way (QProcess). Its owner reaps it;
+    // touching it would steal its exit status. Detached helpers (QProcess::startDetached, xdg-open) call setsid().
+    if (!lab && before->session == m_session)
+        return;
+    PidFd pidfd = ChildScanner::openChecked(pid, before->startTime, m_self);
+    if (!pidfd.isValid())
+        return;
+    if (!lab) {
+        m_foreign->watch(pid, std::move(pidfd));
+        return;
+    }
+    auto process = std::make_shared<LabProcessRecord>();
+    process->pid = pid;
+    process->parent = m_self;
+    process->role = u"orphan"_s;
+    process->name = u"orphan-"_s + QString::number(++m_nameCounters[process->role]);
+    process->pidfd = std::move(pidfd);
+    process->direct = true;
+    process->adopted = true;
+    m_processes.insert(pid, process);
+    watchExit(process.get());
+    // Its lab parent is unknown (a descendant the lab was never told about): from = 0.
+    emitEvent(ControlEvents::processReparent(pid, 0, m_self, process->role));
+}
+
+void LabController::stopAll()
+{
+    m_stopping = true;
+    const QList<pid_t> pids = m_processes.keys();
+    for (const pid_t pid : pids) {
+        LabProcessRecord *process = m_processes.value(pid).get();
+        if (!process)
+            continue;
+        if (process->state == LabProcessInfo::State::Zombie) {
+            reap(pid);
+        } else if (!process->ended) {
+            sendSignal(pid, SIGTERM);
+            // A stopped process keeps SIGTERM pending until it runs again.
+            if (process->state == LabProcessInfo::State::Stopped)
+                sendSignal(pid, SIGCONT);
+        }
+    }
+    m_killTimer->start(m_limits.stopGraceMs);
+    checkAllStopped();
+}
+
+void LabController::killRemaining()
+{
+    const QList<pid_t> pids = m_processes.keys();
+    for (const pid_t pid : pids) {
+        LabProcessRecord *process = m_processes.value(pid).get();
+        if (process && !process->ended)
+            sendSignal(pid, SIGKILL);
+    }
+}
+
+void LabController::checkAllStopped()
+{
+    if (!m_stopping || !m_processes.isEmpty())
+        return;
+    m_stopping = false;
+    m_killTimer->stop();
+    Q_EMIT allStopped();
+}
+
+void LabController::stopAllAndWait()
+{
+    terminateSynchronously(true);
+}
+
+void LabController::terminateSynchronously(bool emitEvents)
+{
+    m_quiet = !emitEvents;
+    stopAll(); // when nothing is left, it has already emitted allStopped() and cleared m_stopping
+    m_killTimer->stop();
+    const QDeadlineTimer grace(m_limits.stopGraceMs);
+    const QDeadlineTimer hardStop(m_limits.stopGraceMs + 1000);
+    bool killed = false;
+    while (!m_processes.isEmpty() && !hardStop.hasExpired()) {
+        if (!killed && grace.hasExpired()) {
+            killRemaining();
+            killed = true;
+        }
+        scanForOrphans();
+        std::vector<pollfd> fds;
+        std::vector<pid_t> pids;
+        for (const auto &process : std::as_const(m_processes)) {
+            if (process->pidfd.isValid()) {
+                fds.push_back({process->pidfd.fd(), POLLIN, 0});
+                pids.push_back(process->pid);
+            }
+        }
+        // A forked child we hold no pidfd on can be neither signalled nor waited for here; should it outlive its
+        // lab parent it comes back through scanForOrphans() as an orphan of the lab group.
+        for (const pid_t pid : m_processes.keys()) {
+            if (!m_processes.value(pid)->pidfd.isValid())
+                removeProcess(pid);
+        }
+        const int timeoutMs = int(qBound<qint64>(qint64(1), (killed ? hardStop : grace).remainingTime(), qint64(50)));
+        if (::poll(fds.data(), nfds_t(fds.size()), timeoutMs) <= 0)
+            continue;
+        for (size_t i = 0; i < fds.size(); ++i) {
+            if (!(fds[i].revents & POLLIN))
+                continue;
+            const std::shared_ptr<LabProcessRecord> process = m_processes.value(pids[i]);
+            if (!process)
+                continue;
+            if (!process->direct) {
+                // Ended under a lab parent that is going too: it will be reaped by that parent or come to us
+                // as an orphan (then scanForOrphans() finds it in our children again).
+                removeProcess(process->pid);
+            } else if (const std::optional<ProcessExit> exit = process->pidfd.reap()) {
+                finishProcess(process->pid, *exit, true);
+            }
+        }
+    }
+    const bool finished = m_stopping && m_processes.isEmpty();
+    m_stopping = false;
+    m_quiet = false;
+    if (emitEvents && finished)
+        Q_EMIT allStopped();
+}
+
+QList<LabProcessInfo> LabController::processes() const
+{
+    QList<LabProcessInfo> list;
+    for (const pid_t pid : m_processes.keys()) {
+        if (const std::optional<LabProcessInfo> info = process(pid))
+            list.append(*info);
+    }
+    return list;
+}
+
+std::optional<LabProcessInfo> LabController::process(pid_t pid) const
+{
+    const LabProcessRecord *record = m_processes.value(pid).get();
+    if (!record)
+        return std::nullopt;
+    return record->info();
+}
+
+int LabController::processCount() const
+{
+    return int(m_processes.size());
+}
+
+int LabController::threadCount() const
+{
+    int count = m_pendingThreads;
+    for (const auto &process : std::as_const(m_processes))
+        count += int(process->threads.size());
+    return count;
+}
+
+QList<pid_t> LabController::foreignAdoptees() const
+{
+    return m_foreign->pids();
+}

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "ControlMessage.h"
+#include "LabProcessInfo.h"
+#include "PidFd.h"
+#include "WorkerCommands.h"
+#include "WorkerLauncher.h"
+#include "session/SessionClock.h"
+#include "session/SessionEvent.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class ForeignReaper;
+struct LabProcessRecord;
+class TelemetryBlock;
+class QSocketNotifier;
+class QTimer;
+class WorkerConnection;
+
+// Per-session caps (DESIGN.md, "Limits").
+struct LabLimits
+{
+    int maxProcesses = 256; // lab processes alive or kept as zombies at once
+    int maxThreads = 1024;  // lab threads (acknowledged or being started) at once
+    int stopGraceMs = 1000; // SIGTERM → SIGKILL delay when the session stops
+};
+
+// Starts, signals, reaps and watches the lab processes of one session — the only code in ProcLab that creates or
+// ends a process (DESIGN.md, "Process control — the rules").
+//
+// Lives on the supervisor's GUI or main thread (it must be a long-lived thread: a worker's parent-death signal
+// follows the thread that spawned it). Makes the process a child subreaper on construction. Every process is
+// spawned with posix_spawn into the session's process group and held by a pidfd from the first instant; signals
+// go only through pidfds; reaping only through waitid(P_PIDFD), so QProcess keeps its own children. Orphans of
+// lab processes that come to the subreaper are adopted (process.reparent); other adopted processes (the xdg-open
+// behind QDesktopServices::openUrl) are reaped when they end and never signalled.
+//
+// Everything that happens is reported through event() as a SessionEvent (kinds in docs/session-format.md);
+// failures as an "error" event with a translated message, and through lastError().
+//
+// The destructor ends every lab process (SIGTERM, SIGKILL after the grace period) and reaps it.
+class LabController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LabController(QObject *parent = nullptr);
+    ~LabController() override;
+
+    void setLimits(const LabLimits &limits) { m_limits = limits; }
+    LabLimits limits() const { return m_limits; }
+    // The clock events are stamped with; the controller's own (started at construction) when null.
+    void setClock(const SessionClock *clock) { m_externalClock = clock; }
+    // The worker program; LabPaths::workerProgram() by default.
+    void setWorkerProgram(const QString &program) { m_workerProgram = program; }
+    // The experiment's telemetry block: every worker gets its memfd as fd 4, and the slots of a reaped process
+    // are released in it (a SIGKILLed thread cannot mark its own slot). Not owned; null for none.
+    void setTelemetryBlock(TelemetryBlock *block);
+    // Only the memfd (-1: none), when the caller keeps the block elsewhere: slots are then not released on reap.
+    void setTelemetryFd(int fd) { m_telemetryFd = fd; }
+
+    // Starts one worker. Returns its PID, or std::nullopt after an "error" event (cap reached, EAGAIN from
+    // RLIMIT_NPROC, EMFILE, program missing): nothing is left half-started and the session goes on.
+    std::optional<pid_t> spawnWorker(const WorkerLaunch &launch);
+
+    // Requests to a worker over its control socket. They return false (and emit "error") when the process is not
+    // a controllable lab process or a cap is reached; otherwise the answer comes later as an event
+    // (thread.start, thread.exit, process.spawn for a forked child) or an "error" event.
+    bool addThread(pid_t pid, const ThreadLaunch &thread);
+    bool stopThread(pid_t pid, pid_t tid);
+    bool setRate(pid_t pid, double rate, pid_t tid = 0);
+    bool takeLocks(pid_t pid, pid_t tid, const QList<int> &locks);
+    bool releaseLocks(pid_t pid, pid_t tid);
+    // kind "worker" (the child runs proclab-worker with `role`) or "sleeper" (a plain forked child that sleeps).
+    bool forkChild(pid_t pid, const QString &kind, const QString &role = QString());
+    bool exitWorker(pid_t pid, int code);
+
+    // Sends SIGTERM, SIGKILL, SIGINT, SIGSTOP or SIGCONT through the pidfd of a lab process (signal.sent). False
+    // for any other signal, a process the lab did not start, or one that has ended.
+    bool sendSignal(pid_t pid, int signal);
+    // Reaps a kept zombie (process.reap). False when `pid` is not a zombie kept by this controller.
+    bool reap(pid_t pid);
+    // Ends the session's processes: SIGTERM now, SIGKILL after the grace period, every one reaped (kept zombies
+    // too); emits allStopped() when none is left. Returns at once.
+    void stopAll();
+    // The same, waiting (at most the grace period plus one second) until everything is reaped.
+    void stopAllAndWait();
+
+    QList<LabProcessInfo> processes() const;
+    std::optional<LabProcessInfo> process(pid_t pid) const;
+    int processCount() const;
+    int threadCount() const;
+    // PIDs of adopted processes that belong to no lab tree and are being watched until they end.
+    QList<pid_t> foreignAdoptees() const;
+    QString lastError() const { return m_lastError; }
+
+    // "SIGTERM" for 15 (ControlEvents::signalName).
+    static QString signalName(int signal);
+
+Q_SIGNALS:
+    void event(const SessionEvent &event);
+    void allStopped();
+
+private:
+
+    double now() const;
+    void emitEvent(SessionEvent event);
+    void fail(const QString &what, const QString &message, int error = 0);
+    LabProcessRecord *controllable(pid_t pid, const char *what);
+    quint32 request(pid_t pid, const ControlMessage &message);
+
+    void watchExit(LabProcessRecord *process);
+    void onExitReadable(pid_t pid);
+    void finishProcess(pid_t pid, const ProcessExit &exit, bool reaped);
+    void removeProcess(pid_t pid);
+    void onMessage(pid_t pid, const ControlMessage &message);
+    void onForkAcknowledged(LabProcessRecord *parent, const ControlMessage &message, const QString &role);
+    void scanForOrphans();
+    void adoptUnknown(pid_t pid);
+    void killRemaining();
+    void checkAllStopped();
+    void terminateSynchronously(bool emitEvents);
+
+    LabLimits m_limits;
+    SessionClock m_ownClock;
+    const SessionClock *m_externalClock = nullptr;
+    QString m_workerProgram;
+    TelemetryBlock *m_telemetry = nullptr;
+    int m_telemetryFd = -1;
+    pid_t m_self = 0;
+    pid_t m_session = 0;
+    pid_t m_processGroup = 0; // the session's process group, 0 until the first spawn
+    QSet<pid_t> m_labGroups;  // every group our lab processes were started in
+    QHash<pid_t, std::shared_ptr<LabProcessRecord>> m_processes;
+    ForeignReaper *m_foreign = nullptr;
+    bool m_quiet = false; // no events (from the destructor)
+    QHash<QString, int> m_nameCounters;
+    int m_pendingThreads = 0;
+    bool m_stopping = false;
+    QTimer *m_orphanTimer = nullptr;
+    QTimer *m_killTimer = nullptr;
+    QString m_lastError;
+};

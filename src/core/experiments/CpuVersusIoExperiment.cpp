@@ -1,0 +1,143 @@
+#include "CpuVersusIoExperiment.h"
+
+#include "ExperimentRun.h"
+#include "RecordedRun.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+QString CpuVersusIoExperiment::title() const
+{
+    return tr("CPU-bound versus IO-bound, and the GIL");
+}
+
+QString CpuVersusIoExperiment::summary() const
+{
+    return tr("Workers that compute or that wait, as threads or processes, with or without one global lock per "
+              "process like CPython's GIL.");
+}
+
+QString CpuVersusIoExperiment::explanation() const
+{
+    return tr("CPython lets only the thread holding the Global Interpreter Lock run Python code. gil=true gives each "
+              "lab process such a lock: a CPU-bound thread must hold it to compute, so however many threads and "
+              "cores there are, together they use about one core — watch the running shares add up to ~100 % and "
+              "the others wait Blocked on the lock. Processes each have their own GIL (using=processes), so they "
+              "run in parallel on all cores; so do threads without a GIL (gil=false, like C++ or Python 3.13's "
+              "free-threaded build). IO-bound work (work=io) releases the GIL while it waits, so threads overlap "
+              "their waits fine: for IO, threads are enough.");
+}
+
+QString CpuVersusIoExperiment::python() const
+{
+    return u"import threading, multiprocessing as mp\n\n"
+           "def count(n=50_000_000):\n"
+           "    while n:\n"
+           "        n -= 1              # holds the GIL\n\n"
+           "# two threads: about one core in total\n"
+           "ts = [threading.Thread(target=count) for _ in range(2)]\n"
+           "# two processes: two cores\n"
+           "ps = [mp.Process(target=count) for _ in range(2)]\n"_s;
+}
+
+QList<ParameterSpec> CpuVersusIoExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"workers"_s, 0, 0, 64, tr("workers (0: as many as cores, at least 2)")),
+        ParameterSpec::choice(u"work"_s, u"cpu"_s, {u"cpu"_s, u"io"_s}, tr("compute, or wait for IO")),
+        ParameterSpec::choice(u"using"_s, u"threads"_s, {u"threads"_s, u"processes"_s},
+                              tr("threads of one process, or one process each")),
+        ParameterSpec::boolean(u"gil"_s, true, tr("one global lock per process, held while computing")),
+        ParameterSpec::integer(u"io_ms"_s, 20, 1, 1000, tr("IO wait per item, in ms")),
+    };
+}
+
+static int workersFor(const ParameterValues &values, int cores)
+{
+    const int workers = values.integer(u"workers"_s);
+    return workers > 0 ? workers : std::max(2, cores);
+}
+
+bool CpuVersusIoExperiment::start(ExperimentRun &run)
+{
+    const ParameterValues &v = run.values();
+    const int workers = workersFor(v, run.cores());
+    const bool processes = v.text(u"using"_s) == u"processes"_s;
+    const bool gil = v.boolean(u"gil"_s);
+    TelemetryBlockSpec spec;
+    spec.slotCount = workers + 8;
+    // One GIL per process: with processes, lock i belongs to process i only.
+    const int locks = gil ? (processes ? workers : 1) : 0;
+    for (int i = 0; i < locks; ++i)
+        spec.lockNames << u"GIL-%1"_s.arg(i + 1);
+    if (!run.createTelemetry(spec))
+        return false;
+    run.measure(u"setup"_s, workers, {{u"cores"_s, run.cores()}});
+    pid_t host = 0;
+    for (int i = 0; i < workers; ++i) {
+        if (processes || host == 0) {
+            WorkerLaunch launch;
+            launch.role = u"host"_s;
+            launch.name = processes ? u"process-%1"_s.arg(i + 1) : u"threads"_s;
+            const auto pid = run.spawn(launch);
+            if (!pid)
+                return false;
+            host = *pid;
+        }
+        ThreadLaunch thread;
+        thread.role = v.text(u"work"_s) == u"cpu"_s ? u"cpu"_s : u"io"_s;
+        if (thread.role == u"io"_s)
+            thread.rate = 1000.0 / v.integer(u"io_ms"_s);
+        if (gil)
+            thread.gil = processes ? i : 0;
+        run.lab().addThread(host, thread);
+    }
+    return true;
+}
+
+void CpuVersusIoExperiment::finish(ExperimentRun &run)
+{
+    quint64 items = 0;
+    for (const ThreadTelemetrySample &thread : run.lastTelemetry().threads)
+        items += thread.itemsDone;
+    run.measure(u"items_done"_s, double(items));
+}
+
+PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    const RecordedRun run(events);
+    const double cores = run.measureEvent(u"setup"_s).value(u"cores"_s).toDouble(1);
+    const int workers = workersFor(values, int(cores));
+    const bool cpu = values.text(u"work"_s) == u"cpu"_s;
+    const QSet<qint64> tids = run.threadsWithRole(cpu ? u"cpu"_s : u"io"_s);
+    const double from = run.startTime() + 1.0;
+    const double together = run.meanSumOf(u"running"_s, tids, from);
+    const bool serialised = values.boolean(u"gil"_s) && values.text(u"using"_s) == u"threads"_s;
+    const double parallel = std::min<double>(workers, cores);
+    PhenomenonVerdict verdict;
+    verdict.figures = {{u"workers"_s, workers}, {u"cores"_s, cores}, {u"cores_used"_s, together}};
+    if (together < 0) {
+        verdict.detail = tr("No sample of the workers was recorded.");
+        return verdict;
+    }
+    if (!cpu) {
+        const double blocked = run.meanOf(u"blocked"_s, tids, from);
+        verdict.figures.insert(u"mean_blocked"_s, blocked);
+        verdict.observed = blocked >= 0.7;
+        verdict.detail = tr("IO-bound workers spent %1 % of their time blocked and used %2 core(s) together: "
+                            "waiting costs no CPU, GIL or not.")
+                             .arg(blocked * 100, 0, 'f', 0).arg(together, 0, 'f', 2);
+        return verdict;
+    }
+    if (serialised) {
+        // About one core: never much more, whatever the number of cores.
+        verdict.observed = together <= 1.25 && together >= 0.5;
+        verdict.detail = tr("%1 CPU-bound threads sharing one GIL used %2 core(s) together (of %3).")
+                             .arg(workers).arg(together, 0, 'f', 2).arg(cores);
+    } else {
+        // Clearly more than one core, relative to the cores there are (on one core there is nothing to show).
+        verdict.observed = parallel < 1.5 ? together >= 0.8 : together >= 1 + 0.4 * (parallel - 1);
+        verdict.detail = tr("%1 CPU-bound workers without a shared lock used %2 core(s) together (of %3).")
+                             .arg(workers).arg(together, 0, 'f', 2).arg(cores);
+    }
+    return verdict;
+}

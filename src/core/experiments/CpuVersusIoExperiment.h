@@ -1,0 +1,20 @@
+#pragma once
+
+#include "Experiment.h"
+
+// `cpu-vs-io`: CPU-bound or IO-bound work on threads or processes, with or without a global interpreter lock.
+class CpuVersusIoExperiment : public Experiment
+{
+    Q_OBJECT
+public:
+    using Experiment::Experiment;
+    QString id() const override { return QStringLiteral("cpu-vs-io"); }
+    QString title() const override;
+    QString summary() const override;
+    QString explanation() const override;
+    QString python() const override;
+    QList<ParameterSpec> parameters() const override;
+    bool start(ExperimentRun &run) override;
+    PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void finish(ExperimentRun &run) override;
+};

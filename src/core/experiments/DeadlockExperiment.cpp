@@ -1,0 +1,123 @@
+#include "DeadlockExperiment.h"
+
+#include "ExperimentRun.h"
+#include "RecordedRun.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+QString DeadlockExperiment::title() const
+{
+    return tr("Deadlock: locks taken in opposite orders");
+}
+
+QString DeadlockExperiment::summary() const
+{
+    return tr("Threads in a ring each hold one lock and wait for the next; the wait-for cycle is found and shown.");
+}
+
+QString DeadlockExperiment::explanation() const
+{
+    return tr("Each thread takes its own lock, pauses, then asks for its neighbour's. Thread 1 holds L1 and waits "
+              "for L2, thread 2 holds L2 and waits for L3 … and the last waits for L1. Every thread waits for one "
+              "that waits too: a cycle, so none can ever go on — a deadlock. The threads are Blocked on a futex and "
+              "use no CPU; nothing the kernel does will end it. ProcLab reads who holds and who waits for each lock "
+              "from shared memory, draws the wait-for graph and marks the cycle. With ordered=true every thread takes "
+              "the locks in one global order (lowest number first), a cycle cannot form, and they run for ever.");
+}
+
+QString DeadlockExperiment::python() const
+{
+    return u"import threading, time\n\n"
+           "a, b = threading.Lock(), threading.Lock()\n\n"
+           "def worker(first, second):\n"
+           "    with first:\n"
+           "        time.sleep(0.1)\n"
+           "        with second:      # never returns\n"
+           "            pass\n\n"
+           "threading.Thread(target=worker, args=(a, b)).start()\n"
+           "threading.Thread(target=worker, args=(b, a)).start()\n"_s;
+}
+
+QList<ParameterSpec> DeadlockExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"threads"_s, 2, 2, 5, tr("threads in the ring (one lock each)")),
+        ParameterSpec::boolean(u"ordered"_s, false, tr("take the locks in one global order (prevents the deadlock)")),
+        ParameterSpec::integer(u"step_ms"_s, 100, 0, 5000, tr("pause between taking the first and the second lock")),
+        ParameterSpec::choice(u"using"_s, u"threads"_s, {u"threads"_s, u"processes"_s},
+                              tr("threads of one process, or one process per member with locks in shared memory")),
+    };
+}
+
+bool DeadlockExperiment::start(ExperimentRun &run)
+{
+    const ParameterValues &v = run.values();
+    const int members = v.integer(u"threads"_s);
+    TelemetryBlockSpec spec;
+    spec.slotCount = members + 16;
+    for (int i = 1; i <= members; ++i)
+        spec.lockNames << u"L%1"_s.arg(i);
+    if (!run.createTelemetry(spec))
+        return false;
+
+    const bool processes = v.text(u"using"_s) == u"processes"_s;
+    pid_t host = 0;
+    for (int i = 0; i < members; ++i) {
+        if (processes || host == 0) {
+            WorkerLaunch launch;
+            launch.role = u"host"_s;
+            launch.name = processes ? u"ring-%1"_s.arg(i + 1) : u"ring"_s;
+            const auto pid = run.spawn(launch);
+            if (!pid)
+                return false;
+            host = *pid;
+        }
+        int first = i;
+        int second = (i + 1) % members;
+        if (v.boolean(u"ordered"_s) && first > second)
+            std::swap(first, second);
+        ThreadLaunch thread;
+        thread.role = u"lock-taker"_s;
+        thread.locks = {first, second};
+        thread.stepMs = v.integer(u"step_ms"_s);
+        thread.holdMs = 20;
+        thread.rounds = 0;
+        run.lab().addThread(host, thread);
+    }
+    return true;
+}
+
+void DeadlockExperiment::finish(ExperimentRun &run)
+{
+    quint64 acquisitions = 0;
+    for (const LockSample &lock : run.lastTelemetry().locks)
+        acquisitions += lock.acquisitions;
+    run.measure(u"lock_acquisitions"_s, double(acquisitions));
+}
+
+PhenomenonVerdict DeadlockExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    const RecordedRun run(events);
+    const int members = values.integer(u"threads"_s);
+    int longest = 0;
+    for (const SessionEvent &event : run.ofKind(u"deadlock.detected"_s))
+        longest = std::max(longest, int(event.fields.value(u"cycle"_s).toArray().size()));
+    const double acquisitions = run.measure(u"lock_acquisitions"_s, 0);
+    PhenomenonVerdict verdict;
+    verdict.figures = {{u"cycle_length"_s, longest}, {u"lock_acquisitions"_s, acquisitions}};
+    if (values.boolean(u"ordered"_s)) {
+        verdict.observed = longest == 0 && acquisitions > members;
+        verdict.detail = verdict.observed
+            ? tr("Locks taken in one order: no deadlock formed; the threads took locks %1 times.").arg(acquisitions)
+            : longest ? tr("A deadlock formed although the locks were taken in order.")
+                      : tr("No deadlock, but the threads made no progress either.");
+    } else {
+        verdict.observed = longest == members;
+        verdict.detail = verdict.observed
+            ? tr("A deadlock of %1 threads formed: each holds one lock and waits for the next.").arg(members)
+            : tr("No deadlock cycle of %1 threads was detected.").arg(members);
+    }
+    return verdict;
+}

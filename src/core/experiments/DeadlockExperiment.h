@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Experiment.h"
+
+// `deadlock`: a ring of threads, each holding one lock and waiting for the next.
+class DeadlockExperiment : public Experiment
+{
+    Q_OBJECT
+public:
+    using Experiment::Experiment;
+    QString id() const override { return QStringLiteral("deadlock"); }
+    QString title() const override;
+    QString summary() const override;
+    QString explanation() const override;
+    QString python() const override;
+    QList<ParameterSpec> parameters() const override;
+    bool start(ExperimentRun &run) override;
+    void finish(ExperimentRun &run) override;
+    PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+
+};

@@ -1,0 +1,338 @@
+#include "ExperimentRun.h"
+
+#include "LabTaskAnnotator.h"
+#include "WaitTickBuilder.h"
+#include "analysis/DeadlockMonitor.h"
+#include "probe/SamplerThread.h"
+#include "probe/TaskStateName.h"
+#include "session/SampleThrottle.h"
+#include "session/SessionHeader.h"
+#include "session/SessionRecorder.h"
+
+#include <QJsonArray>
+#include <QThread>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// Samples kept in memory for the check (the file keeps them all): a 10-minute run at 500 threads stays bounded.
+constexpr qsizetype MaxKeptSamples = 400000;
+} // namespace
+
+ExperimentRun::ExperimentRun(std::unique_ptr<Experiment> experiment, const ParameterValues &values,
+                             const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_experiment(std::move(experiment))
+    , m_values(values)
+    , m_options(options)
+{
+}
+
+ExperimentRun::~ExperimentRun()
+{
+    stop();
+}
+
+int ExperimentRun::cores() const
+{
+    return std::max(1, QThread::idealThreadCount());
+}
+
+QString ExperimentRun::logPath() const
+{
+    return m_recorder ? m_recorder->filePath() : QString();
+}
+
+bool ExperimentRun::createTelemetry(const TelemetryBlockSpec &spec)
+{
+    m_telemetry = TelemetryBlock::create(spec);
+    if (!m_telemetry.isValid()) {
+        reportError(tr("Could not create the shared memory of the experiment: %1").arg(m_telemetry.errorString()));
+        return false;
+    }
+    m_lab->setTelemetryFd(m_telemetry.fd());
+    return true;
+}
+
+bool ExperimentRun::createFigures(int count)
+{
+    m_figures = FigureBoard::create(count);
+    if (!m_figures.isValid()) {
+        reportError(tr("Could not create the shared memory for the experiment's figures."));
+        return false;
+    }
+    return true;
+}
+
+bool ExperimentRun::createPipe(int capacity)
+{
+    m_pipe = PipeChannel::create(64);
+    if (!m_pipe.isValid()) {
+        reportError(tr("Could not create a pipe: %1").arg(m_pipe.errorString()));
+        return false;
+    }
+    m_pipe.setBufferBytes(capacity * 64);
+    return true;
+}
+
+std::optional<pid_t> ExperimentRun::spawn(WorkerLaunch launch)
+{
+    // Fixed numbers in the child, above the worker's own 3 (control), 4 (telemetry) and 5 (queue).
+    if (m_figures.isValid()) {
+        launch.descriptors << qMakePair(m_figures.fd(), 6);
+        launch.arguments << u"--figures-fd"_s << u"6"_s;
+    }
+    if (m_pipe.isValid()) {
+        launch.descriptors << qMakePair(m_pipe.readFd(), 7) << qMakePair(m_pipe.writeFd(), 8);
+        launch.arguments << u"--pipe-read-fd"_s << u"7"_s << u"--pipe-write-fd"_s << u"8"_s;
+    }
+    return m_lab->spawnWorker(launch);
+}
+
+void ExperimentRun::emitEvent(const QString &kind, const QJsonObject &fields)
+{
+    keep(SessionEvent{now(), kind, fields});
+}
+
+void ExperimentRun::measure(const QString &name, double value, const QJsonObject &extra)
+{
+    QJsonObject fields = extra;
+    fields.insert(u"name"_s, name);
+    fields.insert(u"value"_s, value);
+    emitEvent(u"measure"_s, fields);
+}
+
+void ExperimentRun::reportError(const QString &message)
+{
+    m_error = message;
+    emitEvent(u"error"_s, {{u"message"_s, message}});
+}
+
+void ExperimentRun::after(double seconds, std::function<void()> action)
+{
+    QTimer::singleShot(int(seconds * 1000), this, [this, action = std::move(action)] {
+        if (m_running)
+            action();
+    });
+}
+
+void ExperimentRun::keep(const SessionEvent &event)
+{
+    if (m_recorder)
+        m_recorder->record(event);
+    m_events.append(event);
+    if (event.kind.endsWith(u".sample"_s) && m_events.size() > 2 * MaxKeptSamples) {
+        // Drop the oldest half of the samples; every other kind of event stays.
+        qsizetype samplesToDrop = MaxKeptSamples;
+        m_events.removeIf([&samplesToDrop](const SessionEvent &e) {
+            if (samplesToDrop > 0 && e.kind.endsWith(u".sample"_s)) {
+                --samplesToDrop;
+                return true;
+            }
+            return false;
+        });
+    }
+    Q_EMIT this->event(event);
+}
+
+bool ExperimentRun::start()
+{
+    if (m_running || m_stopped)
+        return false;
+    m_clock.restart();
+    m_lab = std::make_unique<LabController>();
+    m_lab->setClock(&m_clock);
+    m_lab->setLimits(m_options.limits);
+    connect(m_lab.get(), &LabController::event, this, [this](const SessionEvent &event) {
+        keep(event);
+        if (event.kind == u"process.exit"_s && m_telemetry.isValid()) {
+            // A process killed while waiting on a queue cannot take itself off the blocked counts.
+            for (int q = 0; q < m_telemetry.queueCount(); ++q)
+                m_telemetry.queue(q)->forgetWaitersOf(pid_t(event.fields.value(u"pid"_s).toInteger()));
+        }
+    });
+
+    if (m_options.record) {
+        m_recorder = std::make_unique<SessionRecorder>();
+        SessionHeader header = SessionHeader::forThisMachine(m_experiment->id(), m_values.toJson(),
+                                                             m_clock.startUnix());
+        header.explanation = m_experiment->explanation();
+        const bool opened = m_options.logPath.isEmpty()
+            ? m_recorder->startInFolder(header, m_options.sessionsFolder)
+            : m_recorder->startAtPath(header, m_options.logPath);
+        if (!opened) {
+            m_error = m_recorder->errorString();
+            m_recorder.reset();
+            return false;
+        }
+    }
+    m_throttle = std::make_unique<SampleThrottle>();
+    m_deadlocks = std::make_unique<DeadlockMonitor>();
+    m_running = true;
+    emitEvent(u"experiment.start"_s, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
+                                      {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()}});
+
+    m_sampler = std::make_unique<SamplerThread>();
+    m_sampler->sampler().setDescendantRoots({int(::getpid())});
+    connect(m_sampler.get(), &SamplerThread::snapshotReady, this, &ExperimentRun::onSnapshot,
+            Qt::QueuedConnection);
+    if (!m_experiment->start(*this)) {
+        if (m_error.isEmpty())
+            m_error = m_lab->lastError();
+        stop();
+        return false;
+    }
+    m_sampler->start(m_options.intervalMs);
+    return true;
+}
+
+void ExperimentRun::setIntervalMs(int ms)
+{
+    m_options.intervalMs = ms;
+    if (m_sampler)
+        m_sampler->setInterval(ms);
+}
+
+bool ExperimentRun::changeLive(const QString &name, const QString &text, QString *error)
+{
+    const ParameterSpec *spec = m_values.spec(name);
+    if (spec && m_running && !spec->live) {
+        *error = tr("%1 cannot change while the experiment runs").arg(name);
+        return false;
+    }
+    if (!m_values.set(name, text, error))
+        return false;
+    if (m_running) {
+        emitEvent(u"parameter.change"_s, {{u"name"_s, name}, {u"value"_s, QJsonValue::fromVariant(m_values.value(name))}});
+        m_experiment->changeLive(*this, name, m_values.value(name));
+    }
+    return true;
+}
+
+void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
+{
+    if (!m_running || !raw)
+        return;
+    const double t = m_clock.at(raw->monotonicNs);
+    if (m_telemetry.isValid())
+        m_lastTelemetry = m_telemetry.snapshot();
+    if (m_figures.isValid())
+        m_lastFigures = m_figures.read();
+    const SnapshotPtr snapshot = LabTaskAnnotator::annotate(raw, m_lastTelemetry);
+
+    QList<TaskRecord> lab;
+    lab.reserve(snapshot->tasks.size());
+    QSet<qint64> live;
+    for (const TaskSample &task : snapshot->tasks) {
+        lab << TaskRecord{task.pid, task.tid, TaskStateName::name(task.state), task.running, task.ready,
+                          task.blocked, task.cpuPercent, task.core, task.reason};
+        if (task.state != TaskState::Zombie && task.state != TaskState::Terminated)
+            live.insert(task.tid);
+    }
+    for (const SessionEvent &event : m_throttle->offer(t, lab))
+        keep(event);
+    recordCpus(*snapshot, t);
+    recordQueues(t);
+    recordPipe(t);
+    if (m_telemetry.isValid()) {
+        const WaitTick tick = WaitTickBuilder::build(t, m_lastTelemetry, m_lab->processes(), live);
+        for (const SessionEvent &event : m_deadlocks->analyse(tick))
+            keep(event);
+    }
+    m_experiment->tick(*this, *snapshot);
+    Q_EMIT sampled(snapshot, m_lastTelemetry);
+}
+
+void ExperimentRun::recordCpus(const Snapshot &snapshot, double t)
+{
+    if (m_lastCpuSample >= 0 && t - m_lastCpuSample < 0.5)
+        return;
+    m_lastCpuSample = t;
+    QJsonArray cpus;
+    for (const CpuLoad &cpu : snapshot.cpus) {
+        cpus.append(QJsonObject{{u"core"_s, cpu.core}, {u"busy"_s, cpu.busy}, {u"user"_s, cpu.user},
+                                {u"system"_s, cpu.system}, {u"iowait"_s, cpu.iowait}, {u"steal"_s, cpu.steal}});
+    }
+    keep(SessionEvent{t, u"cpu.sample"_s, {{u"cpus"_s, cpus}}});
+}
+
+void ExperimentRun::recordQueues(double t)
+{
+    for (qsizetype q = 0; q < m_lastTelemetry.queues.size(); ++q) {
+        const QueueStats &stats = m_lastTelemetry.queues.at(q);
+        keep(SessionEvent{t, u"queue.sample"_s,
+                          {{u"queue"_s, u"Q%1"_s.arg(q + 1)},
+                           {u"depth"_s, qint64(stats.depth)},
+                           {u"capacity"_s, qint64(stats.capacity)},
+                           {u"puts"_s, qint64(stats.puts)},
+                           {u"gets"_s, qint64(stats.gets)},
+                           {u"blocked_putters"_s, qint64(stats.blockedPutters)},
+                           {u"blocked_getters"_s, qint64(stats.blockedGetters)}}});
+    }
+}
+
+void ExperimentRun::recordPipe(double t)
+{
+    if (!m_pipe.isValid())
+        return;
+    // The pipe keeps no counters of its own: the kernel says how full it is, the lab threads what they did.
+    const QueueStats kernel = m_pipe.stats();
+    qint64 puts = 0;
+    qint64 gets = 0;
+    int blockedPutters = 0;
+    int blockedGetters = 0;
+    for (const ThreadTelemetrySample &slot : std::as_const(m_lastTelemetry.threads)) {
+        if (slot.role.startsWith(u"producer"_s))
+            puts += qint64(slot.itemsDone);
+        else if (slot.role.startsWith(u"consumer"_s))
+            gets += qint64(slot.itemsDone);
+        if (slot.exited)
+            continue;
+        blockedPutters += slot.state == ThreadState::WaitPipeWrite;
+        blockedGetters += slot.state == ThreadState::WaitPipeRead;
+    }
+    keep(SessionEvent{t, u"queue.sample"_s,
+                      {{u"queue"_s, u"pipe"_s},
+                       {u"depth"_s, qint64(kernel.depth)},
+                       {u"capacity"_s, qint64(kernel.capacity)},
+                       {u"puts"_s, puts},
+                       {u"gets"_s, gets},
+                       {u"blocked_putters"_s, blockedPutters},
+                       {u"blocked_getters"_s, blockedGetters}}});
+}
+
+void ExperimentRun::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    if (m_running) {
+        if (m_telemetry.isValid())
+            m_lastTelemetry = m_telemetry.snapshot();
+        if (m_figures.isValid())
+            m_lastFigures = m_figures.read();
+        m_experiment->finish(*this);
+        for (const SessionEvent &event : m_deadlocks->stop(now()))
+            keep(event);
+    }
+    if (m_sampler)
+        m_sampler->stop();
+    if (m_lab)
+        m_lab->stopAllAndWait();
+    if (m_running) {
+        m_verdict = m_experiment->check(m_events, m_values);
+        emitEvent(u"phenomenon"_s, {{u"experiment"_s, m_experiment->id()}, {u"observed"_s, m_verdict.observed},
+                                    {u"detail"_s, m_verdict.detail}, {u"figures"_s, m_verdict.figures}});
+        emitEvent(u"experiment.stop"_s, {{u"experiment"_s, m_experiment->id()}});
+    }
+    m_running = false;
+    m_pipe = PipeChannel();
+    if (m_recorder)
+        m_recorder->stop();
+    Q_EMIT finished(m_verdict);
+}

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "Experiment.h"
+#include "FigureBoard.h"
+#include "control/LabController.h"
+#include "ipc/PipeChannel.h"
+#include "ipc/TelemetryBlock.h"
+#include "ipc/TelemetrySnapshot.h"
+#include "probe/Snapshot.h"
+#include "session/SessionClock.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class DeadlockMonitor;
+class SamplerThread;
+class SessionRecorder;
+class SampleThrottle;
+class LabTaskAnnotator;
+
+// One run of one experiment: the lab (LabController), its shared memory (TelemetryBlock), the sampler, the
+// deadlock analysis and the recorder, wired together. The window and `proclab run` both drive experiments only
+// through this class, so a change from the window's form goes through the same code as `--set`.
+//
+// Lives on the supervisor's main thread (LabController must). Events from every part are stamped on one
+// SessionClock, recorded, kept for the check, and re-emitted through event().
+class ExperimentRun : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int intervalMs = 100;  // sampling interval, 50…5000
+        bool record = true;    // write a session file
+        QString logPath;       // explicit file (--log); empty: a new file in the sessions folder
+        QString sessionsFolder; // empty: LabPaths::sessionsFolder()
+        LabLimits limits;
+    };
+
+    ExperimentRun(std::unique_ptr<Experiment> experiment, const ParameterValues &values, const Options &options,
+                  QObject *parent = nullptr);
+    ~ExperimentRun() override;
+
+    // Starts recording, sampling and the experiment. False, with errorString(), when it could not start; then
+    // nothing is left running.
+    bool start();
+    // Lets the experiment finish, decides its phenomenon, ends every lab process, stops recording; emits
+    // finished(). Idempotent.
+    void stop();
+    bool isRunning() const { return m_running; }
+    QString errorString() const { return m_error; }
+    QString logPath() const;
+    PhenomenonVerdict verdict() const { return m_verdict; }
+    Experiment &experiment() { return *m_experiment; }
+    const ParameterValues &values() const { return m_values; }
+    // A live change (the window's form): checked like --set; applied when the experiment allows it.
+    bool changeLive(const QString &name, const QString &text, QString *error);
+    void setIntervalMs(int ms);
+
+    // For experiments.
+    LabController &lab() { return *m_lab; }
+    bool createTelemetry(const TelemetryBlockSpec &spec);
+    // A board of `count` figures the lab processes write (FigureBoard); every later spawn() gets it.
+    bool createFigures(int count);
+    // One pipe every later spawn() gets as its pipe channel (the pc-processes experiment's channel=pipe), with a
+    // kernel buffer of about `capacity` items of 64 bytes (at least a page).
+    bool createPipe(int capacity);
+    // Starts a worker through the LabController with the run's shared pieces (figures, pipe) attached.
+    std::optional<pid_t> spawn(WorkerLaunch launch);
+    QList<qint64> lastFigures() const { return m_lastFigures; }
+    TelemetryBlock *telemetry() { return m_telemetry.isValid() ? &m_telemetry : nullptr; }
+    const TelemetrySnapshot &lastTelemetry() const { return m_lastTelemetry; }
+    int cores() const;
+    double now() const { return m_clock.now(); }
+    const SessionClock &clock() const { return m_clock; }
+    void emitEvent(const QString &kind, const QJsonObject &fields);
+    // A figure of the experiment's own, for its check: a `measure` event {name, value, …extra}.
+    void measure(const QString &name, double value, const QJsonObject &extra = {});
+    void reportError(const QString &message);
+    // Runs `action` once, `seconds` after now, unless the run stopped before.
+    void after(double seconds, std::function<void()> action);
+    QList<SessionEvent> events() const { return m_events; }
+
+Q_SIGNALS:
+    void event(const SessionEvent &event);
+    void sampled(std::shared_ptr<const Snapshot> snapshot, const TelemetrySnapshot &telemetry);
+    void finished(const PhenomenonVerdict &verdict);
+
+private:
+    void onSnapshot(std::shared_ptr<const Snapshot> snapshot);
+    void keep(const SessionEvent &event);
+    void recordQueues(double t);
+    void recordPipe(double t);
+    void recordCpus(const Snapshot &snapshot, double t);
+
+    std::unique_ptr<Experiment> m_experiment;
+    ParameterValues m_values;
+    Options m_options;
+    SessionClock m_clock;
+    std::unique_ptr<LabController> m_lab;
+    TelemetryBlock m_telemetry;
+    TelemetrySnapshot m_lastTelemetry;
+    FigureBoard m_figures;
+    QList<qint64> m_lastFigures;
+    PipeChannel m_pipe;
+    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<SessionRecorder> m_recorder;
+    std::unique_ptr<SampleThrottle> m_throttle;
+    std::unique_ptr<DeadlockMonitor> m_deadlocks;
+    std::unique_ptr<LabTaskAnnotator> m_annotator;
+    QList<SessionEvent> m_events;
+    PhenomenonVerdict m_verdict;
+    double m_lastQueueSample = -1;
+    double m_lastCpuSample = -1;
+    bool m_running = false;
+    bool m_stopped = false;
+    QString m_error;
+};

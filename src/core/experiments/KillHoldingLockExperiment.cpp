@@ -1,0 +1,141 @@
+#include "KillHoldingLockExperiment.h"
+
+#include "ExperimentRun.h"
+#include "RecordedRun.h"
+
+#include <csignal>
+
+using namespace Qt::Literals::StringLiterals;
+
+QString KillHoldingLockExperiment::title() const
+{
+    return tr("Killed while holding a lock");
+}
+
+QString KillHoldingLockExperiment::summary() const
+{
+    return tr("Processes share one lock; one of them is killed while it holds it. The others block for ever — "
+              "unless the lock is robust.");
+}
+
+QString KillHoldingLockExperiment::explanation() const
+{
+    return tr("Python's documentation warns that terminate() on a process that holds a lock (or is using a queue) "
+              "can leave the others stuck: the lock is never released, because the only code that would release it "
+              "died. Here several processes take turns on one lock in shared memory; ProcLab kills the one holding "
+              "it. The others wait on the lock for ever: Blocked, with the owner's TID gone. ProcLab reports "
+              "'lock owner dead'. With robust=true the lock is a robust mutex: the kernel notices the owner died and "
+              "the next process to lock it is told so (EOWNERDEAD), repairs the shared data, marks the lock "
+              "consistent, and everyone goes on.");
+}
+
+QString KillHoldingLockExperiment::python() const
+{
+    return u"import multiprocessing as mp, time\n\n"
+           "def work(lock):\n"
+           "    while True:\n"
+           "        with lock:\n"
+           "            time.sleep(0.1)   # killed here: the lock stays taken\n\n"
+           "if __name__ == '__main__':\n"
+           "    lock = mp.Lock()\n"
+           "    ps = [mp.Process(target=work, args=(lock,)) for _ in range(3)]\n"
+           "    for p in ps: p.start()\n"
+           "    time.sleep(1)\n"
+           "    ps[0].terminate()           # the others may block for ever\n"_s;
+}
+
+QList<ParameterSpec> KillHoldingLockExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"processes"_s, 3, 2, 16, tr("processes taking turns on the lock")),
+        ParameterSpec::boolean(u"robust"_s, false, tr("make the lock robust (survives its owner's death)")),
+        ParameterSpec::real(u"kill_after"_s, 1.0, 0.2, 30, tr("seconds before the lock's holder is killed")),
+    };
+}
+
+bool KillHoldingLockExperiment::start(ExperimentRun &run)
+{
+    const ParameterValues &v = run.values();
+    TelemetryBlockSpec spec;
+    spec.slotCount = v.integer(u"processes"_s) + 8;
+    spec.lockNames = {u"L1"_s};
+    spec.robustLocks = v.boolean(u"robust"_s);
+    if (!run.createTelemetry(spec))
+        return false;
+    for (int i = 0; i < v.integer(u"processes"_s); ++i) {
+        WorkerLaunch launch;
+        launch.role = u"host"_s;
+        launch.name = u"locker-%1"_s.arg(i + 1);
+        const auto pid = run.spawn(launch);
+        if (!pid)
+            return false;
+        ThreadLaunch thread;
+        thread.role = u"lock-taker"_s;
+        thread.locks = {0};
+        thread.stepMs = 0;
+        thread.holdMs = 100;
+        thread.rounds = 0;
+        run.lab().addThread(*pid, thread);
+    }
+    run.after(v.real(u"kill_after"_s), [this] { m_armed = true; });
+    return true;
+}
+
+void KillHoldingLockExperiment::tick(ExperimentRun &run, const Snapshot &)
+{
+    // Kill the holder only at a moment it is seen holding the lock: the lesson is the lock left taken.
+    if (!m_armed || m_killed)
+        return;
+    const TelemetrySnapshot &telemetry = run.lastTelemetry();
+    if (telemetry.locks.isEmpty() || telemetry.locks.first().ownerPid == 0)
+        return;
+    m_victim = telemetry.locks.first().ownerPid;
+    m_acquisitionsAtKill = telemetry.locks.first().acquisitions;
+    m_killed = run.lab().sendSignal(m_victim, SIGKILL);
+    if (m_killed)
+        run.measure(u"killed_holder"_s, m_victim, {{u"acquisitions"_s, double(m_acquisitionsAtKill)}});
+}
+
+void KillHoldingLockExperiment::finish(ExperimentRun &run)
+{
+    const TelemetrySnapshot &telemetry = run.lastTelemetry();
+    if (telemetry.locks.isEmpty())
+        return;
+    const LockSample &lock = telemetry.locks.first();
+    run.measure(u"acquisitions_after_kill"_s, m_killed ? double(lock.acquisitions - m_acquisitionsAtKill) : -1);
+    run.measure(u"owner_deaths"_s, double(lock.ownerDeaths));
+}
+
+PhenomenonVerdict KillHoldingLockExperiment::check(const QList<SessionEvent> &events,
+                                                  const ParameterValues &values) const
+{
+    const RecordedRun run(events);
+    const bool killed = !run.measureEvent(u"killed_holder"_s).isEmpty();
+    const double after = run.measure(u"acquisitions_after_kill"_s, -1);
+    const double deaths = run.measure(u"owner_deaths"_s, 0);
+    const bool reported = run.has(u"lock.owner_dead"_s);
+    PhenomenonVerdict verdict;
+    verdict.figures = {{u"killed"_s, killed}, {u"acquisitions_after_kill"_s, after}, {u"owner_deaths"_s, deaths},
+                       {u"owner_dead_reported"_s, reported}};
+    if (!killed) {
+        verdict.detail = tr("The lock's holder was never caught holding it, so nobody was killed.");
+        return verdict;
+    }
+    if (values.boolean(u"robust"_s)) {
+        verdict.observed = deaths >= 1 && after > 0;
+        verdict.detail = verdict.observed
+            ? tr("The holder was killed; the next locker got EOWNERDEAD, repaired the lock, and the others went on "
+                 "(%1 more acquisitions).")
+                  .arg(after)
+            : tr("The holder was killed but the others did not recover the robust lock.");
+    } else {
+        verdict.observed = after <= 0 && reported;
+        verdict.detail = verdict.observed
+            ? tr("The holder was killed holding the lock: nobody took it again, the others wait for ever (owner "
+                 "dead reported).")
+            : tr("Expected the others to stay blocked and the dead owner to be reported; saw %1 acquisitions after "
+                 "the kill.")
+                  .arg(after);
+    }
+    return verdict;
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "Experiment.h"
+
+// `kill-holding-lock`: a process is killed while it holds a shared lock; the others wait for ever, unless the lock is robust.
+class KillHoldingLockExperiment : public Experiment
+{
+    Q_OBJECT
+public:
+    using Experiment::Experiment;
+    QString id() const override { return QStringLiteral("kill-holding-lock"); }
+    QString title() const override;
+    QString summary() const override;
+    QString explanation() const override;
+    QString python() const override;
+    QList<ParameterSpec> parameters() const override;
+    bool start(ExperimentRun &run) override;
+    PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
+    void finish(ExperimentRun &run) override;
+
+private:
+    bool m_killed = false;
+    bool m_armed = false;
+    quint64 m_acquisitionsAtKill = 0;
+    pid_t m_victim = 0;
+};

@@ -1,0 +1,98 @@
+#include "OrphanExperiment.h"
+
+#include "ExperimentRun.h"
+#include "RecordedRun.h"
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+QString OrphanExperiment::title() const
+{
+    return tr("Orphan: the parent dies first");
+}
+
+QString OrphanExperiment::summary() const
+{
+    return tr("A lab process with children is killed; its children are adopted by ProcLab, the subreaper, and "
+              "their parent PID changes.");
+}
+
+QString OrphanExperiment::explanation() const
+{
+    return tr("Every process has a parent. When a parent dies before its children, they become orphans and the "
+              "kernel gives them a new parent: the nearest ancestor that declared itself a 'subreaper', or init "
+              "(PID 1). ProcLab is a subreaper, so it adopts them: watch the PPID column of the children change from "
+              "the killed parent to ProcLab's own PID. The orphans keep running; killing a parent does not kill its "
+              "children (in Python too: terminate() on a Process leaves the processes it started).");
+}
+
+QString OrphanExperiment::python() const
+{
+    return u"import multiprocessing as mp, os, time\n\n"
+           "def child():\n"
+           "    while True:\n"
+           "        print('child', os.getpid(), 'parent', os.getppid())\n"
+           "        time.sleep(1)\n\n"
+           "def parent():\n"
+           "    mp.Process(target=child).start()\n"
+           "    time.sleep(60)\n\n"
+           "if __name__ == '__main__':\n"
+           "    p = mp.Process(target=parent)\n"
+           "    p.start(); time.sleep(1)\n"
+           "    p.kill()   # the child lives on: its parent PID changes\n"_s;
+}
+
+QList<ParameterSpec> OrphanExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"parents"_s, 1, 1, 16, tr("parent processes")),
+        ParameterSpec::integer(u"children"_s, 2, 1, 16, tr("children each parent forks")),
+        ParameterSpec::real(u"kill_after"_s, 1.0, 0.2, 30, tr("seconds before the parents are killed")),
+    };
+}
+
+bool OrphanExperiment::start(ExperimentRun &run)
+{
+    const ParameterValues &v = run.values();
+    for (int p = 0; p < v.integer(u"parents"_s); ++p) {
+        WorkerLaunch launch;
+        launch.role = u"host"_s;
+        launch.name = u"parent-%1"_s.arg(p + 1);
+        const auto pid = run.spawn(launch);
+        if (!pid)
+            return false;
+        m_parents << *pid;
+        for (int c = 0; c < v.integer(u"children"_s); ++c)
+            run.lab().forkChild(*pid, u"worker"_s, u"sleeper"_s);
+    }
+    run.after(v.real(u"kill_after"_s), [this, &run] {
+        for (pid_t pid : std::as_const(m_parents))
+            run.lab().sendSignal(pid, SIGKILL);
+    });
+    return true;
+}
+
+PhenomenonVerdict OrphanExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    const RecordedRun run(events);
+    QSet<qint64> parents = run.processesWithRole(u"host"_s);
+    int adopted = 0;
+    qint64 newParent = 0;
+    for (const SessionEvent &event : run.ofKind(u"process.reparent"_s)) {
+        if (parents.contains(event.fields.value(u"from"_s).toInteger())) {
+            ++adopted;
+            newParent = event.fields.value(u"to"_s).toInteger();
+        }
+    }
+    const int expected = values.integer(u"parents"_s) * values.integer(u"children"_s);
+    PhenomenonVerdict verdict;
+    verdict.observed = adopted >= 1;
+    verdict.figures = {{u"reparented"_s, adopted}, {u"expected"_s, expected}, {u"new_parent"_s, newParent}};
+    verdict.detail = verdict.observed
+        ? tr("%1 of %2 orphan(s) were re-parented to PID %3 when their parent was killed.")
+              .arg(adopted).arg(expected).arg(newParent)
+        : tr("No child was seen re-parented after its parent was killed.");
+    return verdict;
+}

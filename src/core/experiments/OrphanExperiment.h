@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Experiment.h"
+
+// `orphan`: a lab parent is killed; its children live on and are re-parented to the supervisor.
+class OrphanExperiment : public Experiment
+{
+    Q_OBJECT
+public:
+    using Experiment::Experiment;
+    QString id() const override { return QStringLiteral("orphan"); }
+    QString title() const override;
+    QString summary() const override;
+    QString explanation() const override;
+    QString python() const override;
+    QList<ParameterSpec> parameters() const override;
+    bool start(ExperimentRun &run) override;
+    PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+
+private:
+    QList<pid_t> m_parents;
+};

@@ -1,0 +1,105 @@
+#include "PollingExperiment.h"
+
+#include "ExperimentRun.h"
+#include "RecordedRun.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+QString PollingExperiment::title() const
+{
+    return tr("Blocking versus polling");
+}
+
+QString PollingExperiment::summary() const
+{
+    return tr("Two consumers wait for the same slow producer: one blocks in get(), one polls in a loop and burns a "
+              "core doing nothing useful.");
+}
+
+QString PollingExperiment::explanation() const
+{
+    return tr("A blocking call such as queue.get() asks the kernel to put the thread to sleep until there is "
+              "something to get: it is Blocked and costs no CPU at all. A polling loop asks 'anything yet?' again and "
+              "again (get_nowait() in a loop, catching Empty): it is always Running, uses a whole core, and gets its "
+              "items no sooner. Compare the two consumers' CPU % and their running/blocked bars. Polling is a "
+              "mistake whenever a blocking call (or select/poll/epoll on many sources) can do the waiting.");
+}
+
+QString PollingExperiment::python() const
+{
+    return u"import queue\n\n"
+           "def blocking_consumer(q):\n"
+           "    while True:\n"
+           "        item = q.get()            # sleeps until an item comes\n\n"
+           "def polling_consumer(q):\n"
+           "    while True:\n"
+           "        try:\n"
+           "            item = q.get_nowait() # returns at once\n"
+           "        except queue.Empty:\n"
+           "            continue              # ... and asks again: 100 % CPU\n"_s;
+}
+
+QList<ParameterSpec> PollingExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"produce_ms"_s, 200, 1, 10000, tr("time between two items of the producer, in ms"),
+                               true),
+        ParameterSpec::boolean(u"polling"_s, true, tr("run the polling consumer beside the blocking one")),
+    };
+}
+
+bool PollingExperiment::start(ExperimentRun &run)
+{
+    const ParameterValues &v = run.values();
+    TelemetryBlockSpec spec;
+    spec.slotCount = 16;
+    spec.queues = {SharedQueueSpec{64, 64, false}};
+    if (!run.createTelemetry(spec))
+        return false;
+    WorkerLaunch host;
+    host.role = u"host"_s;
+    host.name = u"polling"_s;
+    const auto pid = run.spawn(host);
+    if (!pid)
+        return false;
+    ThreadLaunch producer;
+    producer.role = u"producer"_s;
+    producer.rate = 1000.0 / v.integer(u"produce_ms"_s);
+    run.lab().addThread(*pid, producer);
+    ThreadLaunch blocking;
+    blocking.role = u"consumer"_s;
+    run.lab().addThread(*pid, blocking);
+    if (v.boolean(u"polling"_s)) {
+        ThreadLaunch poller;
+        poller.role = u"poller"_s;
+        run.lab().addThread(*pid, poller);
+    }
+    return true;
+}
+
+PhenomenonVerdict PollingExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    const RecordedRun run(events);
+    const double from = run.startTime() + 0.5;
+    const double blocking = run.meanOf(u"running"_s, run.threadsWithRole(u"consumer"_s), from);
+    PhenomenonVerdict verdict;
+    verdict.figures = {{u"blocking_running"_s, blocking}};
+    if (!values.boolean(u"polling"_s)) {
+        verdict.observed = blocking >= 0 && blocking < 0.1;
+        verdict.detail = tr("The blocking consumer ran %1 % of the time: it sleeps while it waits.")
+                             .arg(blocking * 100, 0, 'f', 1);
+        return verdict;
+    }
+    const double polling = run.meanOf(u"running"_s, run.threadsWithRole(u"poller"_s), from);
+    verdict.figures.insert(u"polling_running"_s, polling);
+    // "Most of a core" on a shared, noisy machine: at least 40 % of the time on a core, and far more than the
+    // blocking consumer.
+    verdict.observed = polling >= 0.4 && blocking >= 0 && blocking < 0.1;
+    verdict.detail = verdict.observed
+        ? tr("The polling consumer ran %1 % of the time; the blocking one %2 %. Both got the same items.")
+              .arg(polling * 100, 0, 'f', 0).arg(blocking * 100, 0, 'f', 1)
+        : tr("Expected the polling consumer to burn most of a core and the blocking one almost none; saw %1 % "
+             "and %2 %.")
+              .arg(polling * 100, 0, 'f', 0).arg(blocking * 100, 0, 'f', 1);
+    return verdict;
+}

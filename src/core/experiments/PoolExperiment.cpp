@@ -1,0 +1,144 @@
+#include "PoolExperiment.h"
+
+#include "ExperimentRun.h"
+#include "PoolFigures.h"
+#include "RecordedRun.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+QString PoolExperiment::title() const
+{
+    return tr("Process pool: apply, apply_async, map");
+}
+
+QString PoolExperiment::summary() const
+{
+    return tr("A pool of worker processes runs CPU-bound tasks; apply waits for each task, apply_async and map "
+              "keep every worker busy. A Gantt chart shows which worker ran what, when.");
+}
+
+QString PoolExperiment::explanation() const
+{
+    return tr("Pool.apply(f, args) sends one task to a worker and blocks until its result comes back, so the tasks "
+              "run one after another however many workers there are: the makespan is the sum of the task times. "
+              "apply_async() and map() hand out all the tasks at once; the workers take them from a shared task "
+              "queue and run in parallel, limited by the number of cores: the makespan drops to about the sum "
+              "divided by min(workers, cores). Watch the Gantt chart: with apply, one bar at a time; with "
+              "apply_async, a bar on every worker. The tasks burn CPU time, so more workers than cores only share "
+              "the cores (their bars stretch).");
+}
+
+QString PoolExperiment::python() const
+{
+    return u"from multiprocessing import Pool\n\n"
+           "def task(n):\n"
+           "    return sum(i * i for i in range(n))   # CPU-bound\n\n"
+           "if __name__ == '__main__':\n"
+           "    with Pool(4) as pool:\n"
+           "        r = [pool.apply(task, (10**6,)) for _ in range(6)]     # one at a time\n"
+           "        rs = [pool.apply_async(task, (10**6,)) for _ in range(6)]\n"
+           "        r = [x.get() for x in rs]                              # all at once\n"
+           "        r = pool.map(task, [10**6] * 6)\n"_s;
+}
+
+QList<ParameterSpec> PoolExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"workers"_s, 4, 1, 32, tr("worker processes in the pool")),
+        ParameterSpec::integer(u"tasks"_s, 6, 1, PoolFigures::MaxTasks, tr("tasks to run")),
+        ParameterSpec::integer(u"task_ms"_s, 150, 10, 5000, tr("CPU time of one task, in ms")),
+        ParameterSpec::choice(u"mode"_s, u"all"_s, {u"all"_s, u"apply"_s, u"apply_async"_s, u"map"_s},
+                              tr("how tasks are handed out; 'all' runs the three one after another")),
+    };
+}
+
+double PoolExperiment::settleSeconds(const ParameterValues &values) const
+{
+    const double sum = values.integer(u"tasks"_s) * values.integer(u"task_ms"_s) / 1000.0;
+    const double modes = values.text(u"mode"_s) == u"all"_s ? 2.2 : 1.0;
+    return 1.0 + sum * modes;
+}
+
+bool PoolExperiment::start(ExperimentRun &run)
+{
+    const ParameterValues &v = run.values();
+    const int workers = v.integer(u"workers"_s);
+    TelemetryBlockSpec spec;
+    spec.slotCount = workers + 16;
+    spec.queues = {SharedQueueSpec{PoolFigures::MaxTasks, 64, false}, SharedQueueSpec{PoolFigures::MaxTasks, 64, false}};
+    if (!run.createTelemetry(spec) || !run.createFigures(PoolFigures::figureCount()))
+        return false;
+    run.measure(u"setup"_s, workers, {{u"cores"_s, run.cores()}});
+    for (int i = 0; i < workers; ++i) {
+        WorkerLaunch launch;
+        launch.role = u"pool-worker"_s;
+        launch.name = u"pool-worker-%1"_s.arg(i + 1);
+        if (!run.spawn(launch))
+            return false;
+    }
+    WorkerLaunch host;
+    host.role = u"host"_s;
+    host.name = u"pool-parent"_s;
+    const auto parent = run.spawn(host);
+    if (!parent)
+        return false;
+    ThreadLaunch driver;
+    driver.role = u"pool"_s;
+    driver.rounds = v.integer(u"tasks"_s);
+    driver.holdMs = v.integer(u"task_ms"_s);
+    driver.mode = v.text(u"mode"_s);
+    driver.party = workers;
+    return run.lab().addThread(*parent, driver);
+}
+
+void PoolExperiment::finish(ExperimentRun &run)
+{
+    const PoolFigures figures(run.lastFigures());
+    for (int mode = 0; mode < PoolFigures::ModeCount; ++mode) {
+        const double makespan = figures.makespanS(mode);
+        if (makespan <= 0)
+            continue;
+        run.measure(u"makespan_"_s + PoolFigures::modeName(mode), makespan);
+        for (int task = 0; task < run.values().integer(u"tasks"_s); ++task) {
+            const PoolFigures::Task t = figures.task(mode, task);
+            if (t.pid == 0)
+                continue;
+            run.emitEvent(u"pool.task"_s, {{u"mode"_s, PoolFigures::modeName(mode)}, {u"task"_s, task},
+                                           {u"pid"_s, t.pid}, {u"start"_s, t.startS}, {u"end"_s, t.endS}});
+        }
+    }
+}
+
+PhenomenonVerdict PoolExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    const RecordedRun run(events);
+    const double cores = run.measureEvent(u"setup"_s).value(u"cores"_s).toDouble(1);
+    const double parallel = std::min<double>(values.integer(u"workers"_s), cores);
+    const double sum = values.integer(u"tasks"_s) * values.integer(u"task_ms"_s) / 1000.0;
+    const QString mode = values.text(u"mode"_s);
+    const double apply = run.measure(u"makespan_apply"_s, -1);
+    const double async = run.measure(u"makespan_apply_async"_s, -1);
+    const double map = run.measure(u"makespan_map"_s, -1);
+    PhenomenonVerdict verdict;
+    verdict.figures = {{u"sum_s"_s, sum}, {u"parallel"_s, parallel}, {u"apply_s"_s, apply},
+                       {u"apply_async_s"_s, async}, {u"map_s"_s, map}};
+    // apply: one task at a time, so at least ~the sum. apply_async / map: about sum / parallel; generous upper
+    // margin for a noisy shared machine, but clearly below the sum when more than one core can work.
+    const auto sequentialOk = [&](double m) { return m >= 0.85 * sum; };
+    const auto parallelOk = [&](double m) {
+        return m > 0 && m <= 1.6 * sum / parallel && (parallel < 2 || m <= 0.8 * sum);
+    };
+    bool ok = true;
+    if (mode == u"all"_s || mode == u"apply"_s)
+        ok = ok && sequentialOk(apply);
+    if (mode == u"all"_s || mode == u"apply_async"_s)
+        ok = ok && parallelOk(async);
+    if (mode == u"all"_s || mode == u"map"_s)
+        ok = ok && parallelOk(map);
+    verdict.observed = ok;
+    verdict.detail = tr("Sum of task times %1 s on %2 parallel worker(s): apply took %3 s, apply_async %4 s, map "
+                        "%5 s (-1: not run).")
+                         .arg(sum, 0, 'f', 2).arg(parallel).arg(apply, 0, 'f', 2).arg(async, 0, 'f', 2)
+                         .arg(map, 0, 'f', 2);
+    return verdict;
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Experiment.h"
+
+// `pool`: a pool of worker processes runs CPU-bound tasks with apply, apply_async or map.
+class PoolExperiment : public Experiment
+{
+    Q_OBJECT
+public:
+    using Experiment::Experiment;
+    QString id() const override { return QStringLiteral("pool"); }
+    QString title() const override;
+    QString summary() const override;
+    QString explanation() const override;
+    QString python() const override;
+    QList<ParameterSpec> parameters() const override;
+    bool start(ExperimentRun &run) override;
+    PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void finish(ExperimentRun &run) override;
+    double settleSeconds(const ParameterValues &values) const override;
+};

@@ -1,0 +1,124 @@
+#include "RaceExperiment.h"
+
+#include "ExperimentRun.h"
+#include "RecordedRun.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+QString RaceExperiment::title() const
+{
+    return tr("Race condition: lost updates");
+}
+
+QString RaceExperiment::summary() const
+{
+    return tr("Threads add to one shared counter without a lock; updates are lost. locked=true fixes it.");
+}
+
+QString RaceExperiment::explanation() const
+{
+    return tr("'counter += 1' is three steps: read the value, add one, write it back. When two threads read the same "
+              "value before either writes, both write the same result and one increment is lost. The threads here "
+              "each add 1 many times to one counter in shared memory, exactly like that (a plain load and a plain "
+              "store, no atomic add). At the end the counter is short of threads × increments by the number of "
+              "lost updates. With locked=true each update holds a lock, the steps cannot interleave, and nothing is "
+              "lost — at the price of the threads waiting for each other. The same happens with Python threads "
+              "(the GIL can switch threads between the read and the write) and with processes sharing a Value "
+              "without its lock.");
+}
+
+QString RaceExperiment::python() const
+{
+    return u"import threading\n\n"
+           "balance = 0\n"
+           "lock = threading.Lock()\n\n"
+           "def change(n, locked):\n"
+           "    global balance\n"
+           "    for _ in range(1_000_000):\n"
+           "        if locked:\n"
+           "            with lock:\n"
+           "                balance = balance + n\n"
+           "                balance = balance - n\n"
+           "        else:\n"
+           "            balance = balance + n   # read, add, write:\n"
+           "            balance = balance - n   # another thread may run in between\n"_s;
+}
+
+QList<ParameterSpec> RaceExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"threads"_s, 2, 2, 16, tr("threads updating the counter")),
+        ParameterSpec::integer(u"increments"_s, 1000000, 1000, 100000000, tr("increments per thread")),
+        ParameterSpec::boolean(u"locked"_s, false, tr("hold a lock for each update")),
+    };
+}
+
+double RaceExperiment::settleSeconds(const ParameterValues &values) const
+{
+    // Locked updates are slow (a futex hand-off each time under contention); leave them time to finish.
+    return values.boolean(u"locked"_s) ? 4.0 : 2.0;
+}
+
+bool RaceExperiment::start(ExperimentRun &run)
+{
+    const ParameterValues &v = run.values();
+    TelemetryBlockSpec spec;
+    spec.slotCount = v.integer(u"threads"_s) + 8;
+    spec.lockNames = {u"counter"_s};
+    if (!run.createTelemetry(spec) || !run.createFigures(2)) // 0: the counter, 1: racers at the start line
+        return false;
+    WorkerLaunch host;
+    host.role = u"host"_s;
+    host.name = u"race"_s;
+    const auto pid = run.spawn(host);
+    if (!pid)
+        return false;
+    for (int i = 0; i < v.integer(u"threads"_s); ++i) {
+        ThreadLaunch thread;
+        thread.role = u"racer"_s;
+        thread.rounds = v.integer(u"increments"_s);
+        thread.locks = v.boolean(u"locked"_s) ? QList<int>{0} : QList<int>{};
+        thread.party = v.integer(u"threads"_s);
+        run.lab().addThread(*pid, thread);
+    }
+    return true;
+}
+
+void RaceExperiment::finish(ExperimentRun &run)
+{
+    const TelemetrySnapshot &telemetry = run.lastTelemetry();
+    quint64 done = 0;
+    for (const ThreadTelemetrySample &thread : telemetry.threads)
+        done += thread.itemsDone;
+    const qint64 counter = run.lastFigures().value(0);
+    run.measure(u"increments_done"_s, double(done));
+    run.measure(u"counter"_s, double(counter));
+    run.measure(u"lost_updates"_s, double(qint64(done) - counter));
+}
+
+PhenomenonVerdict RaceExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    const RecordedRun run(events);
+    const double done = run.measure(u"increments_done"_s, 0);
+    const double lost = run.measure(u"lost_updates"_s, -1);
+    const double counter = run.measure(u"counter"_s, 0);
+    PhenomenonVerdict verdict;
+    verdict.figures = {{u"increments"_s, done}, {u"counter"_s, counter}, {u"lost_updates"_s, lost}};
+    if (done <= 0 || lost < 0) {
+        verdict.detail = tr("The threads did not report their increments.");
+        return verdict;
+    }
+    if (values.boolean(u"locked"_s)) {
+        verdict.observed = lost == 0;
+        verdict.detail = verdict.observed
+            ? tr("With the lock, all %1 increments arrived: none lost.").arg(qint64(done))
+            : tr("%1 updates were lost although every update held the lock.").arg(qint64(lost));
+    } else {
+        verdict.observed = lost > 0;
+        verdict.detail = verdict.observed
+            ? tr("%1 of %2 increments were lost: the counter ended at %3.")
+                  .arg(qint64(lost)).arg(qint64(done)).arg(qint64(counter))
+            : tr("No update was lost this time; the threads did not overlap.");
+    }
+    return verdict;
+}

@@ -1,0 +1,113 @@
+#include "ZombieExperiment.h"
+
+#include "ExperimentRun.h"
+#include "RecordedRun.h"
+
+#include <csignal>
+
+using namespace Qt::Literals::StringLiterals;
+
+QString ZombieExperiment::title() const
+{
+    return tr("Zombie: a child nobody waited for");
+}
+
+QString ZombieExperiment::summary() const
+{
+    return tr("A child is terminated and not reaped: it stays in state Z and keeps its PID until the parent waits.");
+}
+
+QString ZombieExperiment::explanation() const
+{
+    return tr("ProcLab starts child processes and, after a moment, terminates them with SIGTERM — what Python's "
+              "Process.terminate() does. The children die at once, but the kernel keeps a small record of each "
+              "(its PID and exit status) until the parent collects it with wait(). Until then the child is a "
+              "zombie: state Z, no memory, no CPU, but its PID is still taken. Watch the rows turn Zombie and stay; "
+              "press Reap (F7) and they disappear. A program that never joins its children leaks PIDs this way.");
+}
+
+QString ZombieExperiment::python() const
+{
+    return u"import multiprocessing as mp, time\n\n"
+           "def work():\n"
+           "    time.sleep(60)\n\n"
+           "if __name__ == '__main__':\n"
+           "    p = mp.Process(target=work)\n"
+           "    p.start()\n"
+           "    p.terminate()      # SIGTERM: the child dies ...\n"
+           "    time.sleep(30)     # ... and is a zombie until\n"
+           "    p.join()           # join() reaps it\n"_s;
+}
+
+QList<ParameterSpec> ZombieExperiment::parameters() const
+{
+    return {
+        ParameterSpec::integer(u"children"_s, 2, 1, 32, tr("children to start and terminate")),
+        ParameterSpec::real(u"terminate_after"_s, 1.0, 0.1, 30, tr("seconds before the children are terminated")),
+        ParameterSpec::real(u"reap_after"_s, 0, 0, 600,
+                            tr("seconds the zombies are kept before ProcLab reaps them (0: until you press Reap)")),
+    };
+}
+
+double ZombieExperiment::settleSeconds(const ParameterValues &values) const
+{
+    return values.real(u"terminate_after"_s) + 1.5;
+}
+
+bool ZombieExperiment::start(ExperimentRun &run)
+{
+    const int children = run.values().integer(u"children"_s);
+    for (int i = 0; i < children; ++i) {
+        WorkerLaunch launch;
+        launch.role = u"sleeper"_s;
+        launch.name = u"child-%1"_s.arg(i + 1);
+        launch.keepZombie = true;
+        const auto pid = run.spawn(launch);
+        if (!pid)
+            return false;
+        m_children << *pid;
+    }
+    run.after(run.values().real(u"terminate_after"_s), [this, &run] {
+        for (pid_t pid : std::as_const(m_children))
+            run.lab().sendSignal(pid, SIGTERM);
+        const double reapAfter = run.values().real(u"reap_after"_s);
+        if (reapAfter > 0) {
+            run.after(reapAfter, [this, &run] {
+                for (pid_t pid : std::as_const(m_children))
+                    run.lab().reap(pid);
+            });
+        }
+    });
+    return true;
+}
+
+PhenomenonVerdict ZombieExperiment::check(const QList<SessionEvent> &events, const ParameterValues &) const
+{
+    const RecordedRun run(events);
+    // A zombie counts when the kernel showed it as Z and it stayed so for at least half a second: the lesson is
+    // that it lingers, not that it passes through Z on its way out.
+    QSet<qint64> lingering;
+    QHash<qint64, double> firstZ;
+    for (const SessionEvent &event : events) {
+        const bool zombieSample = (event.kind == u"task.sample"_s && event.fields.value(u"state"_s) == u"zombie"_s)
+            || (event.kind == u"task.state"_s && event.fields.value(u"to"_s) == u"zombie"_s);
+        if (!zombieSample)
+            continue;
+        const qint64 pid = event.fields.value(u"pid"_s).toInteger();
+        if (!firstZ.contains(pid))
+            firstZ.insert(pid, event.t);
+        else if (event.t - firstZ.value(pid) >= 0.5)
+            lingering.insert(pid);
+    }
+    QSet<qint64> announced;
+    for (const SessionEvent &event : run.ofKind(u"process.zombie"_s))
+        announced.insert(event.fields.value(u"pid"_s).toInteger());
+    const int zombies = int((lingering & announced).size());
+    PhenomenonVerdict verdict;
+    verdict.observed = zombies > 0;
+    verdict.figures = {{u"zombies"_s, zombies}, {u"announced"_s, int(announced.size())}};
+    verdict.detail = verdict.observed
+        ? tr("%n child(ren) stayed in state Z, PID still taken, until reaped.", nullptr, zombies)
+        : tr("No child was seen lingering in state Z.");
+    return verdict;
+}

@@ -1,0 +1,524 @@
+#include "TaskSampler.h"
+
+#include "BlockedReason.h"
+#include "DescendantScanner.h"
+#include "FileLimit.h"
+#include "LinuxProcSource.h"
+#include "ProcParser.h"
+
+#include <QMutexLocker>
+
+#include <algorithm>
+#include <ctime>
+
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+constexpr qsizetype BufferSize = 64 * 1024; // /proc/stat with its intr line is the largest file read per tick
+
+qint64 clockNs(clockid_t clock)
+{
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+bool isGone(ProcSource::Result result, qsizetype length)
+{
+    // A kept fd of a reaped task answers ESRCH. A fake tree cannot, but an emptied file means the same.
+    return result == ProcSource::Result::Gone || (result == ProcSource::Result::Ok && length == 0);
+}
+
+// Spreads the first rotation of each task over the period, so that a thousand threads found at once are not
+// all re-read at the same tick a second later.
+double phaseOf(int tid)
+{
+    return double((quint32(tid) * 2654435761u) >> 8) / double(1u << 24);
+}
+} // namespace
+
+TaskSampler::TaskSampler(std::unique_ptr<ProcSource> source)
+    : TaskSampler(std::move(source), Options{})
+{
+}
+
+TaskSampler::TaskSampler(std::unique_ptr<ProcSource> source, const Options &options)
+    : m_source(source ? std::move(source) : std::make_unique<LinuxProcSource>())
+    , m_buffer(size_t(BufferSize))
+    , m_reasons(m_source.get())
+{
+    m_config.options = options;
+    FileLimit::raiseToHard();
+    m_pageKb = std::max(1L, sysconf(_SC_PAGESIZE) / 1024);
+    m_clockTicks = std::max(1L, sysconf(_SC_CLK_TCK));
+}
+
+TaskSampler::~TaskSampler() = default;
+
+void TaskSampler::setWatchedPids(const QList<int> &pids)
+{
+    QMutexLocker lock(&m_configMutex);
+    if (m_config.pids == pids)
+        return;
+    m_config.pids = pids;
+    ++m_config.version;
+}
+
+void TaskSampler::setDescendantRoots(const QList<int> &roots)
+{
+    QMutexLocker lock(&m_configMutex);
+    if (m_config.roots == roots)
+        return;
+    m_config.roots = roots;
+    ++m_config.version;
+    m_rescanRequested = true;
+}
+
+void TaskSampler::setWatchAll(bool all)
+{
+    QMutexLocker lock(&m_configMutex);
+    if (m_config.all == all)
+        return;
+    m_config.all = all;
+    ++m_config.version;
+    m_rescanRequested = true;
+}
+
+void TaskSampler::requestRescan()
+{
+    QMutexLocker lock(&m_configMutex);
+    m_rescanRequested = true;
+}
+
+void TaskSampler::setOptions(const Options &options)
+{
+    QMutexLocker lock(&m_configMutex);
+    m_config.options = options;
+}
+
+TaskSampler::Options TaskSampler::options() const
+{
+    QMutexLocker lock(&m_configMutex);
+    return m_config.options;
+}
+
+SnapshotPtr TaskSampler::sample()
+{
+    Config config;
+    bool rescan = false;
+    {
+        QMutexLocker lock(&m_configMutex);
+        config = m_config;
+        rescan = std::exchange(m_rescanRequested, false);
+    }
+    const Options &options = config.options;
+    const qint64 now = clockNs(CLOCK_MONOTONIC);
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->sequence = ++m_sequence;
+    snapshot->monotonicNs = now;
+    snapshot->intervalS = m_lastNs ? double(now - m_lastNs) / 1e9 : 0.0;
+    m_lastIntervalNs = m_lastNs ? now - m_lastNs : 0;
+    readCpuLoad(*snapshot);
+
+    syncWatchSet(config, rescan || m_tick % std::max(1, options.rescanEveryTicks) == 0);
+
+    const bool fullRead = m_taskCount <= options.fullReadLimit;
+    snapshot->tasks.reserve(m_taskCount + 16);
+    snapshot->processes.reserve(qsizetype(m_processes.size()));
+    for (auto it = m_processes.begin(); it != m_processes.end();) {
+        if (sampleProcess(it->second, now, options, fullRead, *snapshot)) {
+            ++it;
+        } else {
+            if (config.pids.contains(it->first))
+                m_endedExplicit.insert(it->first);
+            it = m_processes.erase(it);
+        }
+    }
+    m_taskCount = 0;
+    for (const auto &[pid, process] : m_processes)
+        m_taskCount += int(process.tasks.size());
+    m_lastNs = now;
+    ++m_tick;
+    return snapshot;
+}
+
+void TaskSampler::readCpuLoad(Snapshot &out)
+{
+    ProcSource::Result result = ProcSource::Result::Ok;
+    if (!m_systemStat.isOpen())
+        m_systemStat = KeptProcFile::open(m_source.get(), 0, 0, ProcSource::File::SystemStat, &result);
+    qsizetype length = 0;
+    if (m_systemStat.reread(m_buffer.data(), BufferSize, &length) != ProcSource::Result::Ok)
+        return;
+    const QList<CpuTimes> times = ProcParser::parseCpuTimes(QByteArrayView(m_buffer.data(), length));
+    out.total = m_cpuMeter.update(times, out.intervalS, &out.cpus);
+}
+
+void TaskSampler::syncWatchSet(const Config &config, bool rescan)
+{
+    const bool changed = config.version != m_appliedVersion;
+    if (changed) {
+        // Forget ended PIDs that are no longer asked for: asking again later means a new process.
+        for (auto it = m_endedExplicit.begin(); it != m_endedExplicit.end();) {
+            if (config.pids.contains(*it))
+                ++it;
+            else
+                it = m_endedExplicit.erase(it);
+        }
+    }
+    if (rescan || changed) {
+        m_scanned.clear();
+        if (config.all)
+            m_scanned = m_source->listProcesses();
+        else if (!config.roots.isEmpty())
+            m_scanned = DescendantScanner::scan(*m_source, config.roots);
+    }
+    QSet<int> wanted;
+    for (int pid : config.pids) {
+        if (!m_endedExplicit.contains(pid))
+            wanted.insert(pid);
+    }
+    for (int pid : std::as_const(m_scanned))
+        wanted.insert(pid);
+
+    if (changed) {
+        // The request changed: keep only what it asks for now. Between changes nothing is dropped here — a
+        // process leaves when it ends, so that its end is seen and reported.
+        for (auto it = m_processes.begin(); it != m_processes.end();) {
+            if (wanted.contains(it->first))
+                ++it;
+            else
+                it = m_processes.erase(it);
+        }
+        m_appliedVersion = config.version;
+    }
+    for (int pid : std::as_const(wanted)) {
+        if (m_processes.find(pid) == m_processes.end() && !openProcess(pid) && config.pids.contains(pid))
+            m_endedExplicit.insert(pid);
+    }
+}
+
+bool TaskSampler::openProcess(int pid)
+{
+    ProcSource::Result result = ProcSource::Result::Ok;
+    // The main thread's own stat, not /proc/<pid>/stat: the process-wide file adds up the times of every thread
+    // on each read (a walk over 2000 threads per tick), and ProcLab takes times from schedstat anyway. num_threads,
+    // the parent and rss are the same in both.
+    KeptProcFile stat = KeptProcFile::open(m_source.get(), pid, pid, ProcSource::File::Stat, &result);
+    if (!stat.isOpen())
+        return false;
+    Process process;
+    process.pid = pid;
+    process.stat = std::move(stat);
+    m_processes.emplace(pid, std::move(process));
+    return true;
+}
+
+ProcessSample TaskSampler::processSample(const Process &process, bool gone) const
+{
+    ProcessSample sample;
+    sample.pid = process.pid;
+    sample.ppid = process.lastStat.ppid;
+    sample.name = process.name;
+    sample.cmdline = process.cmdline;
+    sample.rssKb = process.lastStat.rssPages * m_pageKb;
+    sample.threads = process.lastStat.numThreads;
+    sample.stat = process.lastStat.state;
+    sample.startTicks = process.lastStat.startTicks;
+    sample.gone = gone;
+    return sample;
+}
+
+bool TaskSampler::sampleProcess(Process &process, qint64 nowNs, const Options &options, bool fullRead,
+                                Snapshot &out)
+{
+    qsizetype length = 0;
+    const ProcSource::Result result = process.stat.reread(m_buffer.data(), BufferSize, &length);
+    std::optional<TaskStat> stat;
+    if (result == ProcSource::Result::Ok)
+        stat = ProcParser::parseStat(QByteArrayView(m_buffer.data(), length));
+    const auto endProcess = [&] {
+        for (const Task &task : process.tasks)
+            emitTerminated(process, task, out);
+        if (process.statParsed)
+            out.processes.append(processSample(process, true));
+        return false;
+    };
+    if (isGone(result, length))
+        return endProcess();
+    if (stat) {
+        const bool execd = !process.statParsed || stat->comm != process.lastStat.comm;
+        process.lastStat = *stat;
+        if (execd) {
+            // A new comm on the main thread usually means exec(): the command line changed too.
+            process.name = QString::fromUtf8(stat->comm);
+            QByteArray cmdline;
+            m_source->readOnce(process.pid, 0, ProcSource::File::Cmdline, &cmdline);
+            process.cmdline.clear();
+            for (const QByteArray &argument : ProcParser::parseCmdline(cmdline))
+                process.cmdline.append(QString::fromUtf8(argument));
+        }
+        process.statParsed = true;
+    }
+    if (!process.statParsed)
+        return true; // not readable yet: try again next tick
+
+    const int relistEvery = std::max(1, options.relistEveryTicks);
+    const bool relistDue = process.lastRelistTick < 0 || m_tick - process.lastRelistTick >= relistEvery
+        || process.threadEnded || process.lastStat.numThreads != int(process.tasks.size());
+    process.threadEnded = false;
+    if (relistDue && !relist(process, out))
+        return endProcess();
+
+    // Every schedstat first, in one tight loop: back-to-back reads keep the kernel's code and data hot and cost
+    // markedly less per read than reads interleaved with the bookkeeping below.
+    for (Task &task : process.tasks) {
+        task.readResult = task.schedstat.reread(m_buffer.data(), BufferSize, &task.readLength);
+        task.counters.reset();
+        if (task.readResult == ProcSource::Result::Ok)
+            task.counters = ProcParser::parseSchedStat(QByteArrayView(m_buffer.data(), task.readLength));
+    }
+    for (auto it = process.tasks.begin(); it != process.tasks.end();) {
+        if (sampleTask(process, *it, nowNs, options, fullRead, out)) {
+            ++it;
+        } else {
+            emitTerminated(process, *it, out);
+            it = process.tasks.erase(it);
+            process.threadEnded = true;
+        }
+    }
+    out.processes.append(processSample(process, false));
+    return true;
+}
+
+bool TaskSampler::relist(Process &process, Snapshot &out)
+{
+    const std::optional<QList<int>> listed = m_source->listThreads(process.pid);
+    if (!listed)
+        return false;
+    process.lastRelistTick = m_tick;
+    std::vector<Task> merged;
+    merged.reserve(size_t(listed->size()));
+    auto old = process.tasks.begin();
+    for (int tid : *listed) {
+        while (old != process.tasks.end() && old->tid < tid) {
+            emitTerminated(process, *old, out); // no longer listed: the thread ended
+            ++old;
+        }
+        if (old != process.tasks.end() && old->tid == tid) {
+            merged.push_back(std::move(*old));
+            ++old;
+            continue;
+        }
+        Task task;
+        task.tid = tid;
+        ProcSource::Result result = ProcSource::Result::Ok;
+        task.schedstat = KeptProcFile::open(m_source.get(), process.pid, tid, ProcSource::File::Schedstat, &result);
+        if (!task.schedstat.isOpen())
+            continue; // ended between the listing and the open
+        if (tid != process.pid)
+            task.stat = KeptProcFile::open(m_source.get(), process.pid, tid, ProcSource::File::Stat, &result);
+        merged.push_back(std::move(task));
+    }
+    for (; old != process.tasks.end(); ++old)
+        emitTerminated(process, *old, out);
+    process.tasks = std::move(merged);
+    return true;
+}
+
+void TaskSampler::readTaskStat(Task &task, const TaskStat &stat, qint64 nowNs)
+{
+    task.letter = stat.state;
+    task.core = stat.processor;
+    task.startTicks = stat.startTicks;
+    if (!task.statSeen || stat.comm != task.comm) {
+        task.comm = stat.comm;
+        task.name = internName(stat.comm);
+    }
+    task.statSeen = true;
+    task.letterNs = nowNs;
+}
+
+qint64 TaskSampler::firstSightIntervalNs(const Task &task) const
+{
+    // The task's age: CLOCK_BOOTTIME now minus its start time in clock ticks after boot. Below two ticks the
+    // start time is too coarse to divide by.
+    const qint64 startNs = qint64(task.startTicks) * (1000000000 / m_clockTicks);
+    const qint64 age = clockNs(CLOCK_BOOTTIME) - startNs;
+    return age > 2 * (1000000000 / m_clockTicks) ? age : 0;
+}
+
+bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const Options &options, bool fullRead,
+                             Snapshot &out)
+{
+    if (isGone(task.readResult, task.readLength))
+        return false;
+    const SchedStat now = task.counters.value_or(task.last);
+    qsizetype length = 0;
+
+    const qint64 dCpu = qint64(now.cpuNs) - qint64(task.last.cpuNs);
+    const qint64 dWait = qint64(now.waitNs) - qint64(task.last.waitNs);
+    const qint64 dSlices = qint64(now.timeslices) - qint64(task.last.timeslices);
+    const bool progressed = !task.hasBaseline || dCpu > 0 || dWait > 0 || dSlices > 0;
+
+    const bool rotationDue = nowNs >= task.nextRotationNs;
+    const bool justStalled = task.hasBaseline && !progressed && task.progressedLast;
+    bool letterFresh = false;
+    if (task.tid == process.pid) {
+        // The process's stat, read this tick anyway, is the main thread's.
+        readTaskStat(task, process.lastStat, nowNs);
+        letterFresh = true;
+    } else if (fullRead || !task.statSeen || rotationDue || justStalled) {
+        const ProcSource::Result statResult = task.stat.reread(m_buffer.data(), BufferSize, &length);
+        if (isGone(statResult, length))
+            return false;
+        if (statResult == ProcSource::Result::Ok) {
+            if (const std::optional<TaskStat> stat = ProcParser::parseStat(QByteArrayView(m_buffer.data(), length))) {
+                readTaskStat(task, *stat, nowNs);
+                letterFresh = true;
+            }
+        }
+    }
+    const bool refreshDetails = fullRead || rotationDue || justStalled || !task.hasBaseline;
+    if (rotationDue || !task.hasBaseline) {
+        const qint64 period = qint64(options.letterMaxAgeS * 1e9);
+        // Read again at the last tick before the letter would pass its maximum age.
+        const qint64 next = task.hasBaseline ? nowNs + period - m_lastIntervalNs
+                                             : nowNs + qint64(double(period) * phaseOf(task.tid));
+        task.nextRotationNs = std::max(next, nowNs + 1);
+    }
+
+    StateClassifier::Input input;
+    input.everScheduled = now.cpuNs > 0 || now.timeslices > 0;
+    input.letter = task.letter;
+    input.letterFresh = letterFresh;
+    if (task.hasBaseline) {
+        input.intervalNs = nowNs - task.lastNs;
+        input.cpuDeltaNs = dCpu;
+        input.waitDeltaNs = dWait;
+        input.slicesDelta = dSlices;
+    } else {
+        input.intervalNs = firstSightIntervalNs(task);
+        input.cpuDeltaNs = qint64(now.cpuNs);
+        input.waitDeltaNs = qint64(now.waitNs);
+        input.slicesDelta = qint64(now.timeslices);
+    }
+    const StateClassifier::Result shares = StateClassifier::classify(input);
+
+    if (shares.sharesKnown) {
+        if (!task.smoothedInit) {
+            task.running = shares.running;
+            task.ready = shares.ready;
+            task.blocked = shares.blocked;
+            task.smoothedInit = true;
+        } else {
+            if (input.intervalNs != m_weightIntervalNs || options.smoothingS != m_weightTau) {
+                m_weightIntervalNs = input.intervalNs;
+                m_weightTau = options.smoothingS;
+                m_weight = CpuLoadMeter::weight(double(input.intervalNs) / 1e9, options.smoothingS);
+            }
+            const double w = m_weight;
+            task.running += w * (shares.running - task.running);
+            task.ready += w * (shares.ready - task.ready);
+            task.blocked = std::max(0.0, 1.0 - task.running - task.ready);
+        }
+    } else if (!task.smoothedInit) {
+        task.running = shares.state == TaskState::Running ? 1.0 : 0.0;
+        task.blocked = 1.0 - task.running;
+        task.smoothedInit = true;
+    }
+
+    const TaskState previous = task.state;
+    task.state = shares.state;
+    if (shares.progressed)
+        task.reasonStale = true;
+    if (task.state == TaskState::Blocked) {
+        // A thread that has not run since its reason was read is still in the same wait.
+        if (task.reasonStale || previous != TaskState::Blocked) {
+            m_reasons.read(process.pid, task.tid, task.letter, task.reasonFile, &task.reason, &task.reasonSource);
+            task.reasonStale = false;
+        }
+    } else if (task.state == TaskState::Stopped || task.state == TaskState::Zombie) {
+        task.reason = m_reasons.intern(BlockedReason::ofLetter(task.letter));
+        task.reasonSource.clear();
+    } else {
+        task.reason.clear();
+        task.reasonSource.clear();
+    }
+    if (options.readSwitchCounts && (letterFresh && (refreshDetails || task.tid != process.pid)))
+        readSwitchCounts(process, task);
+
+    task.last = now;
+    task.lastNs = nowNs;
+    task.hasBaseline = true;
+    if (shares.sharesKnown)
+        task.progressedLast = shares.progressed;
+
+    TaskSample sample;
+    sample.pid = process.pid;
+    sample.tid = task.tid;
+    sample.ppid = process.lastStat.ppid;
+    sample.name = task.name;
+    sample.stat = task.letter ? task.letter : '?';
+    sample.state = task.state;
+    sample.running = task.running;
+    sample.ready = task.ready;
+    sample.blocked = task.blocked;
+    sample.core = task.core;
+    sample.reason = task.reason;
+    sample.reasonSource = task.reasonSource;
+    sample.cpuPercent = shares.sharesKnown ? shares.running * 100.0 : 0.0;
+    sample.voluntarySwitches = task.voluntary;
+    sample.involuntarySwitches = task.involuntary;
+    sample.letterAgeS = task.statSeen ? double(nowNs - task.letterNs) / 1e9 : 0.0;
+    sample.cpuTimeNs = qint64(now.cpuNs);
+    sample.waitTimeNs = qint64(now.waitNs);
+    sample.timeslices = now.timeslices;
+    sample.sharesKnown = shares.sharesKnown;
+    out.tasks.append(std::move(sample));
+    return true;
+}
+
+QString TaskSampler::internName(const QByteArray &comm)
+{
+    if (m_names.size() > 4096)
+        m_names.clear();
+    auto it = m_names.constFind(comm);
+    if (it == m_names.constEnd())
+        it = m_names.insert(comm, QString::fromUtf8(comm));
+    return it.value();
+}
+
+void TaskSampler::readSwitchCounts(Process &process, Task &task)
+{
+    QByteArray text;
+    if (m_source->readOnce(process.pid, task.tid, ProcSource::File::Status, &text) != ProcSource::Result::Ok)
+        return;
+    if (const std::optional<ProcStatus> status = ProcParser::parseStatus(text)) {
+        task.voluntary = status->voluntarySwitches;
+        task.involuntary = status->involuntarySwitches;
+    }
+}
+
+void TaskSampler::emitTerminated(const Process &process, const Task &task, Snapshot &out) const
+{
+    TaskSample sample;
+    sample.pid = process.pid;
+    sample.tid = task.tid;
+    sample.ppid = process.lastStat.ppid;
+    sample.name = task.name;
+    sample.stat = task.letter ? task.letter : '?';
+    sample.state = TaskState::Terminated;
+    sample.running = 0;
+    sample.ready = 0;
+    sample.blocked = 1;
+    sample.core = task.core;
+    sample.cpuTimeNs = qint64(task.last.cpuNs);
+    sample.waitTimeNs = qint64(task.last.waitNs);
+    sample.timeslices = task.last.timeslices;
+    sample.voluntarySwitches = task.voluntary;
+    sample.involuntarySwitches = task.involuntary;
+    out.tasks.append(std::move(sample));
+}

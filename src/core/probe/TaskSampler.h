@@ -1,0 +1,168 @@
+#pragma once
+
+#include "CpuLoadMeter.h"
+#include "KeptProcFile.h"
+#include "ProcSource.h"
+#include "ReasonReader.h"
+#include "Snapshot.h"
+#include "StateClassifier.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QSet>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+// Samples the watched processes and all their threads, and per-core load, into immutable Snapshots.
+//
+// Cheap enough for thousands of threads: every thread's schedstat is kept open and re-read with pread (one small
+// read per thread per tick); its stat — twice as costly — only when the thread is new, when it just stopped
+// making progress, and otherwise in rotation so that no letter is older than Options::letterMaxAgeS (the sample
+// says how old: TaskSample::letterAgeS). A process's task/ directory is listed again only when num_threads in its
+// stat changed, when one of its threads ended (a thread may have ended and another started between two ticks:
+// the count alone cannot tell), or every Options::relistEveryTicks ticks. Below Options::fullReadLimit tasks
+// every stat is read every tick. The blocked reason (syscall, wchan) is re-read only for a thread that ran since
+// it was last read: one that did not run is still in the same wait.
+//
+// What to watch: explicit PIDs (each with all its threads), every descendant of some PIDs (found through
+// task/*/children, re-scanned every relistEveryTicks ticks or on requestRescan()), or every process.
+//
+// Threads: the setters may be called from any thread. sample() must be called by one thread at a time.
+class TaskSampler
+{
+public:
+    struct Options {
+        int rescanEveryTicks = 10;     // re-scan descendants (or every process) this often
+        int relistEveryTicks = 50;     // list task/ again at least this often; also when a thread ended
+        double letterMaxAgeS = 1.0;    // the oldest a kernel letter may get
+        int fullReadLimit = 64;        // up to this many tasks, read every stat every tick
+        bool readSwitchCounts = true;  // read status (context switches) whenever stat is read
+        double smoothingS = 0.25;      // time constant of the shares' exponential smoothing
+    };
+
+    // source: where to read; null means the real /proc. Raises RLIMIT_NOFILE to the hard limit (FileLimit).
+    explicit TaskSampler(std::unique_ptr<ProcSource> source = nullptr);
+    explicit TaskSampler(std::unique_ptr<ProcSource> source, const Options &options);
+    ~TaskSampler();
+    TaskSampler(const TaskSampler &) = delete;
+    TaskSampler &operator=(const TaskSampler &) = delete;
+
+    // Processes to watch with all their threads. A PID that ends is not watched again until it is removed from
+    // and re-added to this list (it could be recycled).
+    void setWatchedPids(const QList<int> &pids);
+    // Watch every descendant of these PIDs (not the PIDs themselves).
+    void setDescendantRoots(const QList<int> &roots);
+    // Watch every process of the system.
+    void setWatchAll(bool all);
+    // Re-scan descendants (and every process when watching all) at the next tick, e.g. right after a spawn.
+    void requestRescan();
+    void setOptions(const Options &options);
+    Options options() const;
+
+    // Reads /proc once and returns what it saw. The first call has no previous tick: a task's shares are then
+    // its averages since it started, and per-core load is the average since boot.
+    SnapshotPtr sample();
+
+    // Tasks sampled at the last tick (sampler thread only).
+    int taskCount() const { return m_taskCount; }
+
+private:
+    struct Task {
+        int tid = 0;
+        KeptProcFile schedstat;
+        KeptProcFile stat;
+        ReasonReader::Kept reasonFile;
+        bool reasonStale = true;      // it ran since the reason was read
+        ProcSource::Result readResult = ProcSource::Result::Ok; // this tick's schedstat read (gathered first)
+        qsizetype readLength = 0;
+        std::optional<SchedStat> counters;
+        bool hasBaseline = false;
+        SchedStat last;
+        qint64 lastNs = 0;
+        bool progressedLast = true;
+        bool statSeen = false;
+        char letter = 0;
+        qint64 letterNs = 0;
+        qint64 nextRotationNs = 0;
+        int core = -1;
+        QByteArray comm;
+        QString name;
+        quint64 startTicks = 0;
+        bool smoothedInit = false;
+        double running = 0;
+        double ready = 0;
+        double blocked = 0;
+        TaskState state = TaskState::New;
+        QString reason;
+        QString reasonSource;
+        quint64 voluntary = 0;
+        quint64 involuntary = 0;
+    };
+    struct Process {
+        int pid = 0;
+        KeptProcFile stat;
+        TaskStat lastStat;
+        bool statParsed = false;
+        qint64 lastRelistTick = -1;
+        bool threadEnded = false;     // a thread vanished at the last tick: list task/ again
+        QStringList cmdline;
+        QString name;
+        std::vector<Task> tasks; // ascending TID
+    };
+    struct Config {
+        QList<int> pids;
+        QList<int> roots;
+        bool all = false;
+        Options options;
+        quint64 version = 0;
+    };
+
+    void syncWatchSet(const Config &config, bool rescan);
+    bool openProcess(int pid);
+    // Samples one process and its tasks; false when the process is gone (then its samples say Terminated).
+    bool sampleProcess(Process &process, qint64 nowNs, const Options &options, bool fullRead, Snapshot &out);
+    // false when the task is gone.
+    bool sampleTask(Process &process, Task &task, qint64 nowNs, const Options &options, bool fullRead,
+                    Snapshot &out);
+    bool relist(Process &process, Snapshot &out);
+    void readTaskStat(Task &task, const TaskStat &stat, qint64 nowNs);
+    void readSwitchCounts(Process &process, Task &task);
+    void emitTerminated(const Process &process, const Task &task, Snapshot &out) const;
+    ProcessSample processSample(const Process &process, bool gone) const;
+    void readCpuLoad(Snapshot &out);
+    qint64 firstSightIntervalNs(const Task &task) const;
+    // One shared QString per distinct name: thousands of threads named alike then share one string, so copying
+    // them into each snapshot touches one cache line instead of one per thread.
+    QString internName(const QByteArray &comm);
+
+    std::unique_ptr<ProcSource> m_source;
+    mutable QMutex m_configMutex;
+    Config m_config;
+    bool m_rescanRequested = true;
+
+    // Sampler-thread state.
+    quint64 m_appliedVersion = ~quint64(0);
+    std::map<int, Process> m_processes;
+    QSet<int> m_endedExplicit;
+    QList<int> m_scanned;
+    KeptProcFile m_systemStat;
+    CpuLoadMeter m_cpuMeter;
+    quint64 m_sequence = 0;
+    qint64 m_tick = 0;
+    qint64 m_lastNs = 0;
+    qint64 m_lastIntervalNs = 0;
+    int m_taskCount = 0;
+    long m_pageKb = 4;
+    long m_clockTicks = 100;
+    std::vector<char> m_buffer;
+    QHash<QByteArray, QString> m_names;
+    ReasonReader m_reasons;
+    qint64 m_weightIntervalNs = -1; // the smoothing weight of the last Δt seen, computed once per tick
+    double m_weightTau = -1;
+    double m_weight = 1;
+};

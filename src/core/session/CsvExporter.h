@@ -1,0 +1,31 @@
+#pragma once
+
+#include "SessionExporter.h"
+
+class QIODevice;
+struct SessionEvent;
+class CsvWriter;
+
+// Tidy tables for a spreadsheet or pandas. FILE holds the events other than samples (t, kind, pid, tid, and the
+// remaining fields as one JSON object in `detail`); beside it, named after FILE's stem (FILE without ".csv"):
+//   <stem>.tasks.csv   t, pid, tid, state, running, ready, blocked, cpu, core, reason   (task.sample)
+//   <stem>.cpus.csv    t, core, busy, user, system, iowait, steal                       (cpu.sample, one row per core)
+//   <stem>.queues.csv  t, queue, depth, capacity, puts, gets, blocked_putters, blocked_getters   (queue.sample)
+// RFC 4180 (see CsvWriter); a missing number is an empty field. All four files are written or none.
+class CsvExporter : public SessionExporter
+{
+public:
+    QString format() const override;
+    bool exportTo(SessionReader &reader, const QString &outputPath) override;
+    // The same into open devices (tests, the fuzzer).
+    bool write(SessionReader &reader, QIODevice *events, QIODevice *tasks, QIODevice *cpus, QIODevice *queues);
+
+    // The companion files of FILE: tasks, cpus and queues, in that order.
+    static QStringList companionPaths(const QString &outputPath);
+
+private:
+    static void writeEvent(CsvWriter &csv, const SessionEvent &event);
+    static void writeTaskSample(CsvWriter &csv, const SessionEvent &event);
+    static void writeCpuSample(CsvWriter &csv, const SessionEvent &event);
+    static void writeQueueSample(CsvWriter &csv, const SessionEvent &event);
+};

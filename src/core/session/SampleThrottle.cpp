@@ -1,0 +1,65 @@
+#include "SampleThrottle.h"
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// Shares with four decimals are finer than anything a /proc tick can measure, and keep lines short.
+double rounded(double value)
+{
+    return std::round(value * 1e4) / 1e4;
+}
+} // namespace
+
+SampleThrottle::SampleThrottle(double minInterval) : m_minInterval(minInterval)
+{}
+
+QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &samples)
+{
+    QList<SessionEvent> stateEvents;
+    QList<SessionEvent> sampleEvents;
+    QHash<qint64, Recorded> next;
+    next.reserve(samples.size());
+    for (const TaskRecord &sample : samples) {
+        const auto previous = m_last.constFind(sample.tid);
+        bool admit = false;
+        Recorded recorded;
+        if (previous == m_last.constEnd()) {
+            admit = true;
+        } else if (previous->state != sample.state) {
+            admit = true;
+            stateEvents << SessionEvent{t, u"task.state"_s,
+                                        QJsonObject{{u"pid"_s, sample.pid},
+                                                    {u"tid"_s, sample.tid},
+                                                    {u"from"_s, previous->state},
+                                                    {u"to"_s, sample.state},
+                                                    {u"reason"_s, sample.reason}}};
+        } else {
+            // A small tolerance: ticks of exactly 0.5 s, measured on a real clock, arrive a few µs early.
+            admit = t - previous->t >= m_minInterval - 1e-3;
+        }
+        if (admit) {
+            sampleEvents << SessionEvent{t, u"task.sample"_s, sampleFields(sample)};
+            recorded = Recorded{t, sample.state};
+        } else {
+            recorded = *previous;
+        }
+        next.insert(sample.tid, recorded);
+    }
+    m_last.swap(next);
+    return stateEvents + sampleEvents;
+}
+
+QJsonObject SampleThrottle::sampleFields(const TaskRecord &sample)
+{
+    return QJsonObject{{u"pid"_s, sample.pid},
+                       {u"tid"_s, sample.tid},
+                       {u"state"_s, sample.state},
+                       {u"running"_s, rounded(sample.running)},
+                       {u"ready"_s, rounded(sample.ready)},
+                       {u"blocked"_s, rounded(sample.blocked)},
+                       {u"cpu"_s, std::round(sample.cpu * 10) / 10},
+                       {u"core"_s, sample.core},
+                       {u"reason"_s, sample.reason}};
+}

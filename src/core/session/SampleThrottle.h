@@ -1,0 +1,51 @@
+#pragma once
+
+#include "SessionEvent.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// One thread's measurement at one tick, as the session records it (a task.sample line).
+struct TaskRecord
+{
+    qint64 pid = 0;
+    qint64 tid = 0;
+    QString state;      // lower case: new, running, ready, blocked, stopped, zombie, terminated
+    double running = 0; // shares of the interval, 0..1
+    double ready = 0;
+    double blocked = 0;
+    double cpu = 0; // percent of one core
+    int core = -1;  // last core it ran on
+    QString reason; // why blocked, in plain words; empty otherwise
+};
+
+// Decides which per-task samples go into the session file, so that an hour with 500 threads sampled at 10 Hz
+// stays a modest file: a task's sample is recorded at most once per `minInterval` (0.5 s: twice a second), and
+// always when its state changed — then a task.state event (from, to, reason) comes first.
+//
+// Pure: it keeps only the last recorded state and time per task, reads no clock and writes nothing.
+class SampleThrottle
+{
+public:
+    explicit SampleThrottle(double minInterval = 0.5);
+
+    // Takes this tick's samples of every task and returns the events to record, in order: the task.state
+    // events of the tasks whose state changed, then the task.sample events admitted. A task's first sample is
+    // always admitted (no task.state: its start is a thread.start or process.spawn). Tasks missing from `samples`
+    // are forgotten, so memory follows the live task count; a TID that reappears counts as new.
+    QList<SessionEvent> offer(double t, const QList<TaskRecord> &samples);
+
+    // The task.sample fields of one sample: pid, tid, state, running, ready, blocked, cpu, core, reason.
+    static QJsonObject sampleFields(const TaskRecord &sample);
+    qsizetype trackedTasks() const { return m_last.size(); }
+
+private:
+    struct Recorded
+    {
+        double t = 0;
+        QString state;
+    };
+    double m_minInterval;
+    QHash<qint64, Recorded> m_last; // by TID
+};

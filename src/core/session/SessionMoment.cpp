@@ -1,0 +1,100 @@
+#include "SessionMoment.h"
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+qint64 integer(const QJsonObject &fields, const QString &key)
+{
+    return fields.value(key).toInteger(0);
+}
+} // namespace
+
+void SessionMoment::apply(const SessionEvent &event)
+{
+    t = std::max(t, event.t);
+    ++eventCount;
+    const QJsonObject &f = event.fields;
+    const QString &kind = event.kind;
+    const qint64 pid = integer(f, u"pid"_s);
+    const qint64 tid = integer(f, u"tid"_s);
+
+    if (kind == u"task.sample"_s) {
+        Task &task = tasks[tid];
+        task.pid = pid;
+        task.tid = tid;
+        task.state = f.value(u"state"_s).toString();
+        task.running = f.value(u"running"_s).toDouble();
+        task.ready = f.value(u"ready"_s).toDouble();
+        task.blocked = f.value(u"blocked"_s).toDouble();
+        task.cpu = f.value(u"cpu"_s).toDouble();
+        task.core = f.value(u"core"_s).toInt(-1);
+        task.reason = f.value(u"reason"_s).toString();
+    } else if (kind == u"task.state"_s) {
+        Task &task = tasks[tid];
+        task.pid = pid;
+        task.tid = tid;
+        task.state = f.value(u"to"_s).toString();
+        task.reason = f.value(u"reason"_s).toString();
+    } else if (kind == u"cpu.sample"_s) {
+        cpus = f.value(u"cpus"_s).toArray();
+    } else if (kind == u"queue.sample"_s) {
+        const QJsonValue name = f.value(u"queue"_s);
+        queues.insert(name.isString() ? name.toString() : QString::number(name.toDouble()), f);
+    } else if (kind == u"thread.start"_s) {
+        Task &task = tasks[tid];
+        task.pid = pid;
+        task.tid = tid;
+        task.role = f.value(u"role"_s).toString();
+    } else if (kind == u"thread.exit"_s) {
+        tasks.remove(tid);
+    } else if (kind == u"process.spawn"_s) {
+        Process process;
+        process.pid = pid;
+        process.ppid = integer(f, u"ppid"_s);
+        process.name = f.value(u"name"_s).toString();
+        process.role = f.value(u"role"_s).toString();
+        processes.insert(pid, process);
+    } else if (kind == u"process.role"_s) {
+        processes[pid].pid = pid;
+        processes[pid].role = f.value(u"role"_s).toString();
+    } else if (kind == u"process.reparent"_s) {
+        processes[pid].pid = pid;
+        processes[pid].ppid = integer(f, u"to"_s);
+    } else if (kind == u"process.exit"_s) {
+        Process &process = processes[pid];
+        process.pid = pid;
+        process.exited = true;
+        process.exit = f;
+        process.exit.remove(u"pid"_s);
+    } else if (kind == u"process.zombie"_s) {
+        processes[pid].pid = pid;
+        processes[pid].zombie = true;
+        // A zombie keeps only its main thread, in state Z.
+        for (auto it = tasks.begin(); it != tasks.end();) {
+            if (it->pid == pid && it->tid != pid) {
+                it = tasks.erase(it);
+            } else {
+                if (it->pid == pid)
+                    it->state = u"zombie"_s;
+                ++it;
+            }
+        }
+    } else if (kind == u"process.reap"_s) {
+        processes.remove(pid);
+        for (auto it = tasks.begin(); it != tasks.end();)
+            it = it->pid == pid ? tasks.erase(it) : std::next(it);
+    } else if (kind == u"deadlock.detected"_s) {
+        deadlock = f;
+    } else if (kind == u"lock.owner_dead"_s) {
+        deadOwners << f;
+    } else if (kind == u"deadlock.resolved"_s) {
+        deadlock = {};
+        deadOwners.clear();
+    } else if (kind == u"phenomenon"_s) {
+        phenomenon = f;
+    } else if (kind == u"experiment.stop"_s) {
+        stopped = true;
+    }
+}

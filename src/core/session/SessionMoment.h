@@ -1,0 +1,57 @@
+#pragma once
+
+#include "SessionEvent.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+// What a session looked like at one moment: the processes and threads alive, each thread's last sample, the
+// cores' and queues' last samples, an unresolved deadlock. apply() folds one event into it — the one rule for
+// both the live window (fed events as they happen) and the replay (fed the recorded events up to t), so that a
+// replayed moment equals what was live at that moment by construction.
+struct SessionMoment
+{
+    struct Task
+    {
+        qint64 pid = 0;
+        qint64 tid = 0;
+        QString role;
+        QString state = QStringLiteral("new");
+        double running = 0;
+        double ready = 0;
+        double blocked = 0;
+        double cpu = 0;
+        int core = -1;
+        QString reason;
+        bool operator==(const Task &) const = default;
+    };
+    struct Process
+    {
+        qint64 pid = 0;
+        qint64 ppid = 0;
+        QString name;
+        QString role;
+        bool zombie = false;
+        bool exited = false;
+        QJsonObject exit; // the process.exit fields: code, or signal and signal_name
+        bool operator==(const Process &) const = default;
+    };
+
+    double t = 0;                      // the latest t applied
+    qsizetype eventCount = 0;          // events applied
+    QMap<qint64, Process> processes;   // by PID; a process leaves when it is reaped
+    QMap<qint64, Task> tasks;          // by TID; a thread leaves at thread.exit, or when its process is reaped
+    QJsonArray cpus;                   // the last cpu.sample's "cpus"
+    QMap<QString, QJsonObject> queues; // the last queue.sample of each queue, by name
+    QJsonObject deadlock;              // the last deadlock.detected, until a deadlock.resolved; else empty
+    QList<QJsonObject> deadOwners;     // lock.owner_dead findings, until a deadlock.resolved
+    QJsonObject phenomenon;            // the last phenomenon event's fields
+    bool stopped = false;              // experiment.stop was seen
+
+    // Folds one event in. Kinds it does not know only advance t and eventCount.
+    void apply(const SessionEvent &event);
+
+    bool operator==(const SessionMoment &) const = default;
+};

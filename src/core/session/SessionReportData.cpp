@@ -1,0 +1,189 @@
+#include "SessionReportData.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+qint64 integer(const QJsonObject &object, const QString &key)
+{
+    return object.value(key).toInteger(0);
+}
+
+// Keeps every other point once a series is full, and takes later points at half the rate: memory stays bounded
+// and the points stay evenly spread over the whole session.
+template<typename Point> void thinned(QList<Point> &points, qsizetype &stride)
+{
+    QList<Point> kept;
+    kept.reserve(points.size() / 2 + 1);
+    for (qsizetype i = 0; i < points.size(); i += 2)
+        kept << points[i];
+    points.swap(kept);
+    stride *= 2;
+}
+} // namespace
+
+void SessionReportData::add(const SessionEvent &event)
+{
+    // A session of more than a year is a damaged file; the bound keeps every axis finite.
+    m_duration = std::max(m_duration, std::min(event.t, 3.2e7));
+    ++m_kindCounts[event.kind];
+    const QJsonObject &f = event.fields;
+    if (f.value(u"pid"_s).isDouble())
+        m_pids.insert(integer(f, u"pid"_s), true);
+    if (f.value(u"tid"_s).isDouble())
+        m_tids.insert(integer(f, u"tid"_s), true);
+
+    if (event.kind == u"cpu.sample"_s) {
+        addCpuSample(event);
+        return;
+    }
+    if (event.kind == u"queue.sample"_s) {
+        addQueueSample(event);
+        return;
+    }
+    if (event.kind == u"task.sample"_s) {
+        setState(integer(f, u"pid"_s), integer(f, u"tid"_s), event.t, f.value(u"state"_s).toString());
+        return;
+    }
+    if (event.kind == u"task.state"_s)
+        setState(integer(f, u"pid"_s), integer(f, u"tid"_s), event.t, f.value(u"to"_s).toString());
+    else if (event.kind == u"thread.exit"_s)
+        closeLane(integer(f, u"tid"_s), event.t);
+    else if (event.kind == u"process.reap"_s)
+        closeLane(integer(f, u"pid"_s), event.t);
+    else if (event.kind == u"phenomenon"_s) {
+        m_hasPhenomenon = true;
+        m_phenomenon = f;
+    }
+    if (event.kind == u"process.spawn"_s || event.kind == u"process.role"_s || event.kind == u"thread.start"_s) {
+        const qint64 id = f.value(u"tid"_s).isDouble() ? integer(f, u"tid"_s) : integer(f, u"pid"_s);
+        const QString name =
+            f.value(u"role"_s).toString().isEmpty() ? f.value(u"name"_s).toString() : f.value(u"role"_s).toString();
+        if (!name.isEmpty())
+            m_names.insert(id, name);
+    }
+    if (m_table.size() < MaxTableRows)
+        m_table << event;
+    else
+        ++m_omittedRows;
+}
+
+void SessionReportData::addCpuSample(const SessionEvent &event)
+{
+    if (m_cpuSeen++ % m_cpuStride != 0)
+        return;
+    CpuPoint point;
+    point.t = event.t;
+    const QJsonArray cpus = event.fields.value(u"cpus"_s).toArray();
+    for (const QJsonValue &value : cpus) {
+        const QJsonObject cpu = value.toObject();
+        const qint64 core = cpu.value(u"core"_s).toInteger(point.busy.size());
+        if (core < 0 || core > 4096)
+            continue;
+        if (point.busy.size() <= core)
+            point.busy.resize(core + 1, 0.0);
+        point.busy[core] = std::clamp(cpu.value(u"busy"_s).toDouble(), 0.0, 1.0);
+    }
+    m_cores = std::max(m_cores, int(point.busy.size()));
+    m_cpu << point;
+    if (m_cpu.size() >= 2 * MaxSeriesPoints)
+        thinned(m_cpu, m_cpuStride);
+}
+
+void SessionReportData::addQueueSample(const SessionEvent &event)
+{
+    const QJsonObject &f = event.fields;
+    const QJsonValue name = f.value(u"queue"_s);
+    const QString queue = name.isString() ? name.toString() : QString::number(name.toDouble());
+    if (!m_queues.contains(queue) && m_queues.size() >= 8)
+        return;
+    Series &series = m_queues[queue];
+    if (series.seen++ % series.stride != 0)
+        return;
+    // Depths beyond any real queue only come from damaged files; bounded, they cannot break the chart's scale.
+    const auto bounded = [&f](const QString &key) {
+        return std::clamp(f.value(key).toDouble(), 0.0, 1e12);
+    };
+    series.points << QueuePoint{event.t, bounded(u"depth"_s), bounded(u"capacity"_s)};
+    if (series.points.size() >= 2 * MaxSeriesPoints)
+        thinned(series.points, series.stride);
+}
+
+SessionReportData::Lane *SessionReportData::lane(qint64 pid, qint64 tid)
+{
+    const auto found = m_laneByTid.constFind(tid);
+    if (found != m_laneByTid.constEnd())
+        return &m_lanes[*found];
+    if (m_lanes.size() >= MaxLanes) {
+        ++m_omittedLanes;
+        m_laneByTid.insert(tid, -1);
+        return nullptr;
+    }
+    m_laneByTid.insert(tid, m_lanes.size());
+    m_lanes << Lane{pid, tid, {}, {}, false};
+    return &m_lanes.last();
+}
+
+void SessionReportData::setState(qint64 pid, qint64 tid, double t, const QString &state)
+{
+    if (tid <= 0 || state.isEmpty())
+        return;
+    if (m_laneByTid.value(tid, 0) < 0)
+        return; // a lane past the limit
+    Lane *l = lane(pid, tid);
+    if (!l)
+        return;
+    if (l->open && l->spans.last().state == state) {
+        l->spans.last().to = t;
+        return;
+    }
+    if (l->open)
+        l->spans.last().to = t;
+    if (state == u"terminated"_s) {
+        l->open = false;
+        return;
+    }
+    // A thread flipping state at every tick for an hour still makes a bounded lane; later changes merge into
+    // the last span.
+    if (l->spans.size() >= 4 * MaxSeriesPoints) {
+        l->open = true;
+        return;
+    }
+    l->spans << StateSpan{t, t, state};
+    l->open = true;
+}
+
+void SessionReportData::closeLane(qint64 tid, double t)
+{
+    const qsizetype index = m_laneByTid.value(tid, -1);
+    if (index < 0)
+        return;
+    Lane &l = m_lanes[index];
+    if (l.open)
+        l.spans.last().to = t;
+    l.open = false;
+}
+
+void SessionReportData::finish()
+{
+    for (Lane &l : m_lanes) {
+        if (l.open)
+            l.spans.last().to = m_duration;
+        l.open = false;
+        l.label = labelFor(l.pid, l.tid);
+    }
+    // Group threads under their process, processes in order of their PIDs: lanes of one process stay together.
+    std::stable_sort(m_lanes.begin(), m_lanes.end(),
+                     [](const Lane &a, const Lane &b) { return std::tie(a.pid, a.tid) < std::tie(b.pid, b.tid); });
+}
+
+QString SessionReportData::labelFor(qint64 pid, qint64 tid) const
+{
+    QString name = m_names.value(tid);
+    if (name.isEmpty() && tid != pid)
+        name = m_names.value(pid);
+    const QString ids = tid == pid ? u"%1"_s.arg(pid) : u"%1/%2"_s.arg(pid).arg(tid);
+    return name.isEmpty() ? ids : name + u" · "_s + ids;
+}

@@ -1,0 +1,54 @@
+#include "RaceRole.h"
+
+#include "RoleContext.h"
+#include "experiments/FigureBoard.h"
+#include "ipc/SharedLock.h"
+#include "ipc/TelemetryBlock.h"
+#include "ipc/ThreadTelemetry.h"
+
+#include <sched.h>
+
+namespace {
+volatile int g_sink = 0;
+} // namespace
+
+void RaceRole::run(const RoleContext &context)
+{
+    const FigureBoard *figures = context.channels.figures;
+    if (!figures || figures->count() < 2)
+        return;
+    std::atomic<std::int64_t> &counter = *figures->at(0);
+    std::atomic<std::int64_t> &startLine = *figures->at(1);
+
+    startLine.fetch_add(1);
+    while (startLine.load() < context.settings.party && !context.stop.stop_requested())
+        ::sched_yield();
+
+    const bool locked = !context.settings.locks.empty() && context.channels.telemetry;
+    SharedLock lock = locked ? context.channels.telemetry->lock(context.settings.locks.front()) : SharedLock();
+    WaitOptions options;
+    options.stop = context.stop;
+    options.telemetry = context.telemetry;
+    constexpr int Batch = 1024;
+    int pending = 0;
+    for (int i = 0; i < context.settings.rounds && !context.stop.stop_requested(); ++i) {
+        if (locked && lock.lock(options) != IpcStatus::Ok)
+            break;
+        // Deliberately not fetch_add: read, add, write back, like `balance = balance + 1`.
+        const std::int64_t value = counter.load(std::memory_order_relaxed);
+        // A little work between the read and the write (Python spends far longer there): it widens the window
+        // in which another thread's update is overwritten, so the race shows on any machine.
+        for (int spin = 0; spin < 16; ++spin)
+            g_sink = g_sink + spin;
+        counter.store(value + 1, std::memory_order_relaxed);
+        if (locked)
+            lock.unlock(context.telemetry);
+        if (++pending == Batch) {
+            if (context.telemetry)
+                context.telemetry->addItems(pending);
+            pending = 0;
+        }
+    }
+    if (context.telemetry && pending)
+        context.telemetry->addItems(pending);
+}

@@ -1,0 +1,112 @@
+#include "WorkerOptions.h"
+
+#include <charconv>
+#include <cstring>
+#include <string_view>
+
+namespace {
+
+template<typename Number>
+bool toNumber(std::string_view text, Number *value)
+{
+    const char *end = text.data() + text.size();
+    const auto result = std::from_chars(text.data(), end, *value);
+    return result.ec == std::errc() && result.ptr == end;
+}
+
+bool toList(std::string_view text, std::vector<int> *list)
+{
+    list->clear();
+    while (!text.empty()) {
+        const size_t comma = text.find(',');
+        int n = 0;
+        if (!toNumber(text.substr(0, comma), &n))
+            return false;
+        list->push_back(n);
+        if (comma == std::string_view::npos)
+            break;
+        text.remove_prefix(comma + 1);
+    }
+    return true;
+}
+
+} // namespace
+
+bool WorkerOptions::isThreadRole(const std::string &role)
+{
+    return role == "producer" || role == "consumer" || role == "poller" || role == "cpu" || role == "io" || role == "sleeper"
+        || role == "lock-taker" || role == "racer" || role == "joiner" || role == "isolation" || role == "pool"
+        || role == "pool-worker";
+}
+
+bool WorkerOptions::parse(int argc, char **argv, std::string *error)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view option = argv[i];
+        if (option == "--busy") {
+            busy = true;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            *error = "option " + std::string(option) + " needs a value";
+            return false;
+        }
+        const std::string_view value = argv[++i];
+        bool ok = true;
+        if (option == "--supervisor")
+            ok = toNumber(value, &supervisor) && supervisor > 0;
+        else if (option == "--parent")
+            ok = toNumber(value, &parent) && parent > 0;
+        else if (option == "--role")
+            role = value, ok = role == "host" || isThreadRole(role);
+        else if (option == "--name")
+            name = value, ok = !name.empty();
+        else if (option == "--nice")
+            ok = toNumber(value, &nice) && nice >= -20 && nice <= 19;
+        else if (option == "--control-fd")
+            ok = toNumber(value, &controlFd) && controlFd >= 3;
+        else if (option == "--telemetry-fd")
+            ok = toNumber(value, &telemetryFd) && telemetryFd >= 3;
+        else if (option == "--figures-fd")
+            ok = toNumber(value, &figuresFd) && figuresFd >= 3;
+        else if (option == "--queue-fd")
+            ok = toNumber(value, &queueFd) && queueFd >= 3;
+        else if (option == "--queue-index")
+            ok = toNumber(value, &queueIndex) && queueIndex >= 0;
+        else if (option == "--pipe-read-fd")
+            ok = toNumber(value, &pipeReadFd) && pipeReadFd >= 3;
+        else if (option == "--pipe-write-fd")
+            ok = toNumber(value, &pipeWriteFd) && pipeWriteFd >= 3;
+        else if (option == "--item-size")
+            ok = toNumber(value, &itemSize) && itemSize >= 1 && itemSize <= 4096;
+        else if (option == "--rate")
+            ok = toNumber(value, &rate) && rate >= 0;
+        else if (option == "--locks")
+            ok = toList(value, &locks);
+        else if (option == "--step")
+            ok = toNumber(value, &stepMs) && stepMs >= 0;
+        else if (option == "--hold")
+            ok = toNumber(value, &holdMs) && holdMs >= -1;
+        else if (option == "--rounds")
+            ok = toNumber(value, &rounds) && rounds >= 0;
+        else if (option == "--cpu")
+            ok = toNumber(value, &cpu) && cpu >= 0 && cpu < 1024;
+        else {
+            *error = "unknown option " + std::string(option);
+            return false;
+        }
+        if (!ok) {
+            *error = "bad value for " + std::string(option) + ": " + std::string(value);
+            return false;
+        }
+    }
+    if (supervisor <= 0) {
+        *error = "started by ProcLab's supervisor only (no --supervisor); run `proclab` instead";
+        return false;
+    }
+    if (parent <= 0)
+        parent = supervisor;
+    if (name.empty())
+        name = role;
+    return true;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+// The command line of proclab-worker, as LabController (or a worker forking a worker) writes it:
+//
+//   proclab-worker --supervisor PID [--parent PID] [--role ROLE] [--name NAME] [--nice N]
+//                  [--control-fd N] [--telemetry-fd N] [--figures-fd N] [--queue-fd N] [--queue-index N]
+//                  [--pipe-read-fd N] [--pipe-write-fd N] [--item-size BYTES]
+//                  [--rate PER_SECOND] [--busy] [--locks A,B…] [--step MS] [--hold MS] [--rounds N] [--cpu N]
+//
+// --supervisor is the proclab process; --parent the process that started this one (default: the supervisor).
+// --role host (the default) runs no thread of its own and waits for commands; any thread role (producer,
+// consumer, poller, cpu, io, sleeper, lock-taker) also starts one thread of that role at once, configured by the
+// remaining options — the process-level producer or consumer of the pc-processes experiment. --busy paces by
+// spinning instead of sleeping; --cpu pins the process (and the threads it starts later) to one core.
+struct WorkerOptions
+{
+    pid_t supervisor = 0;
+    pid_t parent = 0;
+    std::string role = "host";
+    std::string name;
+    int nice = 0;
+    int controlFd = -1;
+    int telemetryFd = -1;
+    int queueFd = -1;
+    int figuresFd = -1; // the experiment's FigureBoard
+    int queueIndex = 0;
+    int pipeReadFd = -1;
+    int pipeWriteFd = -1;
+    int itemSize = 64;
+    double rate = 0;
+    std::vector<int> locks;
+    int stepMs = 100;
+    int holdMs = 200;
+    int rounds = 0;
+    bool busy = false;
+    int cpu = -1;
+
+    // Parses argv. False with a one-line reason in *error for anything unknown or malformed.
+    bool parse(int argc, char **argv, std::string *error);
+    // True for the thread roles a worker can run.
+    static bool isThreadRole(const std::string &role);
+};

@@ -1,0 +1,205 @@
+#include "TaskTreeModel.h"
+#include "TaskTreeProxy.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class tst_TaskTreeModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void processesWithThreads();
+    void changedRowsAreBatched();
+    void vanishedRowsLingerThenGo();
+    void zombieStaysUntilReaped();
+    void reparentedProcessMoves();
+    void childUnderParent();
+    void proxyFiltersAndSorts();
+    void countsByState();
+};
+
+static TaskRow processRow(qint64 pid, qint64 ppid, LabTaskState state = LabTaskState::Blocked)
+{
+    TaskRow row;
+    row.pid = pid;
+    row.ppid = ppid;
+    row.name = u"proclab-worker"_s;
+    row.state = state;
+    return row;
+}
+
+static TaskRow threadRow(qint64 pid, qint64 tid, const QString &name, LabTaskState state = LabTaskState::Blocked)
+{
+    TaskRow row;
+    row.pid = pid;
+    row.tid = tid;
+    row.name = name;
+    row.state = state;
+    row.blocked = 1;
+    return row;
+}
+
+void tst_TaskTreeModel::processesWithThreads()
+{
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.update({processRow(100, 1), threadRow(100, 100, u"proclab-worker"_s), threadRow(100, 101, u"producer-1"_s),
+                  threadRow(100, 102, u"consumer-1"_s)},
+                 0);
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex top = model.index(0, 0);
+    QCOMPARE(model.rowCount(top), 3);
+    QCOMPARE(model.data(model.index(1, TaskTreeModel::TidColumn, top)).toLongLong(), 101);
+    QCOMPARE(model.data(model.index(1, TaskTreeModel::NameColumn, top)).toString(), u"producer-1"_s);
+    QVERIFY(!model.data(model.index(0, TaskTreeModel::TidColumn)).isValid());
+    QCOMPARE(model.data(model.index(0, TaskTreeModel::StateColumn, top)).toString(), u"Blocked"_s);
+    QVERIFY(!model.data(model.index(0, TaskTreeModel::StateColumn, top), Qt::DecorationRole).isNull());
+    QCOMPARE(model.indexOf(100, 102), model.index(2, 0, top));
+}
+
+void tst_TaskTreeModel::changedRowsAreBatched()
+{
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<TaskRow> rows{processRow(100, 1)};
+    for (int i = 0; i < 20; ++i)
+        rows << threadRow(100, 200 + i, u"consumer-%1"_s.arg(i));
+    model.update(rows, 0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    for (int i = 1; i < rows.size(); ++i)
+        rows[i].running = 0.5;
+    model.update(rows, 0.1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(inserted.size(), 0);
+    model.update(rows, 0.2);
+    QCOMPARE(changed.size(), 1); // nothing changed: no signal
+}
+
+void tst_TaskTreeModel::vanishedRowsLingerThenGo()
+{
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLingerSeconds(3);
+    model.update({processRow(100, 1), threadRow(100, 101, u"producer-1"_s), threadRow(100, 102, u"producer-2"_s)}, 0);
+    model.update({processRow(100, 1), threadRow(100, 101, u"producer-1"_s)}, 1);
+    const QModelIndex gone = model.indexOf(100, 102, TaskTreeModel::StateColumn);
+    QVERIFY(gone.isValid());
+    QCOMPARE(LabTaskState(gone.data(TaskTreeModel::StateRole).toInt()), LabTaskState::Terminated);
+    QVERIFY(gone.data(TaskTreeModel::LingeringRole).toBool());
+    QVERIFY(gone.data(Qt::ForegroundRole).isValid()); // greyed
+    model.update({processRow(100, 1), threadRow(100, 101, u"producer-1"_s)}, 3.5);
+    QVERIFY(model.indexOf(100, 102).isValid());
+    model.update({processRow(100, 1), threadRow(100, 101, u"producer-1"_s)}, 4.1);
+    QVERIFY(!model.indexOf(100, 102).isValid());
+    QCOMPARE(model.rowCount(model.indexOf(100, 0)), 1);
+
+    // The whole process goes, threads with it.
+    model.update({}, 5);
+    model.update({}, 9);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.taskCount(), 0);
+}
+
+void tst_TaskTreeModel::zombieStaysUntilReaped()
+{
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.update({processRow(100, 1, LabTaskState::Running)}, 0);
+    for (double t = 1; t < 20; t += 1) {
+        model.update({processRow(100, 1, LabTaskState::Zombie)}, t);
+        QCOMPARE(LabTaskState(model.index(0, 0).data(TaskTreeModel::StateRole).toInt()), LabTaskState::Zombie);
+    }
+    model.update({}, 20);
+    QCOMPARE(LabTaskState(model.index(0, 0).data(TaskTreeModel::StateRole).toInt()), LabTaskState::Terminated);
+    model.update({}, 24);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_TaskTreeModel::reparentedProcessMoves()
+{
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.update({processRow(100, 1), processRow(200, 100), processRow(201, 100), threadRow(200, 200, u"child"_s)}, 0);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowCount(model.indexOf(100, 0)), 2);
+    QCOMPARE(model.indexOf(200, 0).parent(), model.indexOf(100, 0));
+
+    // The parent is killed: its children come to the supervisor (PID 1 here) and move to the top at once, while
+    // the dead parent lingers.
+    model.update({processRow(200, 1), processRow(201, 1), threadRow(200, 200, u"child"_s)}, 1);
+    QVERIFY(!model.indexOf(200, 0).parent().isValid());
+    QVERIFY(!model.indexOf(201, 0).parent().isValid());
+    QCOMPARE(model.data(model.indexOf(200, 0, TaskTreeModel::PpidColumn)).toLongLong(), 1);
+    QCOMPARE(model.rowCount(model.indexOf(200, 0)), 1);
+    QCOMPARE(LabTaskState(model.indexOf(100, 0).data(TaskTreeModel::StateRole).toInt()), LabTaskState::Terminated);
+    model.update({processRow(200, 1), processRow(201, 1), threadRow(200, 200, u"child"_s)}, 10);
+    QCOMPARE(model.rowCount(), 2);
+}
+
+void tst_TaskTreeModel::childUnderParent()
+{
+    // A child that arrives in the same tick as its parent, and one listed before its parent.
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.update({processRow(300, 200), processRow(200, 100), processRow(100, 1)}, 0);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.indexOf(300, 0).parent(), model.indexOf(200, 0));
+    QCOMPARE(model.indexOf(200, 0).parent(), model.indexOf(100, 0));
+}
+
+void tst_TaskTreeModel::proxyFiltersAndSorts()
+{
+    TaskTreeModel model;
+    TaskTreeProxy proxy;
+    proxy.setTaskModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.update({processRow(100, 1, LabTaskState::Running), threadRow(100, 103, u"producer-1"_s, LabTaskState::Running),
+                  threadRow(100, 101, u"consumer-1"_s, LabTaskState::Blocked),
+                  threadRow(100, 102, u"consumer-2"_s, LabTaskState::Ready)},
+                 0);
+    proxy.sort(TaskTreeModel::TidColumn, Qt::AscendingOrder);
+    QModelIndex top = proxy.index(0, 0);
+    QCOMPARE(proxy.rowCount(top), 3);
+    QCOMPARE(proxy.index(0, TaskTreeModel::TidColumn, top).data().toLongLong(), 101);
+    QCOMPARE(proxy.index(2, TaskTreeModel::TidColumn, top).data().toLongLong(), 103);
+
+    proxy.setStateShown(LabTaskState::Blocked, true);
+    top = proxy.index(0, 0);
+    QCOMPARE(proxy.rowCount(), 1); // the running process stays, as the parent of a match
+    QCOMPARE(proxy.rowCount(top), 1);
+    QCOMPARE(proxy.index(0, TaskTreeModel::NameColumn, top).data().toString(), u"consumer-1"_s);
+
+    proxy.setStates({});
+    proxy.setFilterText(u"consumer"_s);
+    top = proxy.index(0, 0);
+    QCOMPARE(proxy.rowCount(top), 2);
+    proxy.setFilterText(u"nothing-like-this"_s);
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setFilterText({});
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 3);
+
+    // Live updates go through the proxy too.
+    model.update({processRow(100, 1, LabTaskState::Running), threadRow(100, 103, u"producer-1"_s, LabTaskState::Blocked)}, 1);
+    model.update({processRow(100, 1, LabTaskState::Running), threadRow(100, 103, u"producer-1"_s, LabTaskState::Blocked)}, 9);
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 1);
+}
+
+void tst_TaskTreeModel::countsByState()
+{
+    TaskTreeModel model;
+    model.update({processRow(100, 1), threadRow(100, 101, u"a"_s, LabTaskState::Running),
+                  threadRow(100, 102, u"b"_s, LabTaskState::Ready), processRow(200, 100, LabTaskState::Zombie)},
+                 0);
+    const auto counts = model.countsByState();
+    QCOMPARE(counts.value(LabTaskState::Running), 1);
+    QCOMPARE(counts.value(LabTaskState::Ready), 1);
+    QCOMPARE(counts.value(LabTaskState::Zombie), 1);
+    QCOMPARE(counts.value(LabTaskState::Blocked), 0); // the process row of 100 counts through its threads
+}
+
+QTEST_MAIN(tst_TaskTreeModel)
+#include "tst_tasktreemodel.moc"

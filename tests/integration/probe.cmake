@@ -1,0 +1,10 @@
+# probe on real processes. The live sampler test measures scheduling: RUN_SERIAL, so ctest -j cannot disturb it.
+proclab_add_test(tst_tasksamplerlive SOURCES tst_tasksamplerlive.cpp LIBS proclab_core SERIAL TIMEOUT 120)
+proclab_add_test(tst_samplerthread SOURCES tst_samplerthread.cpp LIBS proclab_core TIMEOUT 60)
+proclab_add_test(tst_samplecommand SOURCES tst_samplecommand.cpp LIBS Qt6::Core TIMEOUT 120)
+if(TARGET proclab)
+    add_dependencies(tst_samplecommand proclab)
+endif()
+if(TARGET proclab-bench-threads)
+    add_dependencies(tst_samplecommand proclab-bench-threads)
+endif()

@@ -1,0 +1,238 @@
+// Every experiment, run headless through `proclab run` on real processes: its phenomenon is observed for its
+// parameters, stdout carries only JSON lines ending with the summary, the session file is written, and nothing of
+// the lab is left afterwards. Also the bad-input contract of `run` and `list`.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class tst_ExperimentRuns : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void showsItsPhenomenon_data();
+    void showsItsPhenomenon();
+    void listsTheCatalogue();
+    void refusesBadInput_data();
+    void refusesBadInput();
+    void cleanup();
+
+private:
+    struct Result
+    {
+        int status = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList &arguments, int timeoutMs = 60000);
+    // Lab processes that are not from before the test (another program of the machine may run ProcLab too).
+    QList<int> labProcesses() const;
+    static QList<int> allLabProcesses();
+    QTemporaryDir m_home;
+    QList<int> m_before;
+};
+
+void tst_ExperimentRuns::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_before = allLabProcesses();
+}
+
+tst_ExperimentRuns::Result tst_ExperimentRuns::run(const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, m_home.path()); // sessions go to a throw-away folder
+    env.insert(u"XDG_DATA_HOME"_s, m_home.path() + u"/data"_s);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(PROCLAB_BIN_DIR "/proclab"), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QList<int> tst_ExperimentRuns::labProcesses() const
+{
+    QList<int> found = allLabProcesses();
+    found.removeIf([this](int pid) { return m_before.contains(pid); });
+    return found;
+}
+
+QList<int> tst_ExperimentRuns::allLabProcesses()
+{
+    QList<int> found;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const int pid = entry.toInt(&numeric);
+        if (!numeric)
+            continue;
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const qsizetype open = text.indexOf('(');
+        const qsizetype close = text.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QByteArray comm = text.mid(open + 1, close - open - 1);
+        const char state = text.size() > close + 2 ? text.at(close + 2) : '?';
+        // Zombies already handed to init are on their way out (init reaps every second or two).
+        const QList<QByteArray> rest = text.mid(close + 2).split(' ');
+        const int ppid = rest.size() > 1 ? rest.at(1).toInt() : 0;
+        if (state == 'Z' && ppid == 1)
+            continue;
+        if (comm.startsWith("proclab-worker") || comm.startsWith("joiner") || comm.startsWith("isolation"))
+            found << pid;
+    }
+    return found;
+}
+
+void tst_ExperimentRuns::cleanup()
+{
+    // Give exiting processes a moment to be gone, then insist.
+    QTRY_VERIFY2_WITH_TIMEOUT(labProcesses().isEmpty(), "a lab process outlived its experiment", 3000);
+}
+
+void tst_ExperimentRuns::showsItsPhenomenon_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QStringList>("settings");
+    QTest::addColumn<double>("duration");
+
+    QTest::newRow("pc-threads") << u"pc-threads"_s << QStringList{} << 3.0;
+    QTest::newRow("pc-threads consumers faster")
+        << u"pc-threads"_s << QStringList{u"produce_ms=100"_s, u"consume_ms=10"_s} << 3.0;
+    QTest::newRow("pc-processes shm") << u"pc-processes"_s << QStringList{} << 3.0;
+    QTest::newRow("pc-processes pipe") << u"pc-processes"_s << QStringList{u"channel=pipe"_s} << 4.0;
+    QTest::newRow("zombie") << u"zombie"_s << QStringList{} << 3.0;
+    QTest::newRow("orphan") << u"orphan"_s << QStringList{} << 3.0;
+    QTest::newRow("kill-holding-lock") << u"kill-holding-lock"_s << QStringList{} << 3.0;
+    QTest::newRow("kill-holding-lock robust") << u"kill-holding-lock"_s << QStringList{u"robust=true"_s} << 3.0;
+    QTest::newRow("deadlock") << u"deadlock"_s << QStringList{} << 3.0;
+    QTest::newRow("deadlock ring of 5") << u"deadlock"_s << QStringList{u"threads=5"_s} << 3.0;
+    QTest::newRow("deadlock ordered") << u"deadlock"_s << QStringList{u"ordered=true"_s, u"threads=3"_s} << 3.0;
+    QTest::newRow("join-deadlock") << u"join-deadlock"_s << QStringList{} << 3.0;
+    QTest::newRow("join-deadlock drained") << u"join-deadlock"_s << QStringList{u"drain_first=true"_s} << 3.0;
+    QTest::newRow("race") << u"race"_s << QStringList{} << 3.0;
+    QTest::newRow("race locked") << u"race"_s << QStringList{u"locked=true"_s} << 4.0;
+    QTest::newRow("isolation processes") << u"isolation"_s << QStringList{} << 2.5;
+    QTest::newRow("isolation threads") << u"isolation"_s << QStringList{u"using=threads"_s} << 2.5;
+    QTest::newRow("pool") << u"pool"_s << QStringList{} << 4.5;
+    QTest::newRow("cpu-vs-io GIL") << u"cpu-vs-io"_s << QStringList{} << 4.0;
+    QTest::newRow("cpu-vs-io no GIL") << u"cpu-vs-io"_s << QStringList{u"gil=false"_s} << 4.0;
+    QTest::newRow("cpu-vs-io processes") << u"cpu-vs-io"_s << QStringList{u"using=processes"_s} << 4.0;
+    QTest::newRow("oversubscribe") << u"oversubscribe"_s << QStringList{} << 4.0;
+    QTest::newRow("polling") << u"polling"_s << QStringList{} << 3.5;
+}
+
+void tst_ExperimentRuns::showsItsPhenomenon()
+{
+    QFETCH(QString, id);
+    QFETCH(QStringList, settings);
+    QFETCH(double, duration);
+    const QString log = m_home.filePath(id + u".jsonl"_s);
+    QStringList arguments{u"run"_s, id, u"--json"_s, u"--duration"_s, QString::number(duration), u"--log"_s, log};
+    for (const QString &setting : std::as_const(settings))
+        arguments << u"--set"_s << setting;
+    const Result r = run(arguments);
+
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QVERIFY2(lines.size() > 3, r.err.constData());
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && document.isObject(), line.constData());
+    }
+    const QJsonObject summary = QJsonDocument::fromJson(lines.last()).object();
+    QCOMPARE(summary.value(u"kind"_s).toString(), u"summary"_s);
+    QCOMPARE(summary.value(u"experiment"_s).toString(), id);
+    QVERIFY2(summary.value(u"observed"_s).toBool(),
+             qPrintable(summary.value(u"detail"_s).toString() + u" "_s
+                        + QString::fromUtf8(QJsonDocument(summary.value(u"figures"_s).toObject()).toJson())));
+    QCOMPARE(r.status, 0);
+    QCOMPARE(summary.value(u"log"_s).toString(), log);
+
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject header = QJsonDocument::fromJson(file.readLine()).object();
+    QCOMPARE(header.value(u"format"_s).toString(), u"proclab-session"_s);
+    QCOMPARE(header.value(u"experiment"_s).toString(), id);
+    const QByteArray rest = file.readAll();
+    QVERIFY(rest.contains("\"kind\":\"phenomenon\""));
+    QVERIFY(rest.contains("\"kind\":\"experiment.stop\""));
+}
+
+void tst_ExperimentRuns::listsTheCatalogue()
+{
+    const Result r = run({u"list"_s, u"--json"_s});
+    QCOMPARE(r.status, 0);
+    const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(list.size(), 13);
+    QStringList ids;
+    for (const QJsonValue &entry : list) {
+        const QJsonObject experiment = entry.toObject();
+        ids << experiment.value(u"id"_s).toString();
+        QVERIFY(!experiment.value(u"title"_s).toString().isEmpty());
+        for (const QJsonValue &parameter : experiment.value(u"parameters"_s).toArray()) {
+            const QJsonObject p = parameter.toObject();
+            QVERIFY(p.contains(u"name"_s) && p.contains(u"type"_s) && p.contains(u"default"_s));
+        }
+    }
+    QCOMPARE(ids.first(), u"pc-threads"_s);
+    QVERIFY(ids.contains(u"polling"_s));
+    const Result text = run({u"list"_s});
+    QCOMPARE(text.status, 0);
+    QVERIFY(text.out.contains("--set producers=2"));
+}
+
+void tst_ExperimentRuns::refusesBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("mentions");
+    QTest::newRow("no id") << QStringList{u"run"_s} << QByteArray("allowed: pc-threads");
+    QTest::newRow("unknown id") << QStringList{u"run"_s, u"nope"_s} << QByteArray("allowed: pc-threads");
+    QTest::newRow("unknown key") << QStringList{u"run"_s, u"race"_s, u"--set"_s, u"speed=3"_s}
+                                 << QByteArray("allowed: threads, increments, locked");
+    QTest::newRow("out of range") << QStringList{u"run"_s, u"deadlock"_s, u"--set"_s, u"threads=9"_s}
+                                  << QByteArray("from 2 to 5");
+    QTest::newRow("wrong type") << QStringList{u"run"_s, u"race"_s, u"--set"_s, u"locked=perhaps"_s}
+                                << QByteArray("true or false");
+    QTest::newRow("bad choice") << QStringList{u"run"_s, u"pc-processes"_s, u"--set"_s, u"channel=socket"_s}
+                                << QByteArray("shm, pipe");
+    QTest::newRow("negative duration") << QStringList{u"run"_s, u"race"_s, u"--duration"_s, u"-1"_s}
+                                       << QByteArray("from 0 to 86400");
+    QTest::newRow("interval") << QStringList{u"run"_s, u"race"_s, u"--interval"_s, u"10"_s}
+                              << QByteArray("from 50 to 5000");
+    QTest::newRow("unknown option") << QStringList{u"run"_s, u"race"_s, u"--fast"_s} << QByteArray("allowed:");
+    QTest::newRow("unwritable log") << QStringList{u"run"_s, u"race"_s, u"--log"_s, u"/nonexistent/dir/x.jsonl"_s}
+                                    << QByteArray("cannot write");
+    QTest::newRow("list option") << QStringList{u"list"_s, u"--yaml"_s} << QByteArray("--json");
+    QTest::newRow("list argument") << QStringList{u"list"_s, u"extra"_s} << QByteArray("extra");
+}
+
+void tst_ExperimentRuns::refusesBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, mentions);
+    const Result r = run(arguments, 20000);
+    QCOMPARE(r.status, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains(mentions), r.err.constData());
+    QVERIFY(labProcesses().isEmpty()); // nothing was started
+}
+
+QTEST_GUILESS_MAIN(tst_ExperimentRuns)
+#include "tst_experimentruns.moc"

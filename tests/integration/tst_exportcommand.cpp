@@ -1,0 +1,172 @@
+// `proclab export`: bad input exits 2 with one line on stderr and writes nothing; good input writes every format.
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QString fixture(const char *name)
+{
+    return QStringLiteral(PROCLAB_FIXTURES_DIR "/sessions/") + QString::fromLatin1(name);
+}
+} // namespace
+
+class tst_ExportCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void badInput_data();
+    void badInput();
+    void exports_data();
+    void exports();
+    void truncatedExportsWithAWarning();
+    void help();
+
+private:
+    struct Result
+    {
+        int status = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList &arguments);
+    QTemporaryDir m_dir;
+};
+
+tst_ExportCommand::Result tst_ExportCommand::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(PROCLAB_BIN_DIR "/proclab"), QStringList{u"export"_s} + arguments);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+void tst_ExportCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // A session broken at line 5 of 6, and one that is not a session at all.
+    QFile good(fixture("complete.jsonl"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = good.readAll().split('\n').mid(0, 6);
+    lines[4] = "{\"t\":0.1,\"kind\":\"cpu.sample\",\"cpus\":[}";
+    QFile broken(m_dir.filePath(u"broken.jsonl"_s));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(lines.join('\n') + '\n');
+    QFile notes(m_dir.filePath(u"notes.txt"_s));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("shopping list\n");
+}
+
+void tst_ExportCommand::badInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("says");
+    const QString good = fixture("complete.jsonl");
+    const QString out = m_dir.filePath(u"out.html"_s);
+    QTest::newRow("nothing") << QStringList() << u"no session file"_s;
+    QTest::newRow("no format") << QStringList{good, u"--output"_s, out} << u"--format"_s;
+    QTest::newRow("no output") << QStringList{good, u"--format"_s, u"html"_s} << u"--output"_s;
+    QTest::newRow("unknown format") << QStringList{good, u"--format"_s, u"pdf"_s, u"--output"_s, out}
+                                    << u"allowed: jsonl, csv, html"_s;
+    QTest::newRow("unknown option") << QStringList{good, u"--colour"_s} << u"colour"_s;
+    QTest::newRow("two sessions") << QStringList{good, good, u"--format"_s, u"html"_s, u"--output"_s, out}
+                                  << u"one session"_s;
+    QTest::newRow("missing file") << QStringList{m_dir.filePath(u"gone.jsonl"_s), u"--format"_s, u"html"_s,
+                                                 u"--output"_s, out}
+                                  << u"gone.jsonl"_s;
+    QTest::newRow("corrupt at line 5") << QStringList{m_dir.filePath(u"broken.jsonl"_s), u"--format"_s, u"csv"_s,
+                                                      u"--output"_s, m_dir.filePath(u"out.csv"_s)}
+                                       << u"line 5: not valid JSON"_s;
+    QTest::newRow("not a session") << QStringList{m_dir.filePath(u"notes.txt"_s), u"--format"_s, u"jsonl"_s,
+                                                  u"--output"_s, m_dir.filePath(u"out.jsonl"_s)}
+                                   << u"line 1"_s;
+    QTest::newRow("output folder missing")
+        << QStringList{good, u"--format"_s, u"html"_s, u"--output"_s, m_dir.filePath(u"no/such/dir/out.html"_s)}
+        << u"does not exist"_s;
+    QTest::newRow("output is the input") << QStringList{good, u"--format"_s, u"jsonl"_s, u"--output"_s, good}
+                                         << u"session file itself"_s;
+}
+
+void tst_ExportCommand::badInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, says);
+    const QStringList before = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+    const Result r = run(arguments);
+    QCOMPARE(r.status, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.startsWith("proclab export: "), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), before);
+}
+
+void tst_ExportCommand::exports_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("files");
+    QTest::newRow("jsonl") << u"jsonl"_s << u"copy.jsonl"_s << 1;
+    QTest::newRow("csv") << u"csv"_s << u"tables.csv"_s << 4;
+    QTest::newRow("html") << u"html"_s << u"report.html"_s << 1;
+}
+
+void tst_ExportCommand::exports()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, file);
+    QFETCH(int, files);
+    const QString out = m_dir.filePath(file);
+    const Result r = run({fixture("complete.jsonl"), u"--format"_s, format, u"--output"_s, out});
+    QCOMPARE(r.status, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    const QStringList written = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(written.size(), files);
+    QCOMPARE(written.first(), out);
+    for (const QString &path : written)
+        QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+    QFile result(out);
+    QVERIFY(result.open(QIODevice::ReadOnly));
+    const QByteArray head = result.read(64);
+    if (format == u"jsonl"_s)
+        QVERIFY(head.startsWith("{\"format\":\"proclab-session\",\"version\":1,"));
+    else if (format == u"csv"_s)
+        QVERIFY(head.startsWith("t,kind,pid,tid,detail\r\n"));
+    else
+        QVERIFY(head.startsWith("<!DOCTYPE html>"));
+}
+
+void tst_ExportCommand::truncatedExportsWithAWarning()
+{
+    const QString out = m_dir.filePath(u"cut.jsonl"_s);
+    const Result r = run({fixture("truncated.jsonl"), u"--format"_s, u"jsonl"_s, u"--output"_s, out});
+    QCOMPARE(r.status, 0);
+    QVERIFY2(r.err.contains("cut short at line 74"), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 73);
+}
+
+void tst_ExportCommand::help()
+{
+    const Result r = run({u"--help"_s});
+    QCOMPARE(r.status, 0);
+    QVERIFY(r.out.startsWith("Usage: proclab export [options] SESSION\n"));
+    QVERIFY(r.out.contains("--format"));
+}
+
+QTEST_GUILESS_MAIN(tst_ExportCommand)
+#include "tst_exportcommand.moc"

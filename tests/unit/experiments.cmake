@@ -1,0 +1,2 @@
+proclab_add_test(tst_parametervalues SOURCES tst_parametervalues.cpp LIBS proclab_core)
+proclab_add_test(tst_experimentchecks SOURCES tst_experimentchecks.cpp LIBS proclab_core)

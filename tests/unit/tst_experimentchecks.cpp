@@ -1,0 +1,232 @@
+// Each experiment's check decides from recorded events alone. These synthetic sessions hold exactly the events a
+// run would record, once with the phenomenon and once without.
+#include "experiments/ExperimentCatalogue.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_DECLARE_METATYPE(QList<SessionEvent>)
+
+namespace {
+SessionEvent ev(double t, const QString &kind, const QJsonObject &fields)
+{
+    return SessionEvent{t, kind, fields};
+}
+
+QList<SessionEvent> started()
+{
+    return {ev(0, u"experiment.start"_s, {})};
+}
+
+void threadStart(QList<SessionEvent> &events, qint64 pid, qint64 tid, const QString &role)
+{
+    events << ev(0.1, u"thread.start"_s, {{u"pid"_s, pid}, {u"tid"_s, tid}, {u"role"_s, role}});
+}
+
+// Samples every 0.5 s from 0.5 to 4.5 s with the given shares.
+void samples(QList<SessionEvent> &events, qint64 pid, qint64 tid, double running, double ready, const QString &state)
+{
+    for (double t = 0.5; t < 4.6; t += 0.5) {
+        events << ev(t, u"task.sample"_s,
+                     {{u"pid"_s, pid}, {u"tid"_s, tid}, {u"state"_s, state}, {u"running"_s, running},
+                      {u"ready"_s, ready}, {u"blocked"_s, 1 - running - ready}});
+    }
+}
+
+void measure(QList<SessionEvent> &events, const QString &name, double value, const QJsonObject &extra = {})
+{
+    QJsonObject fields = extra;
+    fields.insert(u"name"_s, name);
+    fields.insert(u"value"_s, value);
+    events << ev(4.9, u"measure"_s, fields);
+}
+} // namespace
+
+class tst_ExperimentChecks : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void decides_data();
+    void decides();
+};
+
+void tst_ExperimentChecks::decides_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QStringList>("settings");
+    QTest::addColumn<QList<SessionEvent>>("events");
+    QTest::addColumn<bool>("observed");
+
+    {
+        QList<SessionEvent> e = started();
+        e << ev(1.0, u"process.spawn"_s, {{u"pid"_s, 50}, {u"role"_s, u"sleeper"_s}});
+        e << ev(1.1, u"process.zombie"_s, {{u"pid"_s, 50}, {u"ppid"_s, 1}});
+        for (double t = 1.2; t < 3; t += 0.5)
+            e << ev(t, u"task.sample"_s, {{u"pid"_s, 50}, {u"tid"_s, 50}, {u"state"_s, u"zombie"_s}});
+        QTest::newRow("zombie lingers") << u"zombie"_s << QStringList{} << e << true;
+        QList<SessionEvent> passing = started();
+        passing << ev(1.1, u"process.zombie"_s, {{u"pid"_s, 50}, {u"ppid"_s, 1}});
+        passing << ev(1.2, u"task.sample"_s, {{u"pid"_s, 50}, {u"tid"_s, 50}, {u"state"_s, u"zombie"_s}});
+        QTest::newRow("zombie only passing") << u"zombie"_s << QStringList{} << passing << false;
+    }
+    {
+        QList<SessionEvent> e = started();
+        e << ev(0.1, u"process.spawn"_s, {{u"pid"_s, 60}, {u"role"_s, u"host"_s}});
+        e << ev(1.2, u"process.reparent"_s, {{u"pid"_s, 61}, {u"from"_s, 60}, {u"to"_s, 10}});
+        QTest::newRow("orphan adopted") << u"orphan"_s << QStringList{} << e << true;
+        QTest::newRow("orphan not adopted") << u"orphan"_s << QStringList{} << started() << false;
+    }
+    {
+        QList<SessionEvent> lost = started();
+        measure(lost, u"increments_done"_s, 4000000);
+        measure(lost, u"counter"_s, 2500000);
+        measure(lost, u"lost_updates"_s, 1500000);
+        QTest::newRow("race unlocked loses") << u"race"_s << QStringList{} << lost << true;
+        QTest::newRow("race locked must not lose") << u"race"_s << QStringList{u"locked=true"_s} << lost << false;
+        QList<SessionEvent> exact = started();
+        measure(exact, u"increments_done"_s, 4000000);
+        measure(exact, u"counter"_s, 4000000);
+        measure(exact, u"lost_updates"_s, 0);
+        QTest::newRow("race locked exact") << u"race"_s << QStringList{u"locked=true"_s} << exact << true;
+        QTest::newRow("race unlocked exact") << u"race"_s << QStringList{} << exact << false;
+    }
+    {
+        QList<SessionEvent> cycle = started();
+        QJsonArray members;
+        members << QJsonObject{{u"tid"_s, 1}} << QJsonObject{{u"tid"_s, 2}} << QJsonObject{{u"tid"_s, 3}};
+        cycle << ev(1.0, u"deadlock.detected"_s, {{u"cycle"_s, members}});
+        QTest::newRow("deadlock ring of 3") << u"deadlock"_s << QStringList{u"threads=3"_s} << cycle << true;
+        QTest::newRow("deadlock wrong size") << u"deadlock"_s << QStringList{u"threads=2"_s} << cycle << false;
+        QList<SessionEvent> progress = started();
+        measure(progress, u"lock_acquisitions"_s, 80);
+        QTest::newRow("ordered, no deadlock") << u"deadlock"_s << QStringList{u"ordered=true"_s} << progress << true;
+        QTest::newRow("ordered but cycle") << u"deadlock"_s << QStringList{u"ordered=true"_s, u"threads=3"_s}
+                                           << cycle << false;
+    }
+    {
+        QList<SessionEvent> busy = started();
+        measure(busy, u"workers"_s, 4, {{u"cores"_s, 2}});
+        for (int i = 0; i < 4; ++i) {
+            threadStart(busy, 70 + i, 70 + i, u"cpu-%1"_s.arg(i + 1));
+            samples(busy, 70 + i, 70 + i, 0.5, 0.5, u"ready"_s);
+        }
+        QTest::newRow("oversubscribed") << u"oversubscribe"_s << QStringList{} << busy << true;
+        QList<SessionEvent> free = started();
+        measure(free, u"workers"_s, 4, {{u"cores"_s, 2}});
+        for (int i = 0; i < 4; ++i) {
+            threadStart(free, 70 + i, 70 + i, u"cpu-%1"_s.arg(i + 1));
+            samples(free, 70 + i, 70 + i, 0.9, 0.05, u"running"_s);
+        }
+        QTest::newRow("not oversubscribed") << u"oversubscribe"_s << QStringList{} << free << false;
+    }
+    {
+        QList<SessionEvent> e = started();
+        threadStart(e, 80, 81, u"consumer-1"_s);
+        threadStart(e, 80, 82, u"poller-1"_s);
+        samples(e, 80, 81, 0.01, 0, u"blocked"_s);
+        samples(e, 80, 82, 0.9, 0.05, u"running"_s);
+        QTest::newRow("polling burns") << u"polling"_s << QStringList{} << e << true;
+        QList<SessionEvent> lazy = started();
+        threadStart(lazy, 80, 81, u"consumer-1"_s);
+        threadStart(lazy, 80, 82, u"poller-1"_s);
+        samples(lazy, 80, 81, 0.01, 0, u"blocked"_s);
+        samples(lazy, 80, 82, 0.1, 0.0, u"blocked"_s);
+        QTest::newRow("poller idle") << u"polling"_s << QStringList{} << lazy << false;
+    }
+    {
+        QList<SessionEvent> full = started();
+        full << ev(2, u"queue.sample"_s, {{u"depth"_s, 8}, {u"capacity"_s, 8}, {u"gets"_s, 40},
+                                          {u"blocked_putters"_s, 2}, {u"blocked_getters"_s, 0}});
+        QTest::newRow("producers block on full") << u"pc-threads"_s << QStringList{} << full << true;
+        QTest::newRow("consumers faster, none blocked")
+            << u"pc-threads"_s << QStringList{u"produce_ms=200"_s, u"consume_ms=10"_s} << full << false;
+        QList<SessionEvent> empty = started();
+        empty << ev(2, u"queue.sample"_s, {{u"depth"_s, 0}, {u"capacity"_s, 8}, {u"gets"_s, 20},
+                                           {u"blocked_putters"_s, 0}, {u"blocked_getters"_s, 2}});
+        QTest::newRow("consumers block on empty")
+            << u"pc-processes"_s << QStringList{u"produce_ms=200"_s, u"consume_ms=10"_s} << empty << true;
+    }
+    {
+        QList<SessionEvent> e = started();
+        measure(e, u"setup"_s, 4, {{u"cores"_s, 2}});
+        measure(e, u"makespan_apply"_s, 0.95);
+        measure(e, u"makespan_apply_async"_s, 0.5);
+        measure(e, u"makespan_map"_s, 0.52);
+        QTest::newRow("pool all modes") << u"pool"_s << QStringList{} << e << true;
+        QList<SessionEvent> flat = started();
+        measure(flat, u"setup"_s, 4, {{u"cores"_s, 2}});
+        measure(flat, u"makespan_apply"_s, 0.95);
+        measure(flat, u"makespan_apply_async"_s, 0.93);
+        measure(flat, u"makespan_map"_s, 0.94);
+        QTest::newRow("pool async not parallel") << u"pool"_s << QStringList{} << flat << false;
+    }
+    {
+        QList<SessionEvent> kept = started();
+        measure(kept, u"parent_value"_s, 100, {{u"children_saw"_s, QJsonArray{1, 2, 3}}});
+        QTest::newRow("isolation processes") << u"isolation"_s << QStringList{} << kept << true;
+        QTest::newRow("isolation threads unchanged")
+            << u"isolation"_s << QStringList{u"using=threads"_s} << kept << false;
+        QList<SessionEvent> shared = started();
+        measure(shared, u"parent_value"_s, 3, {{u"children_saw"_s, QJsonArray{1, 2, 3}}});
+        QTest::newRow("isolation threads") << u"isolation"_s << QStringList{u"using=threads"_s} << shared << true;
+    }
+    {
+        QList<SessionEvent> stuck = started();
+        measure(stuck, u"killed_holder"_s, 90);
+        stuck << ev(1.5, u"lock.owner_dead"_s, {{u"lock"_s, u"L1"_s}});
+        measure(stuck, u"acquisitions_after_kill"_s, 0);
+        measure(stuck, u"owner_deaths"_s, 0);
+        QTest::newRow("holder killed, others stuck") << u"kill-holding-lock"_s << QStringList{} << stuck << true;
+        QTest::newRow("robust but stuck") << u"kill-holding-lock"_s << QStringList{u"robust=true"_s} << stuck
+                                          << false;
+        QList<SessionEvent> recovered = started();
+        measure(recovered, u"killed_holder"_s, 90);
+        measure(recovered, u"acquisitions_after_kill"_s, 25);
+        measure(recovered, u"owner_deaths"_s, 1);
+        QTest::newRow("robust recovers") << u"kill-holding-lock"_s << QStringList{u"robust=true"_s} << recovered
+                                         << true;
+    }
+    {
+        QList<SessionEvent> gil = started();
+        measure(gil, u"setup"_s, 2, {{u"cores"_s, 2}});
+        threadStart(gil, 90, 91, u"cpu-1"_s);
+        threadStart(gil, 90, 92, u"cpu-2"_s);
+        samples(gil, 90, 91, 0.5, 0.02, u"running"_s);
+        samples(gil, 90, 92, 0.48, 0.02, u"blocked"_s);
+        QTest::newRow("GIL: one core") << u"cpu-vs-io"_s << QStringList{} << gil << true;
+        QTest::newRow("no GIL but one core") << u"cpu-vs-io"_s << QStringList{u"gil=false"_s} << gil << false;
+    }
+    {
+        QList<SessionEvent> e = started();
+        QJsonArray members;
+        members << QJsonObject{{u"tid"_s, 1}, {u"waits_for"_s, u"child 2"_s}}
+                << QJsonObject{{u"tid"_s, 2}, {u"waits_for"_s, u"pipe 1"_s}};
+        e << ev(1.0, u"deadlock.detected"_s, {{u"cycle"_s, members}});
+        QTest::newRow("join deadlock") << u"join-deadlock"_s << QStringList{} << e << true;
+        QTest::newRow("join drained but cycle") << u"join-deadlock"_s << QStringList{u"drain_first=true"_s} << e
+                                                << false;
+    }
+}
+
+void tst_ExperimentChecks::decides()
+{
+    QFETCH(QString, id);
+    QFETCH(QStringList, settings);
+    QFETCH(QList<SessionEvent>, events);
+    QFETCH(bool, observed);
+    const auto experiment = ExperimentCatalogue::create(id);
+    QVERIFY(experiment);
+    ParameterValues values = experiment->defaults();
+    for (const QString &setting : settings) {
+        QString error;
+        QVERIFY2(values.assign(setting, &error), qPrintable(error));
+    }
+    const PhenomenonVerdict verdict = experiment->check(events, values);
+    QVERIFY2(verdict.observed == observed, qPrintable(verdict.detail));
+    QVERIFY(!verdict.detail.isEmpty());
+}
+
+QTEST_APPLESS_MAIN(tst_ExperimentChecks)
+#include "tst_experimentchecks.moc"

@@ -1,0 +1,369 @@
+// TaskSampler over a fake /proc tree in a QTemporaryDir: a task appears, changes state, becomes a zombie and
+// disappears; blocked reasons from syscall and, where that is missing, wchan; descendants found through
+// task/*/children; the letter rotation; counters going backwards. Files are rewritten in place (same inode) as
+// the kernel's would change under a kept descriptor.
+#include "probe/LinuxProcSource.h"
+#include "probe/TaskSampler.h"
+#include "probe/TaskStateName.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// Far in the future: the first sighting of a task has no usable age, so its state comes from its letter.
+constexpr quint64 FutureStartTicks = 900000000000ULL;
+constexpr quint64 Seconds = 1000000000ULL;
+
+class FakeProc
+{
+public:
+    explicit FakeProc(const QString &root) : m_root(root)
+    {
+        write(u"stat"_s, "cpu  100 0 100 800 0 0 0 0 0 0\ncpu0 50 0 50 400 0 0 0 0 0 0\n"
+                         "cpu1 50 0 50 400 0 0 0 0 0 0\nintr 0\n");
+    }
+
+    void write(const QString &relative, const QByteArray &contents)
+    {
+        const QString path = m_root + u'/' + relative;
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        // Truncate in place, never replace: a kept descriptor must see the new text.
+        QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+        file.write(contents);
+    }
+
+    static QByteArray statLine(int pid, const QByteArray &comm, char letter, int ppid, int threads, int core)
+    {
+        QList<QByteArray> fields(40, "0");
+        fields[1] = QByteArray::number(pid);
+        fields[2] = '(' + comm + ')';
+        fields[3] = QByteArray(1, letter);
+        fields[4] = QByteArray::number(ppid);
+        fields[5] = QByteArray::number(pid);
+        fields[6] = QByteArray::number(pid);
+        fields[8] = "-1";
+        fields[18] = "20";
+        fields[20] = QByteArray::number(threads);
+        fields[22] = QByteArray::number(FutureStartTicks);
+        fields[24] = "25";
+        fields[25] = "18446744073709551615";
+        fields[38] = "17";
+        fields[39] = QByteArray::number(core);
+        return fields.mid(1).join(' ') + '\n';
+    }
+
+    void setTask(int pid, int tid, const QByteArray &comm, char letter, int ppid, int threads, int core = 0)
+    {
+        const QByteArray line = statLine(tid, comm, letter, ppid, threads, core);
+        write(u"%1/task/%2/stat"_s.arg(pid).arg(tid), line);
+        if (pid == tid)
+            write(u"%1/stat"_s.arg(pid), statLine(pid, comm, letter, ppid, threads, core));
+    }
+    void setSchedstat(int pid, int tid, quint64 cpu, quint64 wait, quint64 slices)
+    {
+        write(u"%1/task/%2/schedstat"_s.arg(pid).arg(tid),
+              QByteArray::number(cpu) + ' ' + QByteArray::number(wait) + ' ' + QByteArray::number(slices) + '\n');
+    }
+    void addProcess(int pid, int ppid, const QByteArray &comm, char letter, int threads)
+    {
+        setTask(pid, pid, comm, letter, ppid, threads);
+        setSchedstat(pid, pid, 1000, 0, 1);
+        write(u"%1/cmdline"_s.arg(pid), comm + QByteArray("\0--flag\0", 8));
+    }
+    void remove(const QString &relative) { QDir(m_root + u'/' + relative).removeRecursively(); }
+    QString root() const { return m_root; }
+
+private:
+    QString m_root;
+};
+
+const TaskSample *find(const SnapshotPtr &snapshot, int tid)
+{
+    for (const TaskSample &task : snapshot->tasks) {
+        if (task.tid == tid)
+            return &task;
+    }
+    return nullptr;
+}
+
+QString stateOf(const SnapshotPtr &snapshot, int tid)
+{
+    const TaskSample *task = find(snapshot, tid);
+    return task ? TaskStateName::name(task->state) : u"absent"_s;
+}
+} // namespace
+
+class tst_TaskSampler : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void lifeOfATask();
+    void reasonFallsBackToWchan();
+    void descendants();
+    void watchAll();
+    void rotationKeepsLettersYoung();
+    void countersGoingBackwards();
+    void endedPidIsNotWatchedAgain();
+    void cpuLoad();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeProc> m_proc;
+    // smoothing 0: shares are this interval's, so that a fake tree's tiny intervals give exact figures.
+    std::unique_ptr<TaskSampler> makeSampler(int fullReadLimit = 1000, int relistEvery = 2, double maxAge = 1.0,
+                                             double smoothing = 0);
+};
+
+void tst_TaskSampler::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_proc = std::make_unique<FakeProc>(m_dir->path());
+}
+
+std::unique_ptr<TaskSampler> tst_TaskSampler::makeSampler(int fullReadLimit, int relistEvery, double maxAge,
+                                                          double smoothing)
+{
+    TaskSampler::Options options;
+    options.smoothingS = smoothing;
+    options.fullReadLimit = fullReadLimit;
+    options.relistEveryTicks = relistEvery;
+    options.rescanEveryTicks = relistEvery;
+    options.letterMaxAgeS = maxAge;
+    return std::make_unique<TaskSampler>(std::make_unique<LinuxProcSource>(m_proc->root()), options);
+}
+
+void tst_TaskSampler::lifeOfATask()
+{
+    FakeProc &proc = *m_proc;
+    proc.addProcess(100, 1, "a ) (b", 'S', 2);
+    proc.write(u"100/task/100/syscall"_s, "202 0x55 0x80 0x2 0x0 0x0 0x0 0x7ff 0x7f\n");
+    proc.setTask(100, 101, "worker 1", 'R', 1, 2, 1);
+    proc.setSchedstat(100, 101, 5 * Seconds, 0, 10);
+    proc.write(u"100/task/101/syscall"_s, "running\n");
+    auto sampler = makeSampler();
+    sampler->setWatchedPids({100});
+
+    SnapshotPtr s = sampler->sample();
+    QCOMPARE(s->sequence, 1u);
+    QCOMPARE(s->tasks.size(), 2);
+    QCOMPARE(s->processes.size(), 1);
+    QCOMPARE(s->processes[0].name, u"a ) (b"_s);
+    QCOMPARE(s->processes[0].cmdline, (QStringList{u"a ) (b"_s, u"--flag"_s}));
+    QCOMPARE(s->processes[0].threads, 2);
+    const TaskSample *main = find(s, 100);
+    QVERIFY(main);
+    QCOMPARE(main->pid, 100);
+    QCOMPARE(main->ppid, 1);
+    QCOMPARE(main->name, u"a ) (b"_s);
+    QCOMPARE(main->stat, 'S');
+    QCOMPARE(TaskStateName::name(main->state), u"blocked"_s);
+    QCOMPARE(main->reason, u"waiting on a lock or condition (futex)"_s);
+    QCOMPARE(main->reasonSource, u"syscall"_s);
+    QCOMPARE(find(s, 101)->name, u"worker 1"_s);
+    QCOMPARE(find(s, 101)->core, 1);
+
+    // A thread appears: never scheduled yet.
+    proc.setTask(100, 102, "new\nline", 'R', 1, 3);
+    proc.setSchedstat(100, 102, 0, 0, 0);
+    proc.setTask(100, 100, "a ) (b", 'S', 1, 3);
+    s = sampler->sample();
+    QCOMPARE(s->tasks.size(), 3);
+    QCOMPARE(stateOf(s, 102), u"new"_s);
+    QCOMPARE(find(s, 102)->name, u"new\nline"_s);
+
+    // States change. 101 runs flat out (ten seconds of CPU in a few ms: clamped to the whole interval), 102 is
+    // runnable and has been given no core (no progress at all), 100 sleeps.
+    proc.setSchedstat(100, 101, 15 * Seconds, 0, 20);
+    proc.setSchedstat(100, 102, 0, 0, 1);
+    s = sampler->sample();
+    QCOMPARE(stateOf(s, 101), u"running"_s);
+    QVERIFY(find(s, 101)->running > 0.99);
+    QVERIFY(find(s, 101)->reason.isEmpty());
+    QCOMPARE(stateOf(s, 100), u"blocked"_s);
+    s = sampler->sample(); // 102: still R, and now no progress at all
+    QCOMPARE(stateOf(s, 102), u"ready"_s);
+    QVERIFY(find(s, 102)->ready > 0.99);
+
+    // 101 is stopped by a signal.
+    proc.setTask(100, 101, "worker 1", 'T', 1, 3);
+    s = sampler->sample();
+    QCOMPARE(stateOf(s, 101), u"stopped"_s);
+    QCOMPARE(find(s, 101)->reason, u"stopped by a signal"_s);
+
+    // The process exits: the other threads vanish at once, the main thread stays a zombie until reaped.
+    proc.remove(u"100/task/101"_s);
+    proc.remove(u"100/task/102"_s);
+    proc.setTask(100, 100, "a ) (b", 'Z', 1, 1);
+    s = sampler->sample();
+    QCOMPARE(stateOf(s, 100), u"zombie"_s);
+    QCOMPARE(stateOf(s, 101), u"terminated"_s);
+    QCOMPARE(stateOf(s, 102), u"terminated"_s);
+    QCOMPARE(s->processes[0].stat, 'Z');
+    s = sampler->sample();
+    QCOMPARE(s->tasks.size(), 1); // the ended threads were reported once, then forgotten
+
+    // Reaped: the whole directory goes. A kept descriptor of a fake file cannot say ESRCH, so the sampler finds
+    // out when it lists task/ again (every relistEveryTicks ticks at the latest).
+    proc.remove(u"100"_s);
+    bool terminated = false;
+    for (int i = 0; i < 3 && !terminated; ++i) {
+        s = sampler->sample();
+        terminated = stateOf(s, 100) == u"terminated"_s;
+    }
+    QVERIFY(terminated);
+    QCOMPARE(s->processes.size(), 1);
+    QVERIFY(s->processes[0].gone);
+    s = sampler->sample();
+    QVERIFY(s->tasks.isEmpty());
+    QVERIFY(s->processes.isEmpty());
+    QCOMPARE(sampler->taskCount(), 0);
+}
+
+void tst_TaskSampler::reasonFallsBackToWchan()
+{
+    // No syscall file (on a real system: not allowed to read it) → wchan, and the sample says so.
+    m_proc->addProcess(300, 1, "reader", 'S', 1);
+    m_proc->write(u"300/task/300/wchan"_s, "anon_pipe_read");
+    auto sampler = makeSampler();
+    sampler->setWatchedPids({300});
+    SnapshotPtr s = sampler->sample();
+    QCOMPARE(find(s, 300)->reason, u"reading a pipe"_s);
+    QCOMPARE(find(s, 300)->reasonSource, u"wchan"_s);
+    // Blocked outside a system call: syscall says -1, wchan explains.
+    m_proc->write(u"300/task/300/syscall"_s, "-1 0x7ffd 0x55d2\n");
+    m_proc->write(u"300/task/300/wchan"_s, "folio_wait_bit_common");
+    auto second = makeSampler();
+    second->setWatchedPids({300});
+    s = second->sample();
+    QCOMPARE(find(s, 300)->reason, u"waiting for the disk"_s);
+    QCOMPARE(find(s, 300)->reasonSource, u"wchan"_s);
+}
+
+void tst_TaskSampler::descendants()
+{
+    m_proc->addProcess(200, 1, "supervisor", 'S', 2);
+    m_proc->setTask(200, 210, "sampler", 'S', 1, 2);
+    m_proc->setSchedstat(200, 210, 1, 0, 1);
+    m_proc->write(u"200/task/210/children"_s, "201 ");
+    m_proc->addProcess(201, 200, "lab parent", 'S', 1);
+    m_proc->write(u"201/task/201/children"_s, "202");
+    m_proc->addProcess(202, 201, "lab child", 'S', 1);
+    m_proc->addProcess(999, 1, "stranger", 'S', 1);
+    auto sampler = makeSampler();
+    sampler->setDescendantRoots({200});
+    SnapshotPtr s = sampler->sample();
+    QList<int> pids;
+    for (const ProcessSample &p : s->processes)
+        pids << p.pid;
+    QCOMPARE(pids, (QList<int>{201, 202}));
+
+    // A new grandchild shows up after a rescan request.
+    m_proc->write(u"202/task/202/children"_s, "203");
+    m_proc->addProcess(203, 202, "grandchild", 'R', 1);
+    sampler->requestRescan();
+    s = sampler->sample();
+    QCOMPARE(s->processes.size(), 3);
+    QCOMPARE(s->processes.last().pid, 203);
+    QCOMPARE(s->processes.last().ppid, 202);
+}
+
+void tst_TaskSampler::watchAll()
+{
+    m_proc->addProcess(1, 0, "init", 'S', 1);
+    m_proc->addProcess(7, 1, "seven", 'S', 1);
+    auto sampler = makeSampler();
+    sampler->setWatchAll(true);
+    SnapshotPtr s = sampler->sample();
+    QCOMPARE(s->processes.size(), 2);
+    QCOMPARE(s->tasks.size(), 2);
+}
+
+void tst_TaskSampler::rotationKeepsLettersYoung()
+{
+    // Many tasks → no full reads: a thread that makes no progress has its stat re-read in rotation, so a letter
+    // changed behind the sampler's back shows within letterMaxAgeS.
+    m_proc->addProcess(400, 1, "many", 'S', 2);
+    m_proc->setTask(400, 401, "idle", 'S', 1, 2);
+    m_proc->setSchedstat(400, 401, 1, 0, 1);
+    const double maxAge = 0.3;
+    auto sampler = makeSampler(0, 1000, maxAge);
+    sampler->setWatchedPids({400});
+    SnapshotPtr s = sampler->sample();
+    QCOMPARE(stateOf(s, 401), u"blocked"_s);
+    m_proc->setTask(400, 401, "idle", 'T', 1, 2);
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT((s = sampler->sample(), stateOf(s, 401) == u"stopped"_s), 3000);
+    QVERIFY2(clock.elapsed() < 1000 * maxAge + 200, qPrintable(QString::number(clock.elapsed())));
+    for (int i = 0; i < 5; ++i) {
+        s = sampler->sample();
+        QVERIFY(find(s, 401)->letterAgeS <= maxAge + 0.1);
+        QTest::qWait(50);
+    }
+}
+
+void tst_TaskSampler::countersGoingBackwards()
+{
+    m_proc->addProcess(500, 1, "odd", 'R', 1);
+    m_proc->setSchedstat(500, 500, 10 * Seconds, 0, 10);
+    auto sampler = makeSampler();
+    sampler->setWatchedPids({500});
+    sampler->sample();
+    m_proc->setSchedstat(500, 500, 20 * Seconds, 0, 20);
+    SnapshotPtr s = sampler->sample();
+    const double before = find(s, 500)->running;
+    QVERIFY(before > 0.5);
+    m_proc->setSchedstat(500, 500, 1 * Seconds, 0, 21);
+    s = sampler->sample();
+    const TaskSample *task = find(s, 500);
+    QVERIFY(!task->sharesKnown);
+    QCOMPARE(task->running, before); // the previous shares are kept, never negative ones
+    QCOMPARE(TaskStateName::name(task->state), u"running"_s); // from the letter
+    // And from the new, lower baseline it goes on normally.
+    m_proc->setSchedstat(500, 500, 11 * Seconds, 0, 30);
+    s = sampler->sample();
+    QVERIFY(find(s, 500)->sharesKnown);
+    QVERIFY(find(s, 500)->running > 0.5);
+}
+
+void tst_TaskSampler::endedPidIsNotWatchedAgain()
+{
+    m_proc->addProcess(600, 1, "short", 'S', 1);
+    auto sampler = makeSampler(1000, 1);
+    sampler->setWatchedPids({600});
+    QCOMPARE(sampler->sample()->tasks.size(), 1);
+    m_proc->remove(u"600"_s);
+    QCOMPARE(stateOf(sampler->sample(), 600), u"terminated"_s);
+    // The PID is recycled by an unrelated process: not picked up again…
+    m_proc->addProcess(600, 1, "recycled", 'S', 1);
+    QVERIFY(sampler->sample()->tasks.isEmpty());
+    // …until the caller asks for that PID anew.
+    sampler->setWatchedPids({});
+    sampler->sample();
+    sampler->setWatchedPids({600});
+    QCOMPARE(sampler->sample()->tasks.value(0).name, u"recycled"_s);
+}
+
+void tst_TaskSampler::cpuLoad()
+{
+    auto sampler = makeSampler();
+    SnapshotPtr s = sampler->sample();
+    QCOMPARE(s->cpus.size(), 2);
+    QCOMPARE(s->total.busy, 0.2); // since boot: 200 of 1000 ticks
+    m_proc->write(u"stat"_s, "cpu  200 0 100 900 0 0 0 0 0 0\ncpu0 150 0 50 400 0 0 0 0 0 0\n"
+                             "cpu1 50 0 50 500 0 0 0 0 0 0\nintr 0\n");
+    s = sampler->sample();
+    QVERIFY(s->cpus[0].busy > 0.2); // core 0 was fully busy: the smoothed share rises
+    QVERIFY(s->cpus[1].busy < 0.2); // core 1 idle: it falls
+    QVERIFY(s->intervalS > 0);
+}
+
+QTEST_GUILESS_MAIN(tst_TaskSampler)
+#include "tst_tasksampler.moc"
