@@ -41,7 +41,7 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
     const double start = m_lastT >= 0 && t - m_lastT < 5 ? m_lastT : t;
     QList<const TaskRow *> best(m_cores.size(), nullptr);
     for (const TaskRow &row : rows) {
-        if (row.isProcess() || row.core < 0 || row.core >= m_cores.size() || row.running < 0.25)
+        if (row.isProcess() || row.core < 0 || row.core >= m_cores.size() || row.running < 0.05)
             continue;
         const TaskRow *&current = best[row.core];
         if (!current || row.running > current->running)

@@ -79,6 +79,9 @@ void CpuLoadChart::ensureCores(int count)
         core.x->setRange(-HistorySeconds, 0);
         core.x->setLabelFormat(u"%d s"_s);
         core.x->setTickCount(4);
+        // Every core shares one time axis: its labels under the last row only, so each chart keeps its height for
+        // the load itself.
+        core.x->setLabelsVisible(i >= count - columns);
         auto *y = new QValueAxis(core.chart);
         y->setRange(0, 100);
         y->setTickCount(3);
@@ -91,7 +94,7 @@ void CpuLoadChart::ensureCores(int count)
         }
         core.view = new QChartView(core.chart, this);
         core.view->setRenderHint(QPainter::Antialiasing, false);
-        core.view->setMinimumHeight(90);
+        core.view->setMinimumHeight(80);
         core.history.setCapacity(m_capacity);
         m_grid->addWidget(core.view, i / columns, i % columns);
         m_cores << core;

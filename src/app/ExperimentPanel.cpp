@@ -167,7 +167,9 @@ void ExperimentPanel::showCurrent()
         m_form->setSpecs(experiment->parameters());
         setProperty("formFor", currentId());
         // Every parameter in view without scrolling, up to about ten rows.
-        m_formScroll->setMinimumHeight(std::min(m_form->sizeHint().height() + 2, fontMetrics().height() * 20));
+        // One line of slack: a check box's description wraps once the panel's width is known.
+        m_formScroll->setMinimumHeight(std::min(m_form->sizeHint().height() + fontMetrics().height() + 4,
+                                                fontMetrics().height() * 20));
     }
     QString html = u"<p>"_s + experiment->explanation().toHtmlEscaped().replace(u"\n\n"_s, u"</p><p>"_s) + u"</p>"_s;
     html += u"<p><b>"_s + tr("The same in Python:") + u"</b></p><pre style=\"background:rgba(127,127,127,40);\">"_s

@@ -250,8 +250,8 @@ void MainWindow::setUpViewMenu()
     // events and analysis run under the tasks and the charts.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    m_ui->chartSplitter->setStretchFactor(0, 3);
-    m_ui->chartSplitter->setStretchFactor(1, 2);
+    m_ui->chartSplitter->setStretchFactor(0, 1);
+    m_ui->chartSplitter->setStretchFactor(1, 1);
     sizeDocks(width());
 }
 
@@ -263,6 +263,7 @@ void MainWindow::sizeDocks(int width)
     const int right = std::clamp(width * 27 / 100, 300, 560);
     resizeDocks({m_ui->experimentDock, m_ui->chartsDock}, {left, right}, Qt::Horizontal);
     resizeDocks({m_ui->bottomDock}, {std::clamp(height() * 3 / 10, 200, 360)}, Qt::Vertical);
+    m_ui->chartSplitter->setSizes({1000, 1000});
 }
 
 void MainWindow::setUpExperimentMenu()

@@ -36,7 +36,9 @@ void ParameterForm::setSpecs(const QList<ParameterSpec> &specs)
         editor->setToolTip(tip);
         editor->setAccessibleName(spec.name);
         editor->setAccessibleDescription(spec.description);
+        // The parameter's own name, as `--set` takes it: a key, the same in every language.
         auto *label = new QLabel(spec.name + (spec.live ? u" ⟳"_s : QString()), this);
+        label->setObjectName(u"paramName_"_s + spec.name);
         label->setToolTip(tip);
         label->setBuddy(editor);
         QWidget *field = editor;

@@ -38,6 +38,11 @@ QueueChart::QueueChart(QWidget *parent)
     for (QLineSeries *series : {m_depth, m_capacity, m_puts, m_gets})
         m_chart->addSeries(series);
     m_x->setRange(-60, 0);
+    m_x->setTickCount(4);
+    for (QValueAxis *axis : {m_items, m_rate}) {
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0);
+    }
     m_x->setLabelFormat(u"%d s"_s);
     m_items->setLabelFormat(u"%d"_s);
     m_rate->setLabelFormat(u"%.0f"_s);
@@ -54,6 +59,8 @@ QueueChart::QueueChart(QWidget *parent)
     }
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_view->setRenderHint(QPainter::Antialiasing);
+    // Below this the axes' labels turn into "…" and the lines into a smudge.
+    m_view->setMinimumHeight(160);
     m_summary->setWordWrap(true);
     m_picker->setVisible(false);
     auto *top = new QHBoxLayout;
@@ -124,10 +131,24 @@ void QueueChart::addSample(double t, const QList<QueueStats> &queues)
     m_capacity->replace(capacity);
     m_puts->replace(puts);
     m_gets->replace(gets);
-    m_items->setRange(0, std::max(1, q.capacity) * 1.1);
-    m_rate->setRange(0, std::ceil(maxRate * 1.2));
-    m_summary->setText(tr("Depth %1 of %2 · puts %3/s, gets %4/s · blocked: %5 putting (queue full), %6 getting "
-                          "(queue empty)")
+    // Ticks on round numbers from 0: "0 4 8" under a capacity of 8, not "0 2.2 4.4 6.6 8.8".
+    const auto niceStep = [](double top) {
+        const double raw = std::max(1.0, top / 5);
+        const double power = std::pow(10.0, std::floor(std::log10(raw)));
+        for (double factor : {1.0, 2.0, 5.0}) {
+            if (raw <= factor * power)
+                return factor * power;
+        }
+        return 10 * power;
+    };
+    const double itemsTop = std::max(1, q.capacity) * 1.1;
+    m_items->setRange(0, itemsTop);
+    m_items->setTickInterval(niceStep(itemsTop));
+    const double rateTop = std::ceil(maxRate * 1.2);
+    m_rate->setRange(0, rateTop);
+    m_rate->setTickInterval(niceStep(rateTop));
+    m_summary->setText(tr("<b>Queue</b> depth %1 of %2 · puts %3/s, gets %4/s · blocked: %5 putting (queue full), "
+                          "%6 getting (queue empty)")
                            .arg(q.depth).arg(q.capacity)
                            .arg(m_putRate, 0, 'f', 1).arg(m_getRate, 0, 'f', 1)
                            .arg(q.blockedPutters).arg(q.blockedGetters));

@@ -113,6 +113,16 @@ void TaskTreeModel::clear()
     endResetModel();
 }
 
+void TaskTreeModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    QList<Node *> all;
+    all.reserve(qsizetype(m_nodes.size()));
+    for (const auto &[key, node] : m_nodes)
+        all << node.get();
+    emitChanged(all);
+}
+
 TaskTreeModel::Node *TaskTreeModel::desiredParent(const Node *node, const QSet<quint64> &expired) const
 {
     const quint64 parentKey = TaskRow::keyOf(node->row.ppid, 0);

@@ -48,6 +48,8 @@ public:
     // lingering of vanished rows. A thread row whose process row is missing is ignored.
     void update(const QList<TaskRow> &rows, double now);
     void clear();
+    // After a language change: the header and every cell are shown again in the new words.
+    void retranslate();
     void setLingerSeconds(double seconds) { m_lingerSeconds = seconds; }
     double lingerSeconds() const { return m_lingerSeconds; }
 

@@ -58,7 +58,8 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     m_view->setItemDelegateForColumn(TaskTreeModel::ShareColumn, new StateShareDelegate(m_view));
     m_view->setIndentation(fontMetrics().horizontalAdvance(u"00"_s));
     QHeaderView *header = m_view->header();
-    header->setStretchLastSection(true);
+    // No stretched last column: "Items done" would put its numbers a screen away from their header.
+    header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setMinimumSectionSize(fontMetrics().horizontalAdvance(u"000"_s));
     // "Why blocked" right after the state: the two together are the lesson, and at 1280 pixels they must both be
@@ -148,6 +149,7 @@ void TaskTreePanel::retranslate()
         m_stateButtons[i]->setAccessibleName(tr("Filter: %1").arg(name));
     }
     m_view->setAccessibleName(tr("Tasks"));
+    m_model->retranslate();
     for (int column = 0; column < m_columnActions.size(); ++column)
         m_columnActions[column]->setText(TaskTreeModel::columnName(column));
 }

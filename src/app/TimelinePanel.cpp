@@ -63,6 +63,9 @@ void TimelinePanel::retranslate()
     m_legend->setText(parts.join(u"&nbsp;&nbsp; "_s));
     m_coresTitle->setText(u"<b>"_s + tr("Which lab thread ran on each core") + u"</b>"_s);
     m_threadsTitle->setText(u"<b>"_s + tr("The state of every lab thread over time") + u"</b>"_s);
+    // Their axis labels and notes are painted, not held in labels: paint them again.
+    m_timeline->update();
+    m_cores->update();
 }
 
 void TimelinePanel::changeEvent(QEvent *event)

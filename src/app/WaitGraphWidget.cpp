@@ -78,18 +78,35 @@ void WaitGraphWidget::layoutNodes()
     }
     m_hidden = int(m_graph.nodes.size() - m_shown.size());
 
-    const QPointF centre(width() / 2.0, height() / 2.0);
-    const double outer = std::max(40.0, std::min(width(), height()) / 2.0 - 40);
-    const double inner = inCycle > 0 && inCycle < m_shown.size() ? outer * 0.5 : outer;
+    // Ellipses, not circles: the tab is a wide strip under the tasks, and a circle of its height crowded four
+    // nodes and their labels into 150 pixels. The cycle takes the left part, the other nodes stand in columns on
+    // the right; without a cycle every node goes round one ellipse.
     const int others = int(m_shown.size()) - inCycle;
-    for (int k = 0; k < m_shown.size(); ++k) {
-        const bool ring = k < inCycle;
-        const int n = ring ? inCycle : others;
-        const int i = ring ? k : k - inCycle;
-        const double radius = ring ? inner : outer;
-        const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * i / std::max(1, n);
-        m_place.insert(m_graph.nodes.at(m_shown.at(k)).key,
-                       centre + QPointF(radius * std::cos(angle), radius * std::sin(angle)));
+    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth, -NodeRadius - 20);
+    const auto ring = [this](const QList<int> &indexes, const QRectF &box) {
+        const int n = int(indexes.size());
+        for (int i = 0; i < n; ++i) {
+            const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * i / std::max(1, n);
+            const QPointF at = n == 1 ? box.center()
+                                      : box.center() + QPointF(box.width() / 2 * std::cos(angle),
+                                                               box.height() / 2 * std::sin(angle));
+            m_place.insert(m_graph.nodes.at(indexes.at(i)).key, at);
+        }
+    };
+    if (inCycle == 0 || others == 0) {
+        ring(m_shown, area);
+        return;
+    }
+    const double split = area.left() + area.width() * 0.6;
+    ring(m_shown.mid(0, inCycle), QRectF(area.left(), area.top(), split - area.left() - LabelHalfWidth, area.height()));
+    const double rowHeight = 2 * NodeRadius + fontMetrics().height() + 6;
+    const int perColumn = std::max(1, int(area.height() / rowHeight) + 1);
+    const double columnWidth = 2 * LabelHalfWidth;
+    for (int k = 0; k < others; ++k) {
+        const int column = k / perColumn;
+        const int row = k % perColumn;
+        m_place.insert(m_graph.nodes.at(m_shown.at(inCycle + k)).key,
+                       QPointF(split + LabelHalfWidth + column * columnWidth, area.top() + row * rowHeight));
     }
 }
 
@@ -106,7 +123,7 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         return;
     }
     const QFontMetrics metrics(font());
-    const double nodeRadius = 16;
+    const double nodeRadius = NodeRadius;
 
     for (const WaitGraphView::Edge &edge : std::as_const(m_graph.edges)) {
         if (!m_place.contains(edge.from) || !m_place.contains(edge.to))
@@ -153,8 +170,9 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         else
             painter.drawRoundedRect(box, 4, 4);
         painter.setPen(text);
-        const QString label = metrics.elidedText(node.label, Qt::ElideRight, 120);
-        painter.drawText(QRectF(c.x() - 70, c.y() + nodeRadius + 1, 140, metrics.height()), Qt::AlignCenter, label);
+        const QString label = metrics.elidedText(node.label, Qt::ElideRight, 2 * LabelHalfWidth - 8);
+        painter.drawText(QRectF(c.x() - LabelHalfWidth, c.y() + nodeRadius + 1, 2 * LabelHalfWidth, metrics.height()),
+                         Qt::AlignCenter, label);
     }
     if (m_hidden > 0) {
         painter.setPen(text);

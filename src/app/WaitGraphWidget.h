@@ -19,6 +19,8 @@ public:
     void setGraph(const WaitGraphView &graph);
     const WaitGraphView &graph() const { return m_graph; }
     static constexpr int MaxNodes = 40;
+    static constexpr int NodeRadius = 16;
+    static constexpr int LabelHalfWidth = 70; // a node's label is centred under it, at most this far each way
 
     QSize sizeHint() const override { return {420, 300}; }
 

@@ -1,5 +1,6 @@
 #include "CliCommandList.h"
 #include "BenchCommand.h"
+#include "ExecCommand.h"
 #include "ExportCommand.h"
 #include "ListCommand.h"
 #include "RunCommand.h"
@@ -11,6 +12,7 @@ std::vector<std::unique_ptr<CliCommand>> CliCommandList::make()
     commands.push_back(std::make_unique<ListCommand>());
     commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<SampleCommand>());
+    commands.push_back(std::make_unique<ExecCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<BenchCommand>());
     return commands;

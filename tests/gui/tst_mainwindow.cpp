@@ -136,6 +136,8 @@ void tst_MainWindow::shortcutsWorkWhereverTheFocusIs()
         {QKeySequence(Qt::Key_F7), "actionReap"},           {QKeySequence(Qt::Key_F8), "actionTerminate"},
         {QKeySequence(Qt::Key_F9), "actionKill"},           {QKeySequence(Qt::CTRL | Qt::Key_F), "actionFindTask"},
         {QKeySequence(Qt::CTRL | Qt::Key_Q), "actionQuit"},
+        {QKeySequence(Qt::CTRL | Qt::Key_1), "actionShowTimeline"},  {QKeySequence(Qt::CTRL | Qt::Key_2), "actionShowEventLog"},
+        {QKeySequence(Qt::CTRL | Qt::Key_3), "actionShowWaitGraph"}, {QKeySequence(Qt::CTRL | Qt::Key_4), "actionShowSessionInfo"},
     };
     for (const Key &key : keys) {
         auto *action = window.findChild<QAction *>(QString::fromLatin1(key.action));

@@ -4,3 +4,4 @@ proclab_add_test(tst_controlmessage SOURCES tst_controlmessage.cpp LIBS proclab_
 proclab_add_test(tst_workercommands SOURCES tst_workercommands.cpp LIBS proclab_core)
 proclab_add_test(tst_controlevents SOURCES tst_controlevents.cpp LIBS proclab_core)
 proclab_add_test(tst_childscanner SOURCES tst_childscanner.cpp LIBS proclab_core)
+proclab_add_test(tst_workerconnection SOURCES tst_workerconnection.cpp LIBS proclab_core)

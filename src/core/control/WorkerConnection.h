@@ -2,6 +2,7 @@
 
 #include "ControlMessage.h"
 
+#include <QList>
 #include <QObject>
 
 class QSocketNotifier;
@@ -19,9 +20,12 @@ public:
     ~WorkerConnection() override;
 
     bool isOpen() const { return m_fd >= 0; }
-    // Sends one request, giving it a fresh id (returned); 0 when it could not be sent (the worker is gone, or the
-    // socket buffer is full: a worker that stopped reading is not waited for).
+    // Sends one request, giving it a fresh id (returned); 0 when it cannot be sent (the worker is gone, or
+    // MaxPending requests already wait: a worker that stopped reading is not waited for). When the socket buffer is
+    // full — a burst of hundreds of "add" requests outruns a worker that is busy starting threads — the request
+    // waits in order in an outbox and goes out as soon as the socket is writable again; the GUI thread never blocks.
     quint32 send(ControlMessage message);
+    static constexpr int MaxPending = 8192;
     void close();
 
 Q_SIGNALS:
@@ -31,8 +35,12 @@ Q_SIGNALS:
 
 private:
     void readAvailable();
+    // Sends what waits in the outbox; false on a hard error (the worker is gone).
+    bool flush();
 
     int m_fd = -1;
     quint32 m_nextId = 1;
     QSocketNotifier *m_notifier = nullptr;
+    QSocketNotifier *m_writable = nullptr;
+    QList<QByteArray> m_outbox;
 };

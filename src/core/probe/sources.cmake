@@ -11,6 +11,7 @@ target_sources(proclab_core PRIVATE
     probe/ProcRecords.h
     probe/ProcSource.h
     probe/ProcessSample.h
+    probe/PythonRoleDetector.h probe/PythonRoleDetector.cpp
     probe/ReasonReader.h probe/ReasonReader.cpp
     probe/SamplerThread.h probe/SamplerThread.cpp
     probe/SamplerTicker.h probe/SamplerTicker.cpp

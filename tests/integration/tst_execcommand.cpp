@@ -1,0 +1,182 @@
+// `proclab exec` as a user runs it: exit statuses like a shell's, bad input, --json stdout, SIGINT passed on,
+// the session file — and nothing of the program left afterwards.
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+class tst_ExecCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString fixture(const QString &name) const
+    {
+        return QStringLiteral(PROCLAB_FIXTURES_DIR) + u"/python/"_s + name;
+    }
+    void start(QProcess &process, const QStringList &arguments);
+    QList<int> leftovers() const;
+
+    QString m_proclab = QStringLiteral(PROCLAB_BIN_DIR "/proclab");
+    QString m_python;
+    QByteArray m_token;
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void exitStatus_data();
+    void exitStatus();
+    void badInputExits2_data();
+    void badInputExits2();
+    void jsonStdoutCarriesOnlyJson();
+    void sigintReachesProgram();
+};
+
+void tst_ExecCommand::start(QProcess &process, const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PROCLAB_TEST_TOKEN"_s, QString::fromLatin1(m_token));
+    process.setProcessEnvironment(environment);
+    process.start(m_proclab, QStringList{u"exec"_s} + arguments);
+}
+
+QList<int> tst_ExecCommand::leftovers() const
+{
+    QList<int> found;
+    const QByteArray needle = "PROCLAB_TEST_TOKEN=" + m_token;
+    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+        bool ok = false;
+        const int pid = entry.toInt(&ok);
+        QFile environ(u"/proc/"_s + entry + u"/environ"_s);
+        if (ok && environ.open(QIODevice::ReadOnly) && environ.readAll().split('\0').contains(needle))
+            found << pid;
+    }
+    return found;
+}
+
+void tst_ExecCommand::initTestCase()
+{
+    QVERIFY2(QFile::exists(m_proclab), "build the proclab target first");
+    m_python = QStandardPaths::findExecutable(u"python3"_s);
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed: the exec tests need a real Python");
+    m_token = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+}
+
+void tst_ExecCommand::cleanup()
+{
+    // proclab and every process of the program carried the token: none may be left.
+    QTRY_COMPARE_WITH_TIMEOUT(leftovers(), QList<int>(), 3000);
+}
+
+void tst_ExecCommand::exitStatus_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<int>("expected");
+    const QString script = QStringLiteral(PROCLAB_FIXTURES_DIR) + u"/python/exit_with.py"_s;
+    QTest::newRow("0") << QStringList{u"python3"_s, script, u"0"_s} << 0;
+    QTest::newRow("3") << QStringList{u"python3"_s, script, u"3"_s} << 3;
+    QTest::newRow("SIGTERM: 143") << QStringList{u"python3"_s, script, u"TERM"_s} << 143;
+    QTest::newRow("not found: 127") << QStringList{u"proclab-no-such-program-here"_s} << 127;
+    // A file without the execute bit.
+    QTest::newRow("not executable: 126") << QStringList{script} << 126;
+}
+
+void tst_ExecCommand::exitStatus()
+{
+    QFETCH(QStringList, command);
+    QFETCH(int, expected);
+    QTemporaryDir dir;
+    QProcess proclab;
+    start(proclab, QStringList{u"--log"_s, dir.filePath(u"s.jsonl"_s), u"--"_s} + command);
+    QVERIFY(proclab.waitForFinished(15000));
+    QCOMPARE(proclab.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(proclab.exitCode(), expected);
+    if (expected < 126) {
+        // The program's own output went to the terminal: stdout to stdout, stderr to stderr.
+        QVERIFY(proclab.readAllStandardOutput().contains("exiting with"));
+        QVERIFY(proclab.readAllStandardError().contains("to stderr"));
+    }
+    QFile session(dir.filePath(u"s.jsonl"_s));
+    QVERIFY(session.open(QIODevice::ReadOnly));
+    const QJsonObject header = QJsonDocument::fromJson(session.readLine()).object();
+    QCOMPARE(header.value(u"format"_s).toString(), u"proclab-session"_s);
+    QVERIFY(session.readAll().contains("\"kind\":\"experiment.stop\""));
+}
+
+void tst_ExecCommand::badInputExits2_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no command") << QStringList{};
+    QTest::newRow("only --") << QStringList{u"--"_s};
+    QTest::newRow("unknown option") << QStringList{u"--bogus"_s, u"--"_s, u"true"_s};
+    QTest::newRow("interval too small") << QStringList{u"--interval"_s, u"10"_s, u"--"_s, u"true"_s};
+    QTest::newRow("interval not a number") << QStringList{u"--interval"_s, u"fast"_s, u"--"_s, u"true"_s};
+    QTest::newRow("log folder missing") << QStringList{u"--log"_s, u"/nonexistent/dir/s.jsonl"_s, u"--"_s, u"true"_s};
+}
+
+void tst_ExecCommand::badInputExits2()
+{
+    QFETCH(QStringList, arguments);
+    QProcess proclab;
+    start(proclab, arguments);
+    QVERIFY(proclab.waitForFinished(10000));
+    QCOMPARE(proclab.exitCode(), 2);
+    QVERIFY(proclab.readAllStandardOutput().isEmpty());
+    const QByteArray error = proclab.readAllStandardError();
+    QCOMPARE(error.count('\n'), 1);
+    QVERIFY2(error.startsWith("proclab exec: "), error.constData());
+}
+
+void tst_ExecCommand::jsonStdoutCarriesOnlyJson()
+{
+    QTemporaryDir dir;
+    QProcess proclab;
+    start(proclab, {u"--json"_s, u"--log"_s, dir.filePath(u"s.jsonl"_s), u"--"_s, m_python,
+                    fixture(u"queue_terminate.py"_s)});
+    QVERIFY(proclab.waitForFinished(15000));
+    QCOMPARE(proclab.exitCode(), 0);
+    const QList<QByteArray> lines = proclab.readAllStandardOutput().split('\n');
+    QVERIFY(lines.size() > 5);
+    QVERIFY(lines.last().isEmpty()); // whole lines only
+    QSet<QString> kinds;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        QJsonParseError error;
+        const QJsonDocument line = QJsonDocument::fromJson(lines.at(i), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && line.isObject(), lines.at(i).constData());
+        kinds.insert(line.object().value(u"kind"_s).toString());
+    }
+    for (const char *kind : {"process.spawn", "process.exit", "process.zombie", "output", "task.sample", "cpu.sample"})
+        QVERIFY2(kinds.contains(QString::fromLatin1(kind)), kind);
+    // The program's output went to stderr.
+    QVERIFY(proclab.readAllStandardError().contains("got 0"));
+}
+
+void tst_ExecCommand::sigintReachesProgram()
+{
+    // A SIGINT sent to proclab (not from a terminal) is passed on: Python's KeyboardInterrupt ends the program,
+    // which then re-raises SIGINT on itself: 128 + 2.
+    QProcess proclab;
+    start(proclab, {u"--json"_s, u"--"_s, m_python, u"-c"_s,
+                    u"import time\nprint('ready', flush=True)\ntime.sleep(30)\n"_s});
+    QVERIFY(proclab.waitForStarted());
+    QByteArray events;
+    QTRY_VERIFY_WITH_TIMEOUT((events += proclab.readAllStandardOutput()).contains("\"line\":\"ready\""), 10000);
+    ::kill(pid_t(proclab.processId()), SIGINT);
+    QVERIFY(proclab.waitForFinished(10000));
+    QCOMPARE(proclab.exitCode(), 128 + SIGINT);
+    QVERIFY(proclab.readAllStandardError().contains("KeyboardInterrupt"));
+}
+
+QTEST_GUILESS_MAIN(tst_ExecCommand)
+#include "tst_execcommand.moc"
