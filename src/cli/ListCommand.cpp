@@ -42,8 +42,9 @@ int ListCommand::run(const QStringList &arguments)
         CliOutput::out(u"%1  %2"_s.arg(experiment->id().leftJustified(18), experiment->title()));
         CliOutput::out(u"    "_s + experiment->summary());
         for (const ParameterSpec &spec : experiment->parameters()) {
-            CliOutput::out(u"    --set %1=%2   %3 (%4)"_s.arg(spec.name, spec.defaultValue.toString(),
-                                                            spec.description, spec.allowed()));
+            CliOutput::out(u"    --set %1=%2   "_s.arg(spec.name, spec.defaultValue.toString())
+                           + tr("%1 (%2)", "a parameter's description and what it allows")
+                                 .arg(spec.description, spec.allowed()));
         }
         CliOutput::out({});
     }

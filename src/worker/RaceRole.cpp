@@ -2,6 +2,7 @@
 
 #include "RoleContext.h"
 #include "experiments/FigureBoard.h"
+#include "ipc/MonotonicDeadline.h"
 #include "ipc/SharedLock.h"
 #include "ipc/TelemetryBlock.h"
 #include "ipc/ThreadTelemetry.h"
@@ -29,9 +30,12 @@ void RaceRole::run(const RoleContext &context)
     WaitOptions options;
     options.stop = context.stop;
     options.telemetry = context.telemetry;
+    // The racers race for a fixed time, not a fixed count: on a busy machine a count could be done before the
+    // other racer ever got a core, and nothing would overlap.
     constexpr int Batch = 1024;
     int pending = 0;
-    for (int i = 0; i < context.settings.rounds && !context.stop.stop_requested(); ++i) {
+    const std::int64_t until = MonotonicDeadline::nowNs() + std::int64_t(context.settings.rounds) * 1'000'000;
+    while (!context.stop.stop_requested()) {
         if (locked && lock.lock(options) != IpcStatus::Ok)
             break;
         // Deliberately not fetch_add: read, add, write back, like `balance = balance + 1`.
@@ -47,6 +51,8 @@ void RaceRole::run(const RoleContext &context)
             if (context.telemetry)
                 context.telemetry->addItems(pending);
             pending = 0;
+            if (MonotonicDeadline::nowNs() >= until)
+                break;
         }
     }
     if (context.telemetry && pending)

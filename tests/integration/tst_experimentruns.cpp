@@ -182,7 +182,7 @@ void tst_ExperimentRuns::refusesBadInput_data()
     QTest::newRow("no id") << QStringList{u"run"_s} << QByteArray("allowed: pc-threads");
     QTest::newRow("unknown id") << QStringList{u"run"_s, u"nope"_s} << QByteArray("allowed: pc-threads");
     QTest::newRow("unknown key") << QStringList{u"run"_s, u"race"_s, u"--set"_s, u"speed=3"_s}
-                                 << QByteArray("allowed: threads, increments, locked");
+                                 << QByteArray("allowed: threads, race_ms, locked");
     QTest::newRow("out of range") << QStringList{u"run"_s, u"deadlock"_s, u"--set"_s, u"threads=9"_s}
                                   << QByteArray("from 2 to 5");
     QTest::newRow("wrong type") << QStringList{u"run"_s, u"race"_s, u"--set"_s, u"locked=perhaps"_s}

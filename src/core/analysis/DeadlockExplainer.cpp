@@ -67,7 +67,7 @@ QString DeadlockExplainer::explainCycle(const DeadlockCycle &cycle)
         pipe = pipe || member.waitKind == WaitKind::PipeWrite || member.waitKind == WaitKind::PipeRead;
         queue = queue || member.waitKind == WaitKind::QueueFull || member.waitKind == WaitKind::QueueEmpty;
     }
-    QString text = capitalised(phrases.join(u"; "_s)) + u". "_s;
+    QString text = sentence(phrases) + u' ';
     if (cycle.members.size() == 1)
         text += tr("It waits for itself and can never go on: this is a deadlock.");
     else if (cycle.members.size() == 2)
@@ -86,6 +86,13 @@ QString DeadlockExplainer::explainCycle(const DeadlockCycle &cycle)
         text += u' ' + tr("%n more thread(s) wait behind them and are stuck as well.", nullptr,
                           int(cycle.blockedBehind.size()));
     return text;
+}
+
+QString DeadlockExplainer::sentence(const QStringList &phrases)
+{
+    // The separators are words of the language too: Chinese joins clauses with "；" and ends with "。".
+    return tr("%1.", "a sentence made of several clauses")
+        .arg(capitalised(phrases.join(tr("; ", "between two clauses of one sentence"))));
 }
 
 QString DeadlockExplainer::explainOwnerDead(const OwnerDeadLock &finding)
@@ -120,7 +127,7 @@ QString DeadlockExplainer::explainInversion(const LockOrderInversion &inversion,
         const QString who = order.seenBy.isEmpty() ? tr("a thread") : threadLabel(order.seenBy.first());
         phrases.append(tr("%1 took %2 while holding %3").arg(who, name(order.to), name(order.from)));
     }
-    return capitalised(phrases.join(u"; "_s)) + u". "_s +
+    return sentence(phrases) + u' ' +
            tr("Nothing has to hang yet, but if these threads each take their first lock at the same moment, they "
               "deadlock. Taking the locks in one global order prevents it.");
 }

@@ -30,4 +30,6 @@ public:
 
 private:
     static QString memberPhrase(const CycleMember &member);
+    // Clauses joined into one sentence with the language's own separators.
+    static QString sentence(const QStringList &phrases);
 };

@@ -8,9 +8,7 @@
 #include "SupervisorSetup.h"
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
-#include "session/SampleThrottle.h"
 #include "session/SessionHeader.h"
-#include "session/SessionRecorder.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -24,11 +22,6 @@
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-// Samples kept in memory (the file keeps them all), as in ExperimentRun.
-constexpr qsizetype MaxKeptSamples = 400000;
-} // namespace
 
 ProgramRun::ProgramRun(const QStringList &command, const Options &options, QObject *parent)
     : QObject(parent)
@@ -54,8 +47,7 @@ ProgramRun::~ProgramRun()
         // No events from a destructor. An attached process is not ours to end.
         if (!isAttached() && m_tree)
             m_tree->killQuietly(2000);
-        if (m_recorder)
-            m_recorder->stop();
+        m_tape.close();
     }
     if (m_tookTerminal)
         ProgramSpawner::reclaimTerminal();
@@ -68,7 +60,7 @@ QList<pid_t> ProgramRun::treePids() const
 
 QString ProgramRun::logPath() const
 {
-    return m_recorder ? m_recorder->filePath() : QString();
+    return m_tape.filePath();
 }
 
 void ProgramRun::emitEvent(const QString &kind, const QJsonObject &fields)
@@ -84,33 +76,16 @@ void ProgramRun::keep(const SessionEvent &event)
         else if (event.fields.contains(u"code"_s))
             m_exitStatus = event.fields.value(u"code"_s).toInt();
     }
-    if (m_recorder)
-        m_recorder->record(event);
-    m_events.append(event);
-    if (event.kind.endsWith(u".sample"_s) && m_events.size() > 2 * MaxKeptSamples) {
-        qsizetype samplesToDrop = MaxKeptSamples;
-        m_events.removeIf([&samplesToDrop](const SessionEvent &e) {
-            if (samplesToDrop > 0 && e.kind.endsWith(u".sample"_s)) {
-                --samplesToDrop;
-                return true;
-            }
-            return false;
-        });
-    }
+    m_tape.append(event);
     Q_EMIT this->event(event);
 }
 
 bool ProgramRun::openSession(const QString &kind, const QJsonObject &parameters)
 {
     if (m_options.record) {
-        m_recorder = std::make_unique<SessionRecorder>();
         const SessionHeader header = SessionHeader::forThisMachine(kind, parameters, m_clock.startUnix());
-        const bool opened = m_options.logPath.isEmpty()
-            ? m_recorder->startInFolder(header, m_options.sessionsFolder)
-            : m_recorder->startAtPath(header, m_options.logPath);
-        if (!opened) {
-            m_error = m_recorder->errorString();
-            m_recorder.reset();
+        if (!m_tape.open(header, m_options.logPath, m_options.sessionsFolder)) {
+            m_error = m_tape.errorString();
             m_exitStatus = 1;
             return false;
         }
@@ -164,8 +139,7 @@ bool ProgramRun::spawnProgram()
         emitEvent(u"error"_s, {{u"message"_s, m_error}, {u"source"_s, u"exec"_s},
                                {u"errno_name"_s, ControlEvents::errnoName(spawned.error)}});
         emitEvent(u"experiment.stop"_s, {{u"experiment"_s, u"exec"_s}, {u"exit_status"_s, m_exitStatus}});
-        if (m_recorder)
-            m_recorder->stop();
+        m_tape.close();
         return false;
     }
     m_programPid = spawned.pid;
@@ -229,7 +203,6 @@ bool ProgramRun::attachProcess()
 
 void ProgramRun::startSampling()
 {
-    m_throttle = std::make_unique<SampleThrottle>();
     m_sampler = std::make_unique<SamplerThread>();
     updateSamplerRoots();
     connect(m_sampler.get(), &SamplerThread::snapshotReady, this, &ProgramRun::onSnapshot, Qt::QueuedConnection);
@@ -262,25 +235,11 @@ void ProgramRun::onSnapshot(std::shared_ptr<const Snapshot> snapshot)
 
 void ProgramRun::recordSamples(const Snapshot &snapshot, double t)
 {
-    QList<TaskRecord> records;
-    records.reserve(snapshot.tasks.size());
-    for (const TaskSample &task : snapshot.tasks) {
-        if (!m_tree->contains(pid_t(task.pid)) && task.state != TaskState::Terminated)
-            continue;
-        records << TaskRecord{task.pid, task.tid, TaskStateName::name(task.state), task.running, task.ready,
-                              task.blocked, task.cpuPercent, task.core, task.reason};
-    }
-    for (const SessionEvent &event : m_throttle->offer(t, records))
+    const auto inTree = [this](const TaskSample &task) {
+        return m_tree->contains(pid_t(task.pid)) || task.state == TaskState::Terminated;
+    };
+    for (const SessionEvent &event : m_tape.samplesOf(snapshot, t, inTree))
         keep(event);
-    if (m_lastCpuSample >= 0 && t - m_lastCpuSample < 0.5)
-        return;
-    m_lastCpuSample = t;
-    QJsonArray cpus;
-    for (const CpuLoad &cpu : snapshot.cpus) {
-        cpus.append(QJsonObject{{u"core"_s, cpu.core}, {u"busy"_s, cpu.busy}, {u"user"_s, cpu.user},
-                                {u"system"_s, cpu.system}, {u"iowait"_s, cpu.iowait}, {u"steal"_s, cpu.steal}});
-    }
-    keep(SessionEvent{t, u"cpu.sample"_s, {{u"cpus"_s, cpus}}});
 }
 
 bool ProgramRun::sendSignal(pid_t pid, int signal)
@@ -361,7 +320,6 @@ void ProgramRun::finish()
     }
     const QString kind = isAttached() ? u"attach"_s : u"exec"_s;
     emitEvent(u"experiment.stop"_s, {{u"experiment"_s, kind}, {u"exit_status"_s, m_exitStatus}});
-    if (m_recorder)
-        m_recorder->stop();
+    m_tape.close();
     Q_EMIT finished(m_exitStatus);
 }

@@ -3,6 +3,7 @@
 #include "probe/Snapshot.h"
 #include "session/SessionClock.h"
 #include "session/SessionEvent.h"
+#include "session/SessionTape.h"
 
 #include <QList>
 #include <QObject>
@@ -14,9 +15,7 @@
 class ProgramOutput;
 class ProcessTree;
 class QTimer;
-class SampleThrottle;
 class SamplerThread;
-class SessionRecorder;
 
 // One `exec` session: the user's own program, run as a child of the supervisor, and its whole descendant tree,
 // watched until the last of them has ended (`proclab exec`, Session ▸ Run a program…). Or, made with a PID, an
@@ -94,7 +93,7 @@ public:
     QString logPath() const;
     const SessionClock &clock() const { return m_clock; }
     // Every event of the session so far (samples bounded like ExperimentRun's).
-    QList<SessionEvent> events() const { return m_events; }
+    QList<SessionEvent> events() const { return m_tape.events(); }
 
 Q_SIGNALS:
     void event(const SessionEvent &event);
@@ -126,13 +125,10 @@ private:
     bool m_tookTerminal = false;
     ProcessTree *m_tree = nullptr;
     std::unique_ptr<SamplerThread> m_sampler;
-    std::unique_ptr<SessionRecorder> m_recorder;
-    std::unique_ptr<SampleThrottle> m_throttle;
     ProgramOutput *m_stdout = nullptr;
     ProgramOutput *m_stderr = nullptr;
     QTimer *m_killTimer = nullptr;
-    QList<SessionEvent> m_events;
-    double m_lastCpuSample = -1;
+    SessionTape m_tape;
     int m_exitStatus = -1;
     bool m_running = false;
     bool m_stopping = false;

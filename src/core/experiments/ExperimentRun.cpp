@@ -5,9 +5,7 @@
 #include "analysis/DeadlockMonitor.h"
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
-#include "session/SampleThrottle.h"
 #include "session/SessionHeader.h"
-#include "session/SessionRecorder.h"
 
 #include <QJsonArray>
 #include <QThread>
@@ -18,11 +16,6 @@
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-// Samples kept in memory for the check (the file keeps them all): a 10-minute run at 500 threads stays bounded.
-constexpr qsizetype MaxKeptSamples = 400000;
-} // namespace
 
 ExperimentRun::ExperimentRun(std::unique_ptr<Experiment> experiment, const ParameterValues &values,
                              const Options &options, QObject *parent)
@@ -45,7 +38,7 @@ int ExperimentRun::cores() const
 
 QString ExperimentRun::logPath() const
 {
-    return m_recorder ? m_recorder->filePath() : QString();
+    return m_tape.filePath();
 }
 
 bool ExperimentRun::createTelemetry(const TelemetryBlockSpec &spec)
@@ -123,20 +116,7 @@ void ExperimentRun::after(double seconds, std::function<void()> action)
 
 void ExperimentRun::keep(const SessionEvent &event)
 {
-    if (m_recorder)
-        m_recorder->record(event);
-    m_events.append(event);
-    if (event.kind.endsWith(u".sample"_s) && m_events.size() > 2 * MaxKeptSamples) {
-        // Drop the oldest half of the samples; every other kind of event stays.
-        qsizetype samplesToDrop = MaxKeptSamples;
-        m_events.removeIf([&samplesToDrop](const SessionEvent &e) {
-            if (samplesToDrop > 0 && e.kind.endsWith(u".sample"_s)) {
-                --samplesToDrop;
-                return true;
-            }
-            return false;
-        });
-    }
+    m_tape.append(event);
     Q_EMIT this->event(event);
 }
 
@@ -158,20 +138,14 @@ bool ExperimentRun::start()
     });
 
     if (m_options.record) {
-        m_recorder = std::make_unique<SessionRecorder>();
         SessionHeader header = SessionHeader::forThisMachine(m_experiment->id(), m_values.toJson(),
                                                              m_clock.startUnix());
         header.explanation = m_experiment->explanation();
-        const bool opened = m_options.logPath.isEmpty()
-            ? m_recorder->startInFolder(header, m_options.sessionsFolder)
-            : m_recorder->startAtPath(header, m_options.logPath);
-        if (!opened) {
-            m_error = m_recorder->errorString();
-            m_recorder.reset();
+        if (!m_tape.open(header, m_options.logPath, m_options.sessionsFolder)) {
+            m_error = m_tape.errorString();
             return false;
         }
     }
-    m_throttle = std::make_unique<SampleThrottle>();
     m_deadlocks = std::make_unique<DeadlockMonitor>();
     m_running = true;
     emitEvent(u"experiment.start"_s, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
@@ -225,18 +199,13 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
         m_lastFigures = m_figures.read();
     const SnapshotPtr snapshot = LabTaskAnnotator::annotate(raw, m_lastTelemetry);
 
-    QList<TaskRecord> lab;
-    lab.reserve(snapshot->tasks.size());
     QSet<qint64> live;
     for (const TaskSample &task : snapshot->tasks) {
-        lab << TaskRecord{task.pid, task.tid, TaskStateName::name(task.state), task.running, task.ready,
-                          task.blocked, task.cpuPercent, task.core, task.reason};
         if (task.state != TaskState::Zombie && task.state != TaskState::Terminated)
             live.insert(task.tid);
     }
-    for (const SessionEvent &event : m_throttle->offer(t, lab))
+    for (const SessionEvent &event : m_tape.samplesOf(*snapshot, t))
         keep(event);
-    recordCpus(*snapshot, t);
     recordQueues(t);
     recordPipe(t);
     if (m_telemetry.isValid()) {
@@ -246,19 +215,6 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
     }
     m_experiment->tick(*this, *snapshot);
     Q_EMIT sampled(snapshot, m_lastTelemetry);
-}
-
-void ExperimentRun::recordCpus(const Snapshot &snapshot, double t)
-{
-    if (m_lastCpuSample >= 0 && t - m_lastCpuSample < 0.5)
-        return;
-    m_lastCpuSample = t;
-    QJsonArray cpus;
-    for (const CpuLoad &cpu : snapshot.cpus) {
-        cpus.append(QJsonObject{{u"core"_s, cpu.core}, {u"busy"_s, cpu.busy}, {u"user"_s, cpu.user},
-                                {u"system"_s, cpu.system}, {u"iowait"_s, cpu.iowait}, {u"steal"_s, cpu.steal}});
-    }
-    keep(SessionEvent{t, u"cpu.sample"_s, {{u"cpus"_s, cpus}}});
 }
 
 void ExperimentRun::recordQueues(double t)
@@ -325,14 +281,13 @@ void ExperimentRun::stop()
     if (m_lab)
         m_lab->stopAllAndWait();
     if (m_running) {
-        m_verdict = m_experiment->check(m_events, m_values);
+        m_verdict = m_experiment->check(m_tape.events(), m_values);
         emitEvent(u"phenomenon"_s, {{u"experiment"_s, m_experiment->id()}, {u"observed"_s, m_verdict.observed},
                                     {u"detail"_s, m_verdict.detail}, {u"figures"_s, m_verdict.figures}});
         emitEvent(u"experiment.stop"_s, {{u"experiment"_s, m_experiment->id()}});
     }
     m_running = false;
     m_pipe = PipeChannel();
-    if (m_recorder)
-        m_recorder->stop();
+    m_tape.close();
     Q_EMIT finished(m_verdict);
 }

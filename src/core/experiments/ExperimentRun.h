@@ -8,6 +8,7 @@
 #include "ipc/TelemetrySnapshot.h"
 #include "probe/Snapshot.h"
 #include "session/SessionClock.h"
+#include "session/SessionTape.h"
 
 #include <QObject>
 #include <QTimer>
@@ -17,8 +18,6 @@
 
 class DeadlockMonitor;
 class SamplerThread;
-class SessionRecorder;
-class SampleThrottle;
 class LabTaskAnnotator;
 
 // One run of one experiment: the lab (LabController), its shared memory (TelemetryBlock), the sampler, the
@@ -82,7 +81,7 @@ public:
     void reportError(const QString &message);
     // Runs `action` once, `seconds` after now, unless the run stopped before.
     void after(double seconds, std::function<void()> action);
-    QList<SessionEvent> events() const { return m_events; }
+    QList<SessionEvent> events() const { return m_tape.events(); }
 
 Q_SIGNALS:
     void event(const SessionEvent &event);
@@ -94,7 +93,6 @@ private:
     void keep(const SessionEvent &event);
     void recordQueues(double t);
     void recordPipe(double t);
-    void recordCpus(const Snapshot &snapshot, double t);
 
     std::unique_ptr<Experiment> m_experiment;
     ParameterValues m_values;
@@ -107,14 +105,11 @@ private:
     QList<qint64> m_lastFigures;
     PipeChannel m_pipe;
     std::unique_ptr<SamplerThread> m_sampler;
-    std::unique_ptr<SessionRecorder> m_recorder;
-    std::unique_ptr<SampleThrottle> m_throttle;
     std::unique_ptr<DeadlockMonitor> m_deadlocks;
     std::unique_ptr<LabTaskAnnotator> m_annotator;
-    QList<SessionEvent> m_events;
+    SessionTape m_tape;
     PhenomenonVerdict m_verdict;
     double m_lastQueueSample = -1;
-    double m_lastCpuSample = -1;
     bool m_running = false;
     bool m_stopped = false;
     QString m_error;

@@ -46,8 +46,13 @@ QList<ParameterSpec> ProducerConsumerProcessesExperiment::parameters() const
 {
     QList<ParameterSpec> specs = ProducerConsumerThreadsExperiment::flowParameters();
     for (ParameterSpec &spec : specs) {
-        if (spec.name == u"producers"_s || spec.name == u"consumers"_s)
+        if (spec.name == u"producers"_s) {
             spec.maximum = 64;
+            spec.description = tr("producer processes");
+        } else if (spec.name == u"consumers"_s) {
+            spec.maximum = 64;
+            spec.description = tr("consumer processes");
+        }
     }
     specs << ParameterSpec::choice(u"channel"_s, u"shm"_s, {u"shm"_s, u"pipe"_s},
                                    tr("shared-memory queue, or a pipe"));

@@ -19,8 +19,8 @@ QString RaceExperiment::explanation() const
 {
     return tr("'counter += 1' is three steps: read the value, add one, write it back. When two threads read the same "
               "value before either writes, both write the same result and one increment is lost. The threads here "
-              "each add 1 many times to one counter in shared memory, exactly like that (a plain load and a plain "
-              "store, no atomic add). At the end the counter is short of threads × increments by the number of "
+              "keep adding 1 for 'race_ms' to one counter in shared memory, exactly like that (a plain load and a plain "
+              "store, no atomic add). At the end the counter is short of the increments the threads made by the number of "
               "lost updates. With locked=true each update holds a lock, the steps cannot interleave, and nothing is "
               "lost — at the price of the threads waiting for each other. The same happens with Python threads "
               "(the GIL can switch threads between the read and the write) and with processes sharing a Value "
@@ -48,15 +48,14 @@ QList<ParameterSpec> RaceExperiment::parameters() const
 {
     return {
         ParameterSpec::integer(u"threads"_s, 2, 2, 16, tr("threads updating the counter")),
-        ParameterSpec::integer(u"increments"_s, 1000000, 1000, 100000000, tr("increments per thread")),
+        ParameterSpec::integer(u"race_ms"_s, 1500, 100, 30000, tr("how long the threads keep adding, in ms")),
         ParameterSpec::boolean(u"locked"_s, false, tr("hold a lock for each update")),
     };
 }
 
 double RaceExperiment::settleSeconds(const ParameterValues &values) const
 {
-    // Locked updates are slow (a futex hand-off each time under contention); leave them time to finish.
-    return values.boolean(u"locked"_s) ? 4.0 : 2.0;
+    return values.integer(u"race_ms"_s) / 1000.0 + 1.0;
 }
 
 bool RaceExperiment::start(ExperimentRun &run)
@@ -76,7 +75,7 @@ bool RaceExperiment::start(ExperimentRun &run)
     for (int i = 0; i < v.integer(u"threads"_s); ++i) {
         ThreadLaunch thread;
         thread.role = u"racer"_s;
-        thread.rounds = v.integer(u"increments"_s);
+        thread.rounds = v.integer(u"race_ms"_s);
         thread.locks = v.boolean(u"locked"_s) ? QList<int>{0} : QList<int>{};
         thread.party = v.integer(u"threads"_s);
         run.lab().addThread(*pid, thread);

@@ -9,6 +9,7 @@ target_sources(proclab_core PRIVATE
     session/SessionRetention.h session/SessionRetention.cpp
     session/SessionRecorder.h session/SessionRecorder.cpp
     session/SampleThrottle.h session/SampleThrottle.cpp
+    session/SessionTape.h session/SessionTape.cpp
     session/SessionReader.h session/SessionReader.cpp
     session/SessionExporter.h session/SessionExporter.cpp
     session/JsonlExporter.h session/JsonlExporter.cpp

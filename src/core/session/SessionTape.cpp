@@ -1,0 +1,79 @@
+#include "SessionTape.h"
+
+#include "probe/TaskStateName.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+SessionTape::SessionTape() = default;
+
+SessionTape::~SessionTape()
+{
+    close();
+}
+
+bool SessionTape::open(const SessionHeader &header, const QString &logPath, const QString &folder)
+{
+    m_recorder = std::make_unique<SessionRecorder>();
+    const bool opened = logPath.isEmpty() ? m_recorder->startInFolder(header, folder)
+                                          : m_recorder->startAtPath(header, logPath);
+    if (!opened) {
+        m_error = m_recorder->errorString();
+        m_recorder.reset();
+    }
+    return opened;
+}
+
+QString SessionTape::filePath() const
+{
+    return m_recorder ? m_recorder->filePath() : QString();
+}
+
+void SessionTape::append(const SessionEvent &event)
+{
+    if (m_recorder)
+        m_recorder->record(event);
+    m_events.append(event);
+    if (event.kind.endsWith(u".sample"_s) && m_events.size() > 2 * MaxKeptSamples) {
+        // Drop the oldest half of the samples; every other kind of event stays.
+        qsizetype samplesToDrop = MaxKeptSamples;
+        m_events.removeIf([&samplesToDrop](const SessionEvent &e) {
+            if (samplesToDrop > 0 && e.kind.endsWith(u".sample"_s)) {
+                --samplesToDrop;
+                return true;
+            }
+            return false;
+        });
+    }
+}
+
+QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
+                                           const std::function<bool(const TaskSample &)> &include)
+{
+    QList<TaskRecord> records;
+    records.reserve(snapshot.tasks.size());
+    for (const TaskSample &task : snapshot.tasks) {
+        if (include && !include(task))
+            continue;
+        records << TaskRecord{task.pid, task.tid, TaskStateName::name(task.state), task.running, task.ready,
+                              task.blocked, task.cpuPercent, task.core, task.reason};
+    }
+    QList<SessionEvent> events = m_throttle.offer(t, records);
+    if (m_lastCpuSample < 0 || t - m_lastCpuSample >= 0.5) {
+        m_lastCpuSample = t;
+        QJsonArray cpus;
+        for (const CpuLoad &cpu : snapshot.cpus) {
+            cpus.append(QJsonObject{{u"core"_s, cpu.core}, {u"busy"_s, cpu.busy}, {u"user"_s, cpu.user},
+                                    {u"system"_s, cpu.system}, {u"iowait"_s, cpu.iowait}, {u"steal"_s, cpu.steal}});
+        }
+        events << SessionEvent{t, u"cpu.sample"_s, {{u"cpus"_s, cpus}}};
+    }
+    return events;
+}
+
+void SessionTape::close()
+{
+    if (m_recorder)
+        m_recorder->stop();
+}

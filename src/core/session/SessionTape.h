@@ -1,0 +1,50 @@
+#pragma once
+
+#include "SampleThrottle.h"
+#include "SessionEvent.h"
+#include "SessionHeader.h"
+#include "SessionRecorder.h"
+#include "probe/Snapshot.h"
+
+#include <QList>
+
+#include <functional>
+#include <memory>
+
+// The events of one live session — an experiment or a watched program: written to the session file when it
+// records, kept in memory for the phenomenon check and the views (samples bounded, every other event kept), and
+// the per-task and per-core samples derived from each sampler Snapshot at the cadence of the session format
+// (task.sample at most twice a second per task and on every change, with task.state first; cpu.sample at most
+// twice a second).
+class SessionTape
+{
+public:
+    SessionTape();
+    ~SessionTape();
+
+    // Starts recording into `logPath`, or into a new file of `folder` (empty: the sessions folder) when logPath is
+    // empty. False, with errorString(), when the file cannot be made. Without open() the tape only keeps.
+    bool open(const SessionHeader &header, const QString &logPath, const QString &folder);
+    QString errorString() const { return m_error; }
+    QString filePath() const;
+
+    // Records and keeps one event.
+    void append(const SessionEvent &event);
+    // The sample events this snapshot gives rise to, for the tasks `include` accepts (all when empty). Not yet
+    // appended: the caller appends them (and shows them) in order.
+    QList<SessionEvent> samplesOf(const Snapshot &snapshot, double t,
+                                  const std::function<bool(const TaskSample &)> &include = {});
+    const QList<SessionEvent> &events() const { return m_events; }
+    // Writes what is queued and closes the file. Idempotent.
+    void close();
+
+    // Samples kept in memory: a 10-minute run at 500 threads stays bounded.
+    static constexpr qsizetype MaxKeptSamples = 400000;
+
+private:
+    std::unique_ptr<SessionRecorder> m_recorder;
+    SampleThrottle m_throttle;
+    QList<SessionEvent> m_events;
+    double m_lastCpuSample = -1;
+    QString m_error;
+};
