@@ -130,12 +130,12 @@ PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events
     }
     if (serialised) {
         // About one core: never much more, whatever the number of cores.
-        verdict.observed = together <= 1.25 && together >= 0.5;
+        verdict.observed = together <= 1.15 && together >= 0.5;
         verdict.detail = tr("%1 CPU-bound threads sharing one GIL used %2 core(s) together (of %3).")
                              .arg(workers).arg(together, 0, 'f', 2).arg(cores);
     } else {
         // Clearly more than one core, relative to the cores there are (on one core there is nothing to show).
-        verdict.observed = parallel < 1.5 ? together >= 0.8 : together >= 1 + 0.4 * (parallel - 1);
+        verdict.observed = parallel < 1.5 ? together >= 0.8 : together >= 1 + 0.3 * (parallel - 1);
         verdict.detail = tr("%1 CPU-bound workers without a shared lock used %2 core(s) together (of %3).")
                              .arg(workers).arg(together, 0, 'f', 2).arg(cores);
     }
