@@ -1,6 +1,7 @@
 #include "GuiOptions.h"
 
 #include "LanguageSwitcher.h"
+#include "experiments/ExperimentCatalogue.h"
 
 #include <QCommandLineParser>
 
@@ -57,6 +58,29 @@ bool GuiOptions::parse(const QStringList &arguments)
             m_error = tr("--lang takes %1, got '%2'").arg(LanguageSwitcher::available().join(u" or "_s), m_language);
             return false;
         }
+    }
+    return true;
+}
+
+bool GuiOptions::validate(QString *error) const
+{
+    if (m_experiment.isEmpty()) {
+        if (!m_assignments.isEmpty()) {
+            *error = tr("--set needs --experiment ID; experiments: %1").arg(ExperimentCatalogue::ids().join(u", "_s));
+            return false;
+        }
+        return true;
+    }
+    const std::unique_ptr<Experiment> experiment = ExperimentCatalogue::create(m_experiment);
+    if (!experiment) {
+        *error = tr("unknown experiment '%1'; allowed: %2")
+                     .arg(m_experiment, ExperimentCatalogue::ids().join(u", "_s));
+        return false;
+    }
+    ParameterValues values = experiment->defaults();
+    for (const QString &assignment : m_assignments) {
+        if (!values.assign(assignment, error))
+            return false;
     }
     return true;
 }

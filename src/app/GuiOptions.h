@@ -13,6 +13,9 @@ public:
     bool parse(const QStringList &arguments);
 
     QString error() const { return m_error; }
+    // Checks the experiment id and the --set assignments against the catalogue (after parse()); false with one
+    // line in *error saying what is allowed.
+    bool validate(QString *error) const;
     QString experiment() const { return m_experiment; }
     QStringList assignments() const { return m_assignments; }
     int intervalMs() const { return m_intervalMs; }

@@ -12,6 +12,8 @@
 #include "QueueChart.h"
 #include "SessionController.h"
 #include "SessionInfoWidget.h"
+#include "ProgramSession.h"
+#include "SessionMenu.h"
 #include "StatusBarController.h"
 #include "TaskActions.h"
 #include "TaskTreeModel.h"
@@ -75,6 +77,18 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     m_session->setRecording(settings.value(RecordKey, true).toBool());
     m_ui->actionRecord->setChecked(m_session->isRecording() || settings.value(RecordKey, true).toBool());
 
+    m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_ui->taskPanel, m_ui->cpuChart,
+                                     m_ui->queueChart, m_ui->timelinePanel, m_ui->eventLogPanel, m_ui->sessionInfo,
+                                     m_ui->bottomTabs, m_status},
+                                    this);
+    m_sessionMenu->setRecording(m_ui->actionRecord->isChecked());
+    connect(m_sessionMenu, &SessionMenu::started, this, [this] {
+        m_lastSessionFile = m_sessionMenu->lastLogPath();
+        if (!m_lastSessionFile.isEmpty())
+            addRecent(m_lastSessionFile);
+        updateRunActions();
+    });
+    connect(m_sessionMenu, &SessionMenu::finished, this, &MainWindow::updateRunActions);
     setUpActions();
     setUpLanguageMenu();
     setUpThemeMenu();
@@ -167,6 +181,7 @@ void MainWindow::setUpActions()
     connect(m_ui->actionLimits, &QAction::triggered, this, &MainWindow::editLimits);
     connect(m_ui->actionRecord, &QAction::toggled, this, [this](bool on) {
         m_session->setRecording(on);
+        m_sessionMenu->setRecording(on);
         QSettings().setValue(RecordKey, on);
     });
     connect(m_ui->actionConcepts, &QAction::triggered, this, [this] { showHelp(0); });
@@ -232,6 +247,7 @@ void MainWindow::setUpIntervalMenu()
 void MainWindow::setIntervalMs(int ms)
 {
     m_session->setIntervalMs(ms);
+    m_sessionMenu->setIntervalMs(ms);
     m_ui->cpuChart->setIntervalMs(ms);
     m_ui->queueChart->setIntervalMs(ms);
     m_status->setInterval(ms);
@@ -283,29 +299,6 @@ void MainWindow::chooseLanguage(const QString &language)
     m_languages->apply(language);
 }
 
-bool MainWindow::validateOptions(const GuiOptions &options, QString *error)
-{
-    if (options.experiment().isEmpty()) {
-        if (!options.assignments().isEmpty()) {
-            *error = tr("--set needs --experiment ID; experiments: %1").arg(ExperimentCatalogue::ids().join(u", "_s));
-            return false;
-        }
-        return true;
-    }
-    const std::unique_ptr<Experiment> experiment = ExperimentCatalogue::create(options.experiment());
-    if (!experiment) {
-        *error = tr("unknown experiment '%1'; allowed: %2")
-                     .arg(options.experiment(), ExperimentCatalogue::ids().join(u", "_s));
-        return false;
-    }
-    ParameterValues values = experiment->defaults();
-    for (const QString &assignment : options.assignments()) {
-        if (!values.assign(assignment, error))
-            return false;
-    }
-    return true;
-}
-
 void MainWindow::applyOptions(const GuiOptions &options)
 {
     if (options.intervalMs() > 0)
@@ -325,6 +318,11 @@ void MainWindow::startExperiment()
 {
     if (m_session->isRunning())
         return;
+    if (m_sessionMenu->isBusy()) {
+        m_status->showMessage(tr("Stop the program first (Session ▸ Stop program / replay)."));
+        return;
+    }
+    m_sessionMenu->stopAll();
     const QString id = m_ui->experimentPanel->currentId();
     QString error;
     if (!m_session->start(id, m_ui->experimentPanel->form()->values(), &error))
@@ -425,10 +423,11 @@ void MainWindow::updateTitle()
 void MainWindow::updateRunActions()
 {
     const bool running = m_session->isRunning();
-    m_ui->actionStart->setEnabled(!running);
+    m_sessionMenu->setExperimentRunning(running);
+    m_ui->actionStart->setEnabled(!running && !m_sessionMenu->isBusy());
     m_ui->actionStop->setEnabled(running);
     m_ui->actionResetParameters->setEnabled(!running);
-    m_ui->actionOpenSession->setEnabled(!running);
+    m_ui->actionOpenSession->setEnabled(!running && !m_sessionMenu->isBusy());
     m_ui->experimentPanel->setRunning(running);
     m_taskActions->refresh();
 }
@@ -436,6 +435,7 @@ void MainWindow::updateRunActions()
 void MainWindow::newSession()
 {
     m_session->stop();
+    m_sessionMenu->stopAll();
     m_ui->taskPanel->model()->clear();
     m_ui->eventLogPanel->clear();
     m_ui->cpuChart->clear();
@@ -457,26 +457,8 @@ void MainWindow::openSession(const QString &chosen)
         ? QFileDialog::getOpenFileName(this, tr("Open session"), QFileInfo(m_lastSessionFile).absolutePath(),
                                        tr("ProcLab sessions (*.jsonl);;All files (*)"))
         : chosen;
-    if (path.isEmpty())
+    if (path.isEmpty() || !m_sessionMenu->openReplay(path))
         return;
-    SessionReader::Contents contents;
-    QString error;
-    if (!SessionReader::readAll(path, &contents, &error)) {
-        m_status->showMessage(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), error));
-        return;
-    }
-    QList<SessionEvent> shown;
-    for (const SessionEvent &event : std::as_const(contents.events)) {
-        if (!event.kind.endsWith(u".sample"_s))
-            shown << event;
-    }
-    m_ui->eventLogPanel->clear();
-    m_ui->eventLogPanel->append(shown);
-    m_ui->sessionInfo->showOpened(path, contents.header.experiment, contents.header.parameters,
-                                  int(contents.events.size()),
-                                  contents.truncated ? tr("the file was cut short; read up to its last whole line")
-                                                     : QString());
-    m_ui->bottomTabs->setCurrentWidget(m_ui->eventLogPanel);
     m_lastSessionFile = path;
     addRecent(path);
 }
@@ -578,6 +560,7 @@ void MainWindow::changeEvent(QEvent *event)
         m_ui->retranslateUi(this);
         m_taskActions->retranslate();
         m_status->retranslate();
+        m_sessionMenu->retranslate();
         for (QAction *action : m_intervalGroup->actions()) {
             const int ms = action->data().toInt();
             action->setText(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000));
@@ -589,8 +572,9 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Quitting ends every lab process (and reaps it) before the window goes.
+    // Quitting ends every lab process and the program's tree (and reaps them) before the window goes.
     m_session->stop();
+    m_sessionMenu->program()->stopAndWait();
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState());

@@ -13,6 +13,7 @@ class GuiOptions;
 class LanguageSwitcher;
 class QActionGroup;
 class SessionController;
+class SessionMenu;
 class StatusBarController;
 class TaskActions;
 class ThemeController;
@@ -34,9 +35,8 @@ public:
     // 1280×800 laptop and a 1920×1080 screen both get every panel at a readable size.
     void showAtStart();
     SessionController *session() const { return m_session; }
+    SessionMenu *sessionMenu() const { return m_sessionMenu; }
     TaskActions *taskActions() const { return m_taskActions; }
-    // Checks a command line's experiment and assignments against the catalogue; false with *error (one line).
-    static bool validateOptions(const GuiOptions &options, QString *error);
 
 public Q_SLOTS:
     void startExperiment();
@@ -77,6 +77,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     LanguageSwitcher *m_languages;
     SessionController *m_session;
+    SessionMenu *m_sessionMenu = nullptr;
     TaskActions *m_taskActions;
     StatusBarController *m_status;
     ThemeController *m_theme;

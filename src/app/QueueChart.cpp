@@ -75,6 +75,7 @@ QueueChart::QueueChart(QWidget *parent)
             m_queue = index;
             m_history.clear();
             m_lastT = -1;
+            m_summaryT = -1;
         }
     });
     retranslate();
@@ -85,6 +86,7 @@ void QueueChart::setIntervalMs(int ms)
 {
     m_history.setCapacity(int(std::ceil(60000.0 / std::max(1, ms))) + 1);
     m_lastT = -1;
+    m_summaryT = -1;
 }
 
 void QueueChart::addSample(double t, const QList<QueueStats> &queues)
@@ -147,6 +149,11 @@ void QueueChart::addSample(double t, const QList<QueueStats> &queues)
     const double rateTop = std::ceil(maxRate * 1.2);
     m_rate->setRange(0, rateTop);
     m_rate->setTickInterval(niceStep(rateTop));
+    // The summary is rich, word-wrapped text: each new text lays the label and its layout out again. At 10 Hz that
+    // cost more than the chart and changed faster than anyone can read, so it follows at most twice a second.
+    if (m_summaryT >= 0 && t >= m_summaryT && t - m_summaryT < SummarySeconds)
+        return;
+    m_summaryT = t;
     m_summary->setText(tr("<b>Queue</b> depth %1 of %2 · puts %3/s, gets %4/s · blocked: %5 putting (queue full), "
                           "%6 getting (queue empty)")
                            .arg(q.depth).arg(q.capacity)
@@ -162,6 +169,7 @@ void QueueChart::clear()
     for (QLineSeries *series : {m_depth, m_capacity, m_puts, m_gets})
         series->clear();
     m_summary->clear();
+    m_summaryT = -1;
 }
 
 void QueueChart::retranslate()

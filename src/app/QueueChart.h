@@ -50,6 +50,8 @@ private:
     int m_queue = 0;
     int m_queueCount = 0;
     double m_lastT = -1;
+    double m_summaryT = -1; // session time the summary was last written; -1: write it on the next sample
+    static constexpr double SummarySeconds = 0.5;
     std::uint64_t m_lastPuts = 0, m_lastGets = 0;
     double m_putRate = 0, m_getRate = 0;
 };

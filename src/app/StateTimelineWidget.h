@@ -44,6 +44,7 @@ private:
     {
         qint64 pid = 0;
         qint64 tid = 0;
+        QString name;
         QString label;
         QList<Run> runs;
         double lastSeen = 0;

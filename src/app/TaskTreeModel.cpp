@@ -31,9 +31,11 @@ void TaskTreeModel::update(const QList<TaskRow> &rows, double now)
         auto found = m_nodes.find(key);
         if (found != m_nodes.end()) {
             Node *node = found->second.get();
-            if (!(node->row == row) || node->goneAt >= 0) {
+            const ColumnSpan span = node->goneAt >= 0 ? ColumnSpan{0, ColumnCount - 1} : changedColumns(node->row, row);
+            if (span.first >= 0) {
                 node->row = row;
                 node->goneAt = -1;
+                node->dirty = span;
                 changed << node;
             }
         } else if (row.isProcess()) {
@@ -57,6 +59,7 @@ void TaskTreeModel::update(const QList<TaskRow> &rows, double now)
             node->row.running = node->row.ready = node->row.blocked = 0;
             node->row.cpuPercent = 0;
             node->row.reason.clear();
+            node->dirty = {0, ColumnCount - 1};
             changed << node.get();
         } else if (now - node->goneAt >= m_lingerSeconds) {
             expired.insert(key);
@@ -105,6 +108,44 @@ void TaskTreeModel::update(const QList<TaskRow> &rows, double now)
         removeNodes(doomed);
 }
 
+TaskTreeModel::ColumnSpan TaskTreeModel::changedColumns(const TaskRow &shown, const TaskRow &fresh)
+{
+    // The smoothed shares and the CPU figure move a little on every tick for nearly every thread; compared at the
+    // resolution they are shown with (whole percent, one decimal of CPU) many rows stay put. The shown row keeps
+    // its values until a difference shows, so slow drift still surfaces once it crosses a step. Naming the columns
+    // that changed lets the view repaint those cells only: the identity columns and the state badge rarely change,
+    // and shaping their text again on every tick was most of the window's painting.
+    const auto percent = [](double share) { return qRound(share * 100); };
+    ColumnSpan span{-1, -1};
+    const auto mark = [&span](int column) {
+        span.first = span.first < 0 ? column : std::min(span.first, column);
+        span.last = std::max(span.last, column);
+    };
+    if (shown.pid != fresh.pid)
+        mark(PidColumn);
+    if (shown.tid != fresh.tid)
+        mark(TidColumn);
+    if (shown.ppid != fresh.ppid)
+        mark(PpidColumn);
+    if (shown.name != fresh.name || shown.role != fresh.role || shown.command != fresh.command
+        || shown.threads != fresh.threads)
+        mark(NameColumn);
+    if (shown.state != fresh.state || shown.letter != fresh.letter)
+        mark(StateColumn);
+    if (percent(shown.running) != percent(fresh.running) || percent(shown.ready) != percent(fresh.ready)
+        || percent(shown.blocked) != percent(fresh.blocked))
+        mark(ShareColumn);
+    if (qRound(shown.cpuPercent * 10) != qRound(fresh.cpuPercent * 10))
+        mark(CpuColumn);
+    if (shown.core != fresh.core)
+        mark(CoreColumn);
+    if (shown.reason != fresh.reason)
+        mark(ReasonColumn);
+    if (shown.itemsDone != fresh.itemsDone)
+        mark(ItemsColumn);
+    return span;
+}
+
 void TaskTreeModel::clear()
 {
     beginResetModel();
@@ -118,8 +159,10 @@ void TaskTreeModel::retranslate()
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     QList<Node *> all;
     all.reserve(qsizetype(m_nodes.size()));
-    for (const auto &[key, node] : m_nodes)
+    for (const auto &[key, node] : m_nodes) {
+        node->dirty = {0, ColumnCount - 1};
         all << node.get();
+    }
     emitChanged(all);
 }
 
@@ -221,18 +264,31 @@ void TaskTreeModel::forget(Node *node)
 
 void TaskTreeModel::emitChanged(const QList<Node *> &changed)
 {
-    QHash<Node *, std::pair<int, int>> ranges;
+    struct Range
+    {
+        int firstRow, lastRow;
+        ColumnSpan columns;
+    };
+    QHash<Node *, Range> ranges;
     for (Node *node : changed) {
+        const ColumnSpan dirty = std::exchange(node->dirty, ColumnSpan{-1, -1});
+        if (dirty.first < 0)
+            continue;
         auto it = ranges.find(node->parent);
-        if (it == ranges.end())
-            ranges.insert(node->parent, {node->rowInParent, node->rowInParent});
-        else
-            *it = {std::min(it->first, node->rowInParent), std::max(it->second, node->rowInParent)};
+        if (it == ranges.end()) {
+            ranges.insert(node->parent, {node->rowInParent, node->rowInParent, dirty});
+            continue;
+        }
+        it->firstRow = std::min(it->firstRow, node->rowInParent);
+        it->lastRow = std::max(it->lastRow, node->rowInParent);
+        it->columns = {std::min(it->columns.first, dirty.first), std::max(it->columns.last, dirty.last)};
     }
-    // One signal per parent, covering its changed rows (qBittorrent's approach: cheaper than one per row).
+    // One signal per parent, covering its changed rows and only the columns that changed in them (qBittorrent's
+    // approach: cheaper than one per row; the view repaints the cells inside the range).
     for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
         const QModelIndex parent = indexOfNode(it.key());
-        Q_EMIT dataChanged(index(it->first, 0, parent), index(it->second, ColumnCount - 1, parent));
+        Q_EMIT dataChanged(index(it->firstRow, it->columns.first, parent),
+                           index(it->lastRow, it->columns.last, parent));
     }
 }
 
@@ -391,6 +447,14 @@ QString TaskTreeModel::toolTip(const TaskRow &row, bool lingering) const
     return text;
 }
 
+const QIcon &TaskTreeModel::stateIcon(LabTaskState state) const
+{
+    QIcon &icon = m_stateIcons.at(std::size_t(state));
+    if (icon.isNull())
+        icon = TaskStateStyle::icon(state);
+    return icon;
+}
+
 QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
 {
     const TaskRow *row = taskAt(index);
@@ -404,7 +468,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         return display(*row, index.column()).toString();
     case Qt::DecorationRole:
         if (index.column() == StateColumn)
-            return TaskStateStyle::icon(row->state);
+            return stateIcon(row->state);
         return {};
     case Qt::ToolTipRole: return toolTip(*row, lingering);
     case Qt::ForegroundRole:

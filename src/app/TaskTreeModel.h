@@ -4,15 +4,18 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QIcon>
+
+#include <array>
 
 #include <memory>
 #include <unordered_map>
 
 // The lab as a tree: processes (a child process under its parent), each with its threads as children. Fed one
-// list of TaskRows per tick, it diffs them against what it shows (mark and sweep): changed rows get one
-// dataChanged per run of rows, new rows are inserted, a re-parented process moves under its new parent, and a row
-// that no longer comes turns Terminated, greyed, and lingers lingerSeconds() before it is removed, so the user sees
-// it go. Zombies come from the sampler as rows in state Zombie and stay until they are reaped.
+// list of TaskRows per tick, it diffs them against what it shows (mark and sweep): rows that look different get
+// one dataChanged per parent spanning only the columns that changed, new rows are inserted, a re-parented process
+// moves under its new parent, and a row that no longer comes turns Terminated, greyed, and lingers lingerSeconds()
+// before it is removed, so the user sees it go. Zombies come from the sampler as rows in state Zombie and stay until they are reaped.
 class TaskTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -71,6 +74,11 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:
+    struct ColumnSpan
+    {
+        int first = -1;
+        int last = -1;
+    };
     struct Node
     {
         TaskRow row;
@@ -78,8 +86,12 @@ private:
         QList<Node *> children;
         int rowInParent = 0;
         double goneAt = -1; // session time it vanished; -1 while alive
+        ColumnSpan dirty;   // columns changed this tick, until emitChanged() has signalled them
     };
 
+    // The first and last column in which `fresh` would look different from `shown` (shares to the percent, CPU
+    // to a tenth); {-1, -1} when it would look the same.
+    static ColumnSpan changedColumns(const TaskRow &shown, const TaskRow &fresh);
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOfNode(const Node *node, int column = 0) const;
     Node *desiredParent(const Node *node, const QSet<quint64> &expired) const;
@@ -93,8 +105,12 @@ private:
     QVariant display(const TaskRow &row, int column) const;
     QVariant sortValue(const TaskRow &row, int column) const;
     QString toolTip(const TaskRow &row, bool lingering) const;
+    const QIcon &stateIcon(LabTaskState state) const;
 
     std::unique_ptr<Node> m_root;
     std::unordered_map<quint64, std::unique_ptr<Node>> m_nodes;
     double m_lingerSeconds = 3.0;
+    // One icon per state, made on first use: building a QIcon from its SVG on every paint of every state cell
+    // was the window's largest cost at 500 threads (each one parses the file again and renders it afresh).
+    mutable std::array<QIcon, std::size_t(LabTaskState::Terminated) + 1> m_stateIcons;
 };

@@ -54,7 +54,7 @@ int main(int argc, char **argv)
         return 0;
     }
     // An unknown experiment or a bad --set is refused before any window appears (exit 2, one line).
-    if (QString error; !MainWindow::validateOptions(options, &error))
+    if (QString error; !options.validate(&error))
         return CliOutput::usageError(u"gui"_s, error);
 
     QApplication app(argc, argv);

@@ -6,3 +6,4 @@ proclab_add_test(tst_parameterform SOURCES tst_parameterform.cpp LIBS proclab_gu
 proclab_add_test(tst_taskrowbuilder SOURCES tst_taskrowbuilder.cpp LIBS proclab_gui)
 proclab_add_test(tst_timelinewidgets SOURCES tst_timelinewidgets.cpp ${PROCLAB_QRC} LIBS proclab_gui)
 proclab_add_test(tst_guirun SOURCES tst_guirun.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 90 LABELS gui)
+proclab_add_test(tst_sessionmenu SOURCES tst_sessionmenu.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 60 LABELS gui)

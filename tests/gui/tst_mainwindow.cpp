@@ -178,7 +178,7 @@ void tst_MainWindow::commandLineIsChecked()
     GuiOptions options;
     QVERIFY(options.parse(arguments));
     QString error;
-    QCOMPARE(MainWindow::validateOptions(options, &error), valid);
+    QCOMPARE(options.validate(&error), valid);
     QCOMPARE(error.isEmpty(), valid);
 }
 

@@ -13,6 +13,8 @@ class tst_TaskTreeModel : public QObject
 private Q_SLOTS:
     void processesWithThreads();
     void changedRowsAreBatched();
+    void onlyVisibleChangesAreSignalled_data();
+    void onlyVisibleChangesAreSignalled();
     void vanishedRowsLingerThenGo();
     void zombieStaysUntilReaped();
     void reparentedProcessMoves();
@@ -77,6 +79,55 @@ void tst_TaskTreeModel::changedRowsAreBatched()
     QCOMPARE(inserted.size(), 0);
     model.update(rows, 0.2);
     QCOMPARE(changed.size(), 1); // nothing changed: no signal
+}
+
+void tst_TaskTreeModel::onlyVisibleChangesAreSignalled_data()
+{
+    QTest::addColumn<double>("running");
+    QTest::addColumn<double>("cpu");
+    QTest::addColumn<qint64>("items");
+    QTest::addColumn<int>("column"); // the one column signalled; -1 for no signal
+    // The row starts at running 0.5, CPU 12.3 %, 5 items.
+    QTest::newRow("same") << 0.5 << 12.3 << qint64(5) << -1;
+    QTest::newRow("share below a percent") << 0.503 << 12.3 << qint64(5) << -1;
+    QTest::newRow("share by a percent") << 0.51 << 12.3 << qint64(5) << int(TaskTreeModel::ShareColumn);
+    QTest::newRow("cpu below a tenth") << 0.5 << 12.32 << qint64(5) << -1;
+    QTest::newRow("cpu by a tenth") << 0.5 << 12.4 << qint64(5) << int(TaskTreeModel::CpuColumn);
+    QTest::newRow("one more item") << 0.5 << 12.3 << qint64(6) << int(TaskTreeModel::ItemsColumn);
+}
+
+void tst_TaskTreeModel::onlyVisibleChangesAreSignalled()
+{
+    QFETCH(double, running);
+    QFETCH(double, cpu);
+    QFETCH(qint64, items);
+    QFETCH(int, column);
+    const bool signalled = column >= 0;
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<TaskRow> rows{processRow(100, 1), threadRow(100, 101, u"producer-0"_s)};
+    rows[1].running = 0.5;
+    rows[1].cpuPercent = 12.3;
+    rows[1].itemsDone = 5;
+    model.update(rows, 0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    rows[1].running = running;
+    rows[1].cpuPercent = cpu;
+    rows[1].itemsDone = items;
+    model.update(rows, 0.1);
+    QCOMPARE(changed.size(), signalled ? 1 : 0);
+    if (signalled) {
+        // Only the cell that looks different is named, so the view repaints nothing else.
+        const auto topLeft = changed.at(0).at(0).value<QModelIndex>();
+        const auto bottomRight = changed.at(0).at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.column(), column);
+        QCOMPARE(bottomRight.column(), column);
+        QCOMPARE(topLeft.row(), bottomRight.row());
+    }
+    // What the row shows is what was signalled: the unsignalled tick leaves the old values.
+    const QModelIndex cpuCell = model.indexOf(100, 101, TaskTreeModel::CpuColumn);
+    QCOMPARE(cpuCell.data().toString(), QString::number(signalled ? cpu : 12.3, 'f', 1));
+    QCOMPARE(cpuCell.data(TaskTreeModel::RunningRole).toDouble(), signalled ? running : 0.5);
 }
 
 void tst_TaskTreeModel::vanishedRowsLingerThenGo()

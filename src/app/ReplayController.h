@@ -1,0 +1,58 @@
+#pragma once
+
+#include "LabTick.h"
+
+#include "session/SessionReplay.h"
+
+#include <QObject>
+
+class QTimer;
+
+// A recorded session shown read-only (Session ▸ Open…): where the timeline stands, and play/pause at a chosen
+// speed. Every move hands the views the moment at the new position (SessionReplay::momentAt) as a LabTick, and
+// the log the events up to it — only the new ones when it moved forward, all of them again when it moved back.
+class ReplayController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ReplayController(QObject *parent = nullptr);
+
+    // Reads a whole session and moves to its start. False with *error (with the line number for a bad line).
+    bool load(const QString &path, QString *error);
+    bool isLoaded() const { return m_loaded; }
+    const SessionReplay &replay() const { return m_replay; }
+    double duration() const { return m_replay.duration(); }
+    double position() const { return m_position; }
+
+    // Moves to t (clamped to 0…duration()).
+    void seek(double t);
+    // Plays from the position at `speed` × real time (1 or 4 in the window); from the start when at the end.
+    void play(double speed);
+    void pause();
+    bool isPlaying() const;
+    double speed() const { return m_speed; }
+    // Ends the replay: stops playing, forgets the session.
+    void close();
+
+    // The task tree's rows for a recorded moment: a row per process not yet reaped and per live thread.
+    static QList<TaskRow> rowsOf(const SessionMoment &moment);
+    // The per-core load of the moment's last cpu.sample.
+    static QList<CpuLoad> cpusOf(const SessionMoment &moment);
+
+Q_SIGNALS:
+    // The moment at the new position; `back`: the position went back, views that accumulate must start over.
+    void moved(const LabTick &tick, bool back);
+    // Events to show in the log; `reset`: replace what the log shows.
+    void eventsShown(const QList<SessionEvent> &events, bool reset);
+    void playingChanged(bool playing);
+
+private:
+    void advance();
+
+    SessionReplay m_replay;
+    QTimer *m_timer;
+    double m_position = 0;
+    double m_speed = 1;
+    qsizetype m_shownEvents = 0;
+    bool m_loaded = false;
+};

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "LabTick.h"
+
+#include <QObject>
+
+#include <optional>
+
+class CpuLoadChart;
+class EventLogPanel;
+class ProgramConsole;
+class ProgramSession;
+class QAction;
+class QMainWindow;
+class QMenu;
+class QTabWidget;
+class QToolBar;
+class QueueChart;
+class ReplayBar;
+class ReplayController;
+class SessionInfoWidget;
+class StatusBarController;
+class TaskTreePanel;
+class TimelinePanel;
+
+// The Session menu's sessions that are not experiments: Run a program…, Attach to process…, and the replay of a
+// recorded session (Open…). Owns the ProgramSession, the ReplayController, the console tab and the replay bar,
+// and feeds the window's views from them as the experiment's SessionController does; the window only wires.
+class SessionMenu : public QObject
+{
+    Q_OBJECT
+public:
+    // The window's views this feeds; all owned by the window.
+    struct Views
+    {
+        QMainWindow *window = nullptr;
+        QMenu *menu = nullptr; // the Session menu; the new actions go in before `before`
+        QAction *before = nullptr;
+        TaskTreePanel *tasks = nullptr;
+        CpuLoadChart *cpuChart = nullptr;
+        QueueChart *queueChart = nullptr;
+        TimelinePanel *timeline = nullptr;
+        EventLogPanel *eventLog = nullptr;
+        SessionInfoWidget *info = nullptr;
+        QTabWidget *tabs = nullptr;
+        StatusBarController *status = nullptr;
+    };
+    SessionMenu(const Views &views, QObject *parent = nullptr);
+    ~SessionMenu() override;
+
+    ProgramSession *program() const { return m_program; }
+    ReplayController *replay() const { return m_replay; }
+    ProgramConsole *console() const { return m_console; }
+    ReplayBar *replayBar() const { return m_bar; }
+    QAction *runAction() const { return m_run; }
+    QAction *attachAction() const { return m_attach; }
+    QAction *stopAction() const { return m_stop; }
+
+    // What the dialogs do once accepted (the tests call these). False with the reason in the status bar and on
+    // *error; the window goes on.
+    bool runProgram(const QStringList &command, const QString &workingDirectory, QString *error = nullptr);
+    bool attachTo(qint64 pid, QString *error = nullptr);
+    // Opens a recorded session for replay. False with the reason shown.
+    bool openReplay(const QString &path, QString *error = nullptr);
+    // Ends a program session (its tree) or an attach (watching only), and leaves replay.
+    void stopAll();
+    bool isBusy() const;
+
+    void setIntervalMs(int ms) { m_intervalMs = ms; }
+    void setRecording(bool record) { m_record = record; }
+    // The experiment is running: nothing of this menu may start.
+    void setExperimentRunning(bool running);
+    // The session file of the last program run (for Export…); empty when it recorded nothing.
+    QString lastLogPath() const;
+    void retranslate();
+
+Q_SIGNALS:
+    // A program or attach session started (the window clears its views), or ended.
+    void started();
+    void finished();
+
+private:
+    void askRun();
+    void askAttach();
+    void signalSelected(int signal);
+    void showTick(const LabTick &tick);
+    void clearViews();
+    void updateActions();
+
+    Views m_views;
+    ProgramSession *m_program;
+    ReplayController *m_replay;
+    ProgramConsole *m_console;
+    ReplayBar *m_bar;
+    QToolBar *m_barHolder;
+    QAction *m_run;
+    QAction *m_attach;
+    QAction *m_stop;
+    QAction *m_terminate;
+    QAction *m_kill;
+    QMenu *m_signalMenu;
+    std::optional<TaskRow> m_selection;
+    QString m_lastCommandLine;
+    QString m_lastDirectory;
+    int m_intervalMs = 100;
+    bool m_record = true;
+    bool m_experimentRunning = false;
+};
