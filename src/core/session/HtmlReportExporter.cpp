@@ -9,7 +9,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
-#include <QSaveFile>
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,17 +36,7 @@ QString HtmlReportExporter::format() const
 
 bool HtmlReportExporter::exportTo(SessionReader &reader, const QString &outputPath)
 {
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("cannot write %1: %2").arg(outputPath, file.errorString()));
-    if (!write(reader, &file)) {
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit())
-        return fail(tr("cannot write %1: %2").arg(outputPath, file.errorString()));
-    m_written = {outputPath};
-    return true;
+    return writeAtomically(outputPath, [&](QIODevice *out) { return write(reader, out); });
 }
 
 bool HtmlReportExporter::write(SessionReader &reader, QIODevice *out)

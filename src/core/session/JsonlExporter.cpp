@@ -3,7 +3,6 @@
 #include "SessionJsonWriter.h"
 #include "SessionReader.h"
 
-#include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -14,17 +13,7 @@ QString JsonlExporter::format() const
 
 bool JsonlExporter::exportTo(SessionReader &reader, const QString &outputPath)
 {
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("cannot write %1: %2").arg(outputPath, file.errorString()));
-    if (!write(reader, &file)) {
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit())
-        return fail(tr("cannot write %1: %2").arg(outputPath, file.errorString()));
-    m_written = {outputPath};
-    return true;
+    return writeAtomically(outputPath, [&](QIODevice *out) { return write(reader, out); });
 }
 
 bool JsonlExporter::write(SessionReader &reader, QIODevice *out)

@@ -5,6 +5,8 @@
 #include "JsonlExporter.h"
 #include "SessionReader.h"
 
+#include <QSaveFile>
+
 using namespace Qt::Literals::StringLiterals;
 
 SessionExporter::~SessionExporter() = default;
@@ -23,6 +25,21 @@ std::unique_ptr<SessionExporter> SessionExporter::create(const QString &format)
     if (format == u"html"_s)
         return std::make_unique<HtmlReportExporter>();
     return nullptr;
+}
+
+bool SessionExporter::writeAtomically(const QString &outputPath, const std::function<bool(QIODevice *)> &write)
+{
+    QSaveFile file(outputPath);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("cannot write %1: %2").arg(outputPath, file.errorString()));
+    if (!write(&file)) {
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit())
+        return fail(tr("cannot write %1: %2").arg(outputPath, file.errorString()));
+    m_written = {outputPath};
+    return true;
 }
 
 bool SessionExporter::fail(const QString &message)

@@ -2,7 +2,11 @@
 
 #include <QCoreApplication>
 #include <QStringList>
+
+#include <functional>
 #include <memory>
+
+class QIODevice;
 
 class SessionReader;
 
@@ -34,6 +38,9 @@ public:
 
 protected:
     bool fail(const QString &message);
+    // Writes `outputPath` through a QSaveFile: what `write` produced appears whole, or nothing does (a failed
+    // export never leaves half a file). Records the file in writtenFiles() on success.
+    bool writeAtomically(const QString &outputPath, const std::function<bool(QIODevice *)> &write);
     // Moves the reader's error, if any, into errorString(). True when the reader ended cleanly.
     bool readerFinishedCleanly(const SessionReader &reader);
 
