@@ -1,6 +1,7 @@
 #include "CpuVersusIoExperiment.h"
 
 #include "ExperimentRun.h"
+#include "WorkerHosts.h"
 #include "RecordedRun.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -72,24 +73,18 @@ bool CpuVersusIoExperiment::start(ExperimentRun &run)
     if (!run.createTelemetry(spec))
         return false;
     run.measure(u"setup"_s, workers, {{u"cores"_s, run.cores()}});
-    pid_t host = 0;
+    WorkerHosts hosts(run, processes, processes ? u"process"_s : u"threads"_s);
     for (int i = 0; i < workers; ++i) {
-        if (processes || host == 0) {
-            WorkerLaunch launch;
-            launch.role = u"host"_s;
-            launch.name = processes ? u"process-%1"_s.arg(i + 1) : u"threads"_s;
-            const auto pid = run.spawn(launch);
-            if (!pid)
-                return false;
-            host = *pid;
-        }
+        const std::optional<pid_t> host = hosts.hostFor(i);
+        if (!host)
+            return false;
         ThreadLaunch thread;
         thread.role = v.text(u"work"_s) == u"cpu"_s ? u"cpu"_s : u"io"_s;
         if (thread.role == u"io"_s)
             thread.rate = 1000.0 / v.integer(u"io_ms"_s);
         if (gil)
             thread.gil = processes ? i : 0;
-        run.lab().addThread(host, thread);
+        run.lab().addThread(*host, thread);
     }
     return true;
 }

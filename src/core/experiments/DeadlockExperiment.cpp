@@ -1,6 +1,7 @@
 #include "DeadlockExperiment.h"
 
 #include "ExperimentRun.h"
+#include "WorkerHosts.h"
 #include "RecordedRun.h"
 
 #include <QJsonArray>
@@ -63,17 +64,11 @@ bool DeadlockExperiment::start(ExperimentRun &run)
         return false;
 
     const bool processes = v.text(u"using"_s) == u"processes"_s;
-    pid_t host = 0;
+    WorkerHosts hosts(run, processes, u"ring"_s);
     for (int i = 0; i < members; ++i) {
-        if (processes || host == 0) {
-            WorkerLaunch launch;
-            launch.role = u"host"_s;
-            launch.name = processes ? u"ring-%1"_s.arg(i + 1) : u"ring"_s;
-            const auto pid = run.spawn(launch);
-            if (!pid)
-                return false;
-            host = *pid;
-        }
+        const std::optional<pid_t> host = hosts.hostFor(i);
+        if (!host)
+            return false;
         int first = i;
         int second = (i + 1) % members;
         if (v.boolean(u"ordered"_s) && first > second)
@@ -84,7 +79,7 @@ bool DeadlockExperiment::start(ExperimentRun &run)
         thread.stepMs = v.integer(u"step_ms"_s);
         thread.holdMs = 20;
         thread.rounds = 0;
-        run.lab().addThread(host, thread);
+        run.lab().addThread(*host, thread);
     }
     return true;
 }

@@ -1,6 +1,7 @@
 #include "OversubscribeExperiment.h"
 
 #include "ExperimentRun.h"
+#include "WorkerHosts.h"
 #include "RecordedRun.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -58,22 +59,15 @@ bool OversubscribeExperiment::start(ExperimentRun &run)
     const int workers = workerCount(v, run.cores());
     const bool processes = v.text(u"using"_s) == u"processes"_s;
     run.measure(u"workers"_s, workers, {{u"cores"_s, run.cores()}});
-    pid_t host = 0;
+    const QStringList pinned = v.boolean(u"pin"_s) ? QStringList{u"--cpu"_s, u"0"_s} : QStringList{};
+    WorkerHosts hosts(run, processes, u"spinners"_s, pinned);
     for (int i = 0; i < workers; ++i) {
-        if (processes || host == 0) {
-            WorkerLaunch launch;
-            launch.role = u"host"_s;
-            launch.name = processes ? u"spinner-%1"_s.arg(i + 1) : u"spinners"_s;
-            if (v.boolean(u"pin"_s))
-                launch.arguments << u"--cpu"_s << u"0"_s;
-            const auto pid = run.spawn(launch);
-            if (!pid)
-                return false;
-            host = *pid;
-        }
+        const std::optional<pid_t> host = hosts.hostFor(i);
+        if (!host)
+            return false;
         ThreadLaunch thread;
         thread.role = u"cpu"_s;
-        run.lab().addThread(host, thread);
+        run.lab().addThread(*host, thread);
     }
     return true;
 }

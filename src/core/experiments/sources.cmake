@@ -21,5 +21,6 @@ target_sources(proclab_core PRIVATE
     experiments/RaceExperiment.h experiments/RaceExperiment.cpp
     experiments/RecordedRun.h experiments/RecordedRun.cpp
     experiments/WaitTickBuilder.h experiments/WaitTickBuilder.cpp
+    experiments/WorkerHosts.h experiments/WorkerHosts.cpp
     experiments/ZombieExperiment.h experiments/ZombieExperiment.cpp
 )
