@@ -864,10 +864,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <context>
         <name>HtmlReportExporter</name>
         <message>
-            <source>cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
             <source>cannot write: %1</source>
             <translation>无法写入：%1</translation>
         </message>
@@ -1109,10 +1105,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </context>
     <context>
         <name>JsonlExporter</name>
-        <message>
-            <source>cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
         <message>
             <source>cannot write: %1</source>
             <translation>无法写入：%1</translation>
@@ -2511,6 +2503,13 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <message>
             <source>no experiment is running</source>
             <translation>没有正在运行的实验</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionExporter</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
         </message>
     </context>
     <context>
