@@ -211,6 +211,17 @@
         </message>
     </context>
     <context>
+        <name>CliChecks</name>
+        <message>
+            <source>--interval takes milliseconds from 50 to 5000, got '%1'</source>
+            <translation>--interval 需要 50 到 5000 之间的毫秒数，收到的是“%1”</translation>
+        </message>
+        <message>
+            <source>cannot write --log '%1': its folder does not exist or is not writable</source>
+            <translation>无法写入 --log “%1”：它所在的文件夹不存在或不可写</translation>
+        </message>
+    </context>
+    <context>
         <name>CliDispatcher</name>
         <message>
             <source>Usage: proclab [COMMAND] [OPTIONS]
@@ -624,14 +635,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <message>
             <source>which program? usage: proclab exec [%1]</source>
             <translation>运行哪个程序？用法：proclab exec [%1]</translation>
-        </message>
-        <message>
-            <source>--interval takes milliseconds from 50 to 5000, got '%1'</source>
-            <translation>--interval 需要 50 到 5000 之间的毫秒数，收到的是“%1”</translation>
-        </message>
-        <message>
-            <source>cannot write --log '%1': its folder does not exist or is not writable</source>
-            <translation>无法写入 --log“%1”：其所在文件夹不存在或不可写</translation>
         </message>
         <message>
             <source>proclab exec: session recorded in %1</source>
@@ -2236,14 +2239,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <message>
             <source>--duration takes seconds from 0 to 86400, got '%1'</source>
             <translation>--duration 需要 0 到 86400 之间的秒数，收到的是“%1”</translation>
-        </message>
-        <message>
-            <source>--interval takes milliseconds from 50 to 5000, got '%1'</source>
-            <translation>--interval 需要 50 到 5000 之间的毫秒数，收到的是“%1”</translation>
-        </message>
-        <message>
-            <source>cannot write --log '%1': its folder does not exist or is not writable</source>
-            <translation>无法写入 --log“%1”：其所在文件夹不存在或不可写</translation>
         </message>
         <message>
             <source>Observed: %1</source>

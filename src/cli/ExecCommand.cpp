@@ -1,12 +1,12 @@
 #include "ExecCommand.h"
 
+#include "CliChecks.h"
 #include "CliOutput.h"
 #include "StopSignals.h"
 #include "control/ProgramRun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <csignal>
@@ -60,21 +60,17 @@ int ExecCommand::run(const QStringList &arguments)
     const QStringList command = parser.positionalArguments();
     if (command.isEmpty() || command.first().isEmpty())
         return CliOutput::usageError(name(), tr("which program? usage: proclab exec [%1]").arg(allowed));
-    bool ok = false;
-    const int intervalMs = parser.value(interval).toInt(&ok);
-    if (!ok || intervalMs < 50 || intervalMs > 5000)
-        return CliOutput::usageError(name(), tr("--interval takes milliseconds from 50 to 5000, got '%1'")
-                                                 .arg(parser.value(interval)));
+    int intervalMs = 0;
+    QString error;
+    if (!CliChecks::interval(parser.value(interval), &intervalMs, &error))
+        return CliOutput::usageError(name(), error);
     ProgramRun::Options options;
     options.intervalMs = intervalMs;
     options.takeTerminal = true;
     if (parser.isSet(log)) {
         options.logPath = parser.value(log);
-        const QFileInfo folder(QFileInfo(options.logPath).absolutePath());
-        if (!folder.isDir() || !folder.isWritable())
-            return CliOutput::usageError(name(), tr("cannot write --log '%1': its folder does not exist or is not "
-                                                    "writable")
-                                                     .arg(options.logPath));
+        if (!CliChecks::logPath(options.logPath, &error))
+            return CliOutput::usageError(name(), error);
     }
     m_json = parser.isSet(json);
 

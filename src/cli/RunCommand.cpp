@@ -1,5 +1,6 @@
 #include "RunCommand.h"
 
+#include "CliChecks.h"
 #include "CliOutput.h"
 #include "StopSignals.h"
 #include "experiments/ExperimentCatalogue.h"
@@ -7,7 +8,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -60,19 +60,15 @@ int RunCommand::run(const QStringList &arguments)
     if (!ok || seconds < 0 || seconds > 86400)
         return CliOutput::usageError(name(), tr("--duration takes seconds from 0 to 86400, got '%1'")
                                                  .arg(parser.value(duration)));
-    const int intervalMs = parser.value(interval).toInt(&ok);
-    if (!ok || intervalMs < 50 || intervalMs > 5000)
-        return CliOutput::usageError(name(), tr("--interval takes milliseconds from 50 to 5000, got '%1'")
-                                                 .arg(parser.value(interval)));
+    int intervalMs = 0;
+    if (QString error; !CliChecks::interval(parser.value(interval), &intervalMs, &error))
+        return CliOutput::usageError(name(), error);
     ExperimentRun::Options options;
     options.intervalMs = intervalMs;
     if (parser.isSet(log)) {
         options.logPath = parser.value(log);
-        const QFileInfo folder(QFileInfo(options.logPath).absolutePath());
-        if (!folder.isDir() || !folder.isWritable())
-            return CliOutput::usageError(name(), tr("cannot write --log '%1': its folder does not exist or is not "
-                                                    "writable")
-                                                     .arg(options.logPath));
+        if (QString error; !CliChecks::logPath(options.logPath, &error))
+            return CliOutput::usageError(name(), error);
     }
     m_json = parser.isSet(json);
 
