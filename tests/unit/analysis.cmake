@@ -11,6 +11,7 @@ proclab_add_test(tst_deadlockmonitor SOURCES tst_deadlockmonitor.cpp LIBS procla
 proclab_add_test(tst_deadlockexplainer SOURCES tst_deadlockexplainer.cpp LIBS proclab_analysis_scenarios)
 proclab_add_test(tst_waitgraphview SOURCES tst_waitgraphview.cpp LIBS proclab_analysis_scenarios)
 proclab_add_test(tst_futexmapping SOURCES tst_futexmapping.cpp LIBS proclab_core TIMEOUT 30)
+proclab_add_test(tst_futexcrosscheck SOURCES tst_futexcrosscheck.cpp LIBS proclab_core TIMEOUT 30)
 
 # Not a test: the per-tick cost at 500 lab threads (see the comment at the top of the source).
 add_executable(proclab_bench_analysis ${PROJECT_SOURCE_DIR}/tests/bench/analysis_bench.cpp)

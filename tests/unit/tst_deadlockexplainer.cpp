@@ -114,7 +114,16 @@ void tst_DeadlockExplainer::futexMismatch()
     mismatch.futex = {FutexObservation::Status::OtherAddress, 0, 0x7f00};
     QCOMPARE(DeadlockExplainer::explainFutexMismatch(mismatch, u"L1"_s, {}),
              u"The telemetry says thread 813 (lock-taker-2) waits for lock L1, but the kernel shows it blocked on a "
-             "futex at 0x7f00, which is no known lock. One of the two is out of date or wrong."_s);
+             "futex at 0x7f00, which is no known lock or queue. One of the two is out of date or wrong."_s);
+
+    mismatch.telemetryKind = WaitKind::QueueFull;
+    mismatch.telemetryObject = 0;
+    mismatch.futex = {FutexObservation::Status::Lock, 1, 0x7f00};
+    QCOMPARE(DeadlockExplainer::explainFutexMismatch(mismatch, u"Q1"_s, u"L2"_s),
+             u"The telemetry says thread 813 (lock-taker-2) waits for room in queue Q1, but the kernel shows it "
+             "blocked on lock L2. One of the two is out of date or wrong."_s);
+    mismatch.futex = {FutexObservation::Status::NotInFutex, 0, 0};
+    QVERIFY(DeadlockExplainer::explainFutexMismatch(mismatch, u"Q1"_s, {}).contains(u"another system call"_s));
 }
 
 QTEST_APPLESS_MAIN(tst_DeadlockExplainer)

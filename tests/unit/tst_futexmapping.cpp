@@ -23,8 +23,6 @@ class tst_FutexMapping : public QObject
 private Q_SLOTS:
     void parseMapsLine_data();
     void parseMapsLine();
-    void parseSyscall_data();
-    void parseSyscall();
     void observeNamesTheLock_data();
     void observeNamesTheLock();
     void realDeadlockInAMemfd();
@@ -75,66 +73,40 @@ void tst_FutexMapping::parseMapsLine()
     QTEST(mapping->deleted, "deleted");
 }
 
-void tst_FutexMapping::parseSyscall_data()
-{
-    QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<bool>("valid");
-    QTest::addColumn<int>("kind");
-    QTest::addColumn<qint64>("number");
-    QTest::addColumn<quint64>("arg0");
-
-    QTest::newRow("futex") << QByteArray("202 0x7f2030800040 0x80 0x2 0x0 0x0 0x0 0x7ffc36757bd8 0x7f2030a3c2ad\n")
-                           << true << int(SyscallState::Kind::InCall) << qint64(202) << quint64(0x7f2030800040);
-    QTest::newRow("read") << QByteArray("0 0x3 0x7f20308c3000 0x20000 0x7f2030953b60 0xffffffff 0x0 0x7ffc 0x7f20")
-                          << true << int(SyscallState::Kind::InCall) << qint64(0) << quint64(3);
-    QTest::newRow("running") << QByteArray("running\n") << true << int(SyscallState::Kind::Running) << qint64(-1)
-                             << quint64(0);
-    QTest::newRow("not in a call") << QByteArray("-1 0x7ffc36757bd8 0x7f2030a3c2ad") << true
-                                   << int(SyscallState::Kind::NotInCall) << qint64(-1) << quint64(0);
-    QTest::newRow("empty") << QByteArray() << false << 0 << qint64(0) << quint64(0);
-    QTest::newRow("missing arguments") << QByteArray("202 0x1 0x2") << false << 0 << qint64(0) << quint64(0);
-    QTest::newRow("trailing junk") << QByteArray("-1 0x1 0x2 0x3") << false << 0 << qint64(0) << quint64(0);
-    QTest::newRow("garbage") << QByteArray("futex 0x1 0x2 0x3 0x4 0x5 0x6 0x7 0x8") << false << 0 << qint64(0)
-                             << quint64(0);
-}
-
-void tst_FutexMapping::parseSyscall()
-{
-    QFETCH(QByteArray, text);
-    QFETCH(bool, valid);
-    const auto state = FutexMapping::parseSyscall(text);
-    QCOMPARE(state.has_value(), valid);
-    if (!valid)
-        return;
-    QTEST(int(state->kind), "kind");
-    QTEST(state->number, "number");
-    QTEST(state->args[0], "arg0");
-}
-
 void tst_FutexMapping::observeNamesTheLock_data()
 {
     QTest::addColumn<QByteArray>("syscall");
     QTest::addColumn<int>("status");
     QTest::addColumn<qint64>("lock");
+    QTest::addColumn<qint64>("queue");
 
-    // Lock 1 at offset 0x100, lock 2 at 0x140 (40 bytes each) of the memfd, mapped at 0x7f0000000000 from 0.
+    // Lock 1 at offset 0x100, lock 2 at 0x140 (40 bytes each), queue 0 at 0x200 (0x100 bytes) of the memfd, mapped
+    // at 0x7f0000000000 from 0.
     const QByteArray tail = " 0x80 0x2 0x0 0x0 0x0 0x7ffc 0x7f20";
     const QByteArray futex = QByteArray::number(SYS_futex) + ' ';
     QTest::newRow("lock 1's word") << futex + "0x7f0000000100" + tail << int(FutexObservation::Status::Lock)
-                                   << qint64(1);
+                                   << qint64(1) << qint64(0);
     QTest::newRow("inside lock 2") << futex + "0x7f0000000150" + tail << int(FutexObservation::Status::Lock)
-                                   << qint64(2);
+                                   << qint64(2) << qint64(0);
     QTest::newRow("between the locks' records")
-        << futex + "0x7f0000000130" + tail << int(FutexObservation::Status::OtherAddress) << qint64(0);
+        << futex + "0x7f0000000130" + tail << int(FutexObservation::Status::OtherAddress) << qint64(0) << qint64(0);
     QTest::newRow("another mapping") << futex + "0x7f0000100010" + tail << int(FutexObservation::Status::OtherAddress)
-                                     << qint64(0);
+                                     << qint64(0) << qint64(0);
     QTest::newRow("same name, other inode")
-        << futex + "0x7f0000200100" + tail << int(FutexObservation::Status::OtherAddress) << qint64(0);
-    QTest::newRow("unmapped") << futex + "0x10" + tail << int(FutexObservation::Status::OtherAddress) << qint64(0);
+        << futex + "0x7f0000200100" + tail << int(FutexObservation::Status::OtherAddress) << qint64(0) << qint64(0);
+    QTest::newRow("unmapped") << futex + "0x10" + tail << int(FutexObservation::Status::OtherAddress) << qint64(0) << qint64(0);
     QTest::newRow("read, not futex") << QByteArray("0 0x7f0000000100") + tail
-                                     << int(FutexObservation::Status::NotInFutex) << qint64(0);
-    QTest::newRow("running") << QByteArray("running") << int(FutexObservation::Status::NotInFutex) << qint64(0);
-    QTest::newRow("unreadable") << QByteArray() << int(FutexObservation::Status::NotChecked) << qint64(0);
+                                     << int(FutexObservation::Status::NotInFutex) << qint64(0) << qint64(0);
+    QTest::newRow("inside queue 0") << futex + "0x7f0000000288" + tail << int(FutexObservation::Status::Queue)
+                                    << qint64(0) << qint64(0);
+    QTest::newRow("past queue 0") << futex + "0x7f0000000300" + tail << int(FutexObservation::Status::OtherAddress)
+                                  << qint64(0) << qint64(0);
+    // Not asleep in a system call: nothing to compare, never a finding.
+    QTest::newRow("running") << QByteArray("running") << int(FutexObservation::Status::NotChecked) << qint64(0)
+                             << qint64(0);
+    QTest::newRow("outside a call") << QByteArray("-1 0x7ffc 0x7f20") << int(FutexObservation::Status::NotChecked)
+                                    << qint64(0) << qint64(0);
+    QTest::newRow("unreadable") << QByteArray() << int(FutexObservation::Status::NotChecked) << qint64(0) << qint64(0);
 }
 
 void tst_FutexMapping::observeNamesTheLock()
@@ -142,15 +114,23 @@ void tst_FutexMapping::observeNamesTheLock()
     QFETCH(QByteArray, syscall);
     QFETCH(int, status);
     QFETCH(qint64, lock);
+    QFETCH(qint64, queue);
     const QList<MemoryMapping> maps =
         FutexMapping::parseMaps("7f0000000000-7f0000001000 rw-s 00000000 00:01 77 /memfd:proclab-locks (deleted)\n"
                                 "7f0000100000-7f0000101000 rw-p 00000000 00:00 0\n"
                                 "7f0000200000-7f0000201000 rw-s 00000000 00:01 78 /memfd:proclab-locks (deleted)\n");
     QCOMPARE(maps.size(), 3);
-    const FutexMapping mapping(FutexMapping::memfdPath(u"proclab-locks"_s), 77, {{2, 0x140, 40}, {1, 0x100, 40}});
+    const FutexMapping mapping(FutexMapping::memfdPath(u"proclab-locks"_s), 77, {{2, 0x140, 40}, {1, 0x100, 40}},
+                               {{0, 0x200, 0x100}});
     const FutexObservation observation = mapping.observe(maps, syscall);
     QCOMPARE(int(observation.status), status);
     QCOMPARE(observation.lockId, lock);
+    QCOMPARE(observation.queueId, queue);
+    // The offset is known exactly when the address lies in the telemetry mapping.
+    QCOMPARE(observation.inMapping, status == int(FutexObservation::Status::Lock)
+                                        || status == int(FutexObservation::Status::Queue)
+                                        || QByteArray(QTest::currentDataTag()).startsWith("between")
+                                        || QByteArray(QTest::currentDataTag()).startsWith("past"));
 }
 
 void tst_FutexMapping::realDeadlockInAMemfd()

@@ -132,26 +132,33 @@ QString DeadlockExplainer::explainInversion(const LockOrderInversion &inversion,
               "deadlock. Taking the locks in one global order prevents it.");
 }
 
-QString DeadlockExplainer::explainFutexMismatch(const FutexMismatch &mismatch, const QString &telemetryLockName,
-                                                const QString &futexLockName)
+QString DeadlockExplainer::explainFutexMismatch(const FutexMismatch &mismatch, const QString &telemetryObject,
+                                                const QString &futexObject)
 {
     QString said;
     if (mismatch.telemetryKind == WaitKind::None)
         said = tr("waits for nothing");
     else if (mismatch.telemetryKind == WaitKind::Lock)
-        said = tr("waits for lock %1").arg(telemetryLockName);
+        said = tr("waits for lock %1").arg(telemetryObject);
+    else if (mismatch.telemetryKind == WaitKind::QueueFull)
+        said = tr("waits for room in queue %1").arg(telemetryObject);
+    else if (mismatch.telemetryKind == WaitKind::QueueEmpty)
+        said = tr("waits for an item in queue %1").arg(telemetryObject);
     else
         said = tr("waits for %1").arg(WaitForGraph::describeWait(mismatch.telemetryKind, mismatch.telemetryObject, {}));
     QString seen;
     switch (mismatch.futex.status) {
     case FutexObservation::Status::Lock:
-        seen = tr("blocked on lock %1").arg(futexLockName);
+        seen = tr("blocked on lock %1").arg(futexObject);
+        break;
+    case FutexObservation::Status::Queue:
+        seen = tr("blocked inside queue %1").arg(futexObject);
         break;
     case FutexObservation::Status::OtherAddress:
-        seen = tr("blocked on a futex at 0x%1, which is no known lock").arg(mismatch.futex.address, 0, 16);
+        seen = tr("blocked on a futex at 0x%1, which is no known lock or queue").arg(mismatch.futex.address, 0, 16);
         break;
     case FutexObservation::Status::NotInFutex:
-        seen = tr("not blocked on any futex");
+        seen = tr("asleep in another system call, not on any futex");
         break;
     case FutexObservation::Status::NotChecked:
         seen = tr("not checked");

@@ -21,9 +21,10 @@ public:
     // The opposite orders and the threads they were seen in. `lockNames` maps lock ids to labels; ids missing
     // from it are shown as "L<id>".
     static QString explainInversion(const LockOrderInversion &inversion, const QHash<qint64, QString> &lockNames);
-    // What the telemetry said, what the kernel showed, and that one of them is wrong.
-    static QString explainFutexMismatch(const FutexMismatch &mismatch, const QString &telemetryLockName,
-                                        const QString &futexLockName);
+    // What the telemetry said, what the kernel showed, and that one of them is wrong. `telemetryObject` and
+    // `futexObject` are the labels of the lock or queue each names ("L2", "Q1").
+    static QString explainFutexMismatch(const FutexMismatch &mismatch, const QString &telemetryObject,
+                                        const QString &futexObject);
 
     // "thread 812 (lock-taker-1)", or "thread 812" when the thread has no name.
     static QString threadLabel(const ThreadRef &thread);

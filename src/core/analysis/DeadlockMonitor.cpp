@@ -182,6 +182,12 @@ void DeadlockMonitor::trackFutex(const WaitTick &tick, QList<SessionEvent> *even
     QHash<qint64, const LockState *> locks;
     for (const LockState &lock : tick.locks)
         locks.insert(lock.id, &lock);
+    QHash<qint64, QString> queueNames;
+    for (const QueueState &queue : tick.queues)
+        queueNames.insert(queue.id, queue.name);
+    const auto queueLabel = [&queueNames](qint64 id) {
+        return WaitForGraph::objectLabel(WaitKind::QueueFull, id, queueNames.value(id));
+    };
     QList<QString> seen;
     QHash<QString, FutexMismatch> mismatches;
     for (const WaitInput &thread : tick.threads) {
@@ -195,25 +201,37 @@ void DeadlockMonitor::trackFutex(const WaitTick &tick, QList<SessionEvent> *even
             const bool handedOver = lock && (lock->ownerTid == 0 || lock->ownerTid == thread.tid);
             mismatch =
                 !handedOver && (futex.status != FutexObservation::Status::Lock || futex.lockId != thread.waitObject);
+        } else if (thread.waitKind == WaitKind::QueueFull || thread.waitKind == WaitKind::QueueEmpty) {
+            // A queue waiter sleeps on one of the queue's condition words, or re-takes the queue's mutex after a
+            // wake-up: both lie inside the queue.
+            mismatch = futex.status != FutexObservation::Status::Queue || futex.queueId != thread.waitObject;
         } else if (thread.waitKind == WaitKind::None) {
-            // Queue and pipe waits may legitimately block on the queue's own mutex while a condition variable
-            // wait re-takes it; a thread that claims to work must not be blocked on a lab lock.
+            // A thread that claims to work must not be blocked on a lab lock.
             mismatch = futex.status == FutexObservation::Status::Lock;
         }
         if (!mismatch)
             continue;
+        // The wait's epoch is part of the key: two sightings confirm a mismatch only when they are of the same wait
+        // and the kernel gave the same answer both times.
         const QString key = QString::number(thread.tid) + u':' + QString::number(int(thread.waitKind)) + u':' +
-                            QString::number(thread.waitObject) + u':' + QString::number(int(futex.status)) + u':' +
-                            QString::number(futex.lockId);
+                            QString::number(thread.waitObject) + u':' + QString::number(thread.waitEpoch) + u':' +
+                            QString::number(int(futex.status)) + u':' + QString::number(futex.lockId) + u':' +
+                            QString::number(futex.queueId);
         seen.append(key);
         mismatches.insert(key, {{thread.pid, thread.tid, thread.name}, thread.waitKind, thread.waitObject, futex});
     }
     for (const QString &key : confirmSightings(&m_futexSeen, seen, m_confirmTicks)) {
         const FutexMismatch m = mismatches.value(key);
         QString kernel;
+        QJsonValue kernelObject = QJsonValue::Null;
         switch (m.futex.status) {
         case FutexObservation::Status::Lock:
             kernel = u"lock "_s + lockName(m.futex.lockId);
+            kernelObject = lockName(m.futex.lockId);
+            break;
+        case FutexObservation::Status::Queue:
+            kernel = u"queue "_s + queueLabel(m.futex.queueId);
+            kernelObject = queueLabel(m.futex.queueId);
             break;
         case FutexObservation::Status::OtherAddress:
             kernel = u"address 0x"_s + QString::number(m.futex.address, 16);
@@ -223,16 +241,29 @@ void DeadlockMonitor::trackFutex(const WaitTick &tick, QList<SessionEvent> *even
             kernel = u"none"_s;
             break;
         }
-        events->append({tick.t,
-                        u"lock.futex_mismatch"_s,
-                        {{u"pid"_s, m.thread.pid},
-                         {u"tid"_s, m.thread.tid},
-                         {u"name"_s, m.thread.name},
-                         {u"telemetry"_s, WaitForGraph::describeWait(m.telemetryKind, m.telemetryObject,
-                                                                     m_lockNames.value(m.telemetryObject))},
-                         {u"futex"_s, kernel},
-                         {u"explanation"_s, DeadlockExplainer::explainFutexMismatch(m, lockName(m.telemetryObject),
-                                                                                    lockName(m.futex.lockId))}}});
+        const bool queueWait = m.telemetryKind == WaitKind::QueueFull || m.telemetryKind == WaitKind::QueueEmpty;
+        const QString telemetryName = m.telemetryKind == WaitKind::Lock ? m_lockNames.value(m.telemetryObject)
+                                      : queueWait                       ? queueNames.value(m.telemetryObject)
+                                                                        : QString();
+        const QString telemetryLabel = WaitForGraph::objectLabel(m.telemetryKind, m.telemetryObject, telemetryName);
+        const QString kernelLabel = m.futex.status == FutexObservation::Status::Queue ? queueLabel(m.futex.queueId)
+                                                                                       : lockName(m.futex.lockId);
+        QJsonObject fields{
+            {u"pid"_s, m.thread.pid},
+            {u"tid"_s, m.thread.tid},
+            {u"name"_s, m.thread.name},
+            {u"telemetry"_s, WaitForGraph::describeWait(m.telemetryKind, m.telemetryObject, telemetryName)},
+            {u"futex"_s, kernel},
+            {u"futex_object"_s, kernelObject},
+            {u"explanation"_s, DeadlockExplainer::explainFutexMismatch(m, telemetryLabel, kernelLabel)}};
+        if (m.telemetryKind == WaitKind::Lock)
+            fields.insert(u"telemetry_lock"_s, lockName(m.telemetryObject));
+        if (m.futex.status != FutexObservation::Status::NotInFutex)
+            fields.insert(u"futex_address"_s, QString(u"0x"_s + QString::number(m.futex.address, 16)));
+        if (m.futex.inMapping)
+            fields.insert(u"futex_offset"_s, qint64(m.futex.mappingOffset));
+        events->append({tick.t, u"lock.futex_mismatch"_s, fields});
+        ++m_futexMismatchesReported;
     }
 }
 

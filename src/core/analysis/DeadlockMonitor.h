@@ -19,7 +19,9 @@
 //   lock.owner_dead      lock, lock_id, owner_pid, owner_tid, waiters: [{pid, tid, name}…], explanation
 //   lock_order.inversion orders: [{locks: [from, to], lock_ids, seen: [{pid, tid, name}…], first_seen}…],
 //                        explanation
-//   lock.futex_mismatch  pid, tid, name, telemetry, futex, explanation
+//   lock.futex_mismatch  pid, tid, name, telemetry, futex, futex_object, [telemetry_lock, futex_address,
+//                        futex_offset], explanation — only from threads whose WaitInput::futex was filled
+//                        (FutexCrossCheck); a disagreement must be seen on two ticks of the same wait
 //
 // Hysteresis: the telemetry is read slot by slot while the threads run, so a tick may show a wait that ended while
 // it was read. A deadlock or an owner-dead lock is reported only when the same finding is seen in `confirmTicks`
@@ -50,6 +52,7 @@ public:
     // Counts over the monitor's lifetime, for phenomenon checks and tests.
     int deadlocksReported() const { return m_deadlocksReported; }
     int inversionsReported() const { return m_inversionsReported; }
+    int futexMismatchesReported() const { return m_futexMismatchesReported; }
 
 private:
     struct Candidate
@@ -84,4 +87,5 @@ private:
     QHash<qint64, QString> m_lockNames;
     int m_deadlocksReported = 0;
     int m_inversionsReported = 0;
+    int m_futexMismatchesReported = 0;
 };

@@ -1,5 +1,7 @@
 #include "FutexMapping.h"
 
+#include "probe/ProcParser.h"
+
 #include <algorithm>
 #include <sys/syscall.h>
 
@@ -34,11 +36,14 @@ std::optional<quint64> number(QByteArrayView text, int base)
 
 } // namespace
 
-FutexMapping::FutexMapping(const QString &mappingPath, quint64 inode, const QList<LockRecord> &locks)
-    : m_mappingPath(mappingPath), m_inode(inode), m_locks(locks)
+FutexMapping::FutexMapping(const QString &mappingPath, quint64 inode, const QList<LockRecord> &locks,
+                           const QList<QueueRecord> &queues)
+    : m_mappingPath(mappingPath), m_inode(inode), m_locks(locks), m_queues(queues)
 {
     std::sort(m_locks.begin(), m_locks.end(),
               [](const LockRecord &a, const LockRecord &b) { return a.offset < b.offset; });
+    std::sort(m_queues.begin(), m_queues.end(),
+              [](const QueueRecord &a, const QueueRecord &b) { return a.offset < b.offset; });
 }
 
 QString FutexMapping::memfdPath(const QString &memfdName)
@@ -94,45 +99,9 @@ QList<MemoryMapping> FutexMapping::parseMaps(QByteArrayView text)
     return maps;
 }
 
-std::optional<SyscallState> FutexMapping::parseSyscall(QByteArrayView text)
-{
-    text = text.trimmed();
-    SyscallState state;
-    if (text == "running") {
-        state.kind = SyscallState::Kind::Running;
-        return state;
-    }
-    QByteArrayView rest = text, field;
-    if (!nextField(rest, &field))
-        return std::nullopt;
-    bool ok = false;
-    state.number = field.toLongLong(&ok, 10);
-    if (!ok || state.number < -1)
-        return std::nullopt;
-    const int argumentCount = state.number == -1 ? 0 : 6;
-    state.kind = state.number == -1 ? SyscallState::Kind::NotInCall : SyscallState::Kind::InCall;
-    for (int i = 0; i < argumentCount; ++i) {
-        if (!nextField(rest, &field))
-            return std::nullopt;
-        const auto value = number(field, 0); // "0x…": base 0 reads the prefix
-        if (!value)
-            return std::nullopt;
-        state.args[i] = *value;
-    }
-    QByteArrayView sp, pc;
-    if (!nextField(rest, &sp) || !nextField(rest, &pc) || nextField(rest, &field))
-        return std::nullopt;
-    const auto stack = number(sp, 0), counter = number(pc, 0);
-    if (!stack || !counter)
-        return std::nullopt;
-    state.stackPointer = *stack;
-    state.programCounter = *counter;
-    return state;
-}
-
 std::optional<quint64> FutexMapping::futexAddress(const SyscallState &state)
 {
-    if (state.kind != SyscallState::Kind::InCall || state.number != SYS_futex)
+    if (state.kind != SyscallState::Kind::InSyscall || state.number != SYS_futex)
         return std::nullopt;
     return state.args[0];
 }
@@ -146,25 +115,60 @@ std::optional<FutexMapping::Location> FutexMapping::locate(const QList<MemoryMap
     return std::nullopt;
 }
 
+namespace {
+// The record of `records` (sorted by offset) that contains `offset`.
+template<typename Record> const Record *recordAt(const QList<Record> &records, quint64 offset)
+{
+    auto it = std::upper_bound(records.cbegin(), records.cend(), offset,
+                               [](quint64 value, const Record &record) { return value < record.offset; });
+    if (it == records.cbegin())
+        return nullptr;
+    --it;
+    return offset < it->offset + it->size ? &*it : nullptr;
+}
+} // namespace
+
 std::optional<qint64> FutexMapping::lockAt(quint64 mappingOffset) const
 {
-    auto it = std::upper_bound(m_locks.cbegin(), m_locks.cend(), mappingOffset,
-                               [](quint64 offset, const LockRecord &lock) { return offset < lock.offset; });
-    if (it == m_locks.cbegin())
-        return std::nullopt;
-    --it;
-    if (mappingOffset < it->offset + it->size)
-        return it->lockId;
+    if (const LockRecord *lock = recordAt(m_locks, mappingOffset))
+        return lock->lockId;
     return std::nullopt;
+}
+
+std::optional<qint64> FutexMapping::queueAt(quint64 mappingOffset) const
+{
+    if (const QueueRecord *queue = recordAt(m_queues, mappingOffset))
+        return queue->queueId;
+    return std::nullopt;
+}
+
+bool FutexMapping::knowsLock(qint64 lockId) const
+{
+    return std::any_of(m_locks.cbegin(), m_locks.cend(), [lockId](const LockRecord &l) { return l.lockId == lockId; });
+}
+
+bool FutexMapping::knowsQueue(qint64 queueId) const
+{
+    return std::any_of(m_queues.cbegin(), m_queues.cend(),
+                       [queueId](const QueueRecord &q) { return q.queueId == queueId; });
 }
 
 FutexObservation FutexMapping::observe(const QList<MemoryMapping> &maps, QByteArrayView syscallText) const
 {
-    FutexObservation observation;
-    const auto state = parseSyscall(syscallText);
+    const auto state = ProcParser::parseSyscall(syscallText);
     if (!state)
-        return observation; // NotChecked: nothing readable, nothing to claim
-    const auto address = futexAddress(*state);
+        return {}; // NotChecked: nothing readable, nothing to claim
+    return observe(maps, *state);
+}
+
+FutexObservation FutexMapping::observe(const QList<MemoryMapping> &maps, const SyscallState &state) const
+{
+    FutexObservation observation;
+    // "running" also stands for a runnable thread the kernel could not stop to look at, and "-1 …" for one that
+    // sleeps outside a system call: neither is blocked on anything, so there is nothing to compare.
+    if (state.kind != SyscallState::Kind::InSyscall)
+        return observation;
+    const auto address = futexAddress(state);
     if (!address) {
         observation.status = FutexObservation::Status::NotInFutex;
         return observation;
@@ -175,11 +179,16 @@ FutexObservation FutexMapping::observe(const QList<MemoryMapping> &maps, QByteAr
     if (!location)
         return observation;
     const MemoryMapping &mapping = maps[location->mapping];
-    if (mapping.path != m_mappingPath || (m_inode != 0 && mapping.inode != m_inode))
+    if (m_mappingPath.isEmpty() || mapping.path != m_mappingPath || (m_inode != 0 && mapping.inode != m_inode))
         return observation;
+    observation.inMapping = true;
+    observation.mappingOffset = location->fileOffset;
     if (const auto lock = lockAt(location->fileOffset)) {
         observation.status = FutexObservation::Status::Lock;
         observation.lockId = *lock;
+    } else if (const auto queue = queueAt(location->fileOffset)) {
+        observation.status = FutexObservation::Status::Queue;
+        observation.queueId = *queue;
     }
     return observation;
 }

@@ -28,14 +28,19 @@ struct FutexObservation
 {
     enum class Status : quint8
     {
-        NotChecked,   // the caller did not look (no ptrace rights, not a lab lock, …): never a finding
-        NotInFutex,   // the thread is running or in another system call
+        NotChecked,   // the caller did not look (no ptrace rights, not a lab lock, the thread not asleep in a
+                      // system call, …): never a finding
+        NotInFutex,   // the thread is asleep in another system call
         Lock,         // blocked in futex() on the word of lock `lockId` in the telemetry mapping
-        OtherAddress, // blocked in futex() on an address that is no known lock
+        OtherAddress, // blocked in futex() on an address that is no known lock or queue
+        Queue,        // blocked in futex() on a word inside queue `queueId` (its mutex or a condition word)
     };
     Status status = Status::NotChecked;
     qint64 lockId = 0;
     quint64 address = 0; // the futex word's address in the thread's process, for the warning text
+    qint64 queueId = 0;
+    bool inMapping = false;   // the address lies in the telemetry mapping (then mappingOffset is meaningful)
+    quint64 mappingOffset = 0; // the address's offset in that mapping: the same in every process
 };
 
 // One lab thread in one tick.

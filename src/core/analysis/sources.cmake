@@ -6,4 +6,5 @@ target_sources(proclab_core PRIVATE
     analysis/DeadlockExplainer.h analysis/DeadlockExplainer.cpp
     analysis/DeadlockMonitor.h analysis/DeadlockMonitor.cpp
     analysis/WaitGraphView.h analysis/WaitGraphView.cpp
-    analysis/FutexMapping.h analysis/FutexMapping.cpp)
+    analysis/FutexMapping.h analysis/FutexMapping.cpp
+    analysis/FutexCrossCheck.h analysis/FutexCrossCheck.cpp)

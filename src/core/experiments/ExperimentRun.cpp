@@ -1,8 +1,10 @@
 #include "ExperimentRun.h"
 
 #include "LabTaskAnnotator.h"
+#include "TelemetryFutexLayout.h"
 #include "WaitTickBuilder.h"
 #include "analysis/DeadlockMonitor.h"
+#include "analysis/FutexCrossCheck.h"
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
 #include "session/SessionHeader.h"
@@ -49,6 +51,10 @@ bool ExperimentRun::createTelemetry(const TelemetryBlockSpec &spec)
         return false;
     }
     m_lab->setTelemetryFd(m_telemetry.fd());
+    // The live futex cross-check needs to know where the locks and queues lie in the block; without that it stays
+    // off, which the session then shows by the absence of its lock.futex_check summary.
+    if (const auto mapping = TelemetryFutexLayout::read(m_telemetry.fd()); mapping && m_futex)
+        m_futex->setMapping(*mapping);
     return true;
 }
 
@@ -147,6 +153,7 @@ bool ExperimentRun::start()
         }
     }
     m_deadlocks = std::make_unique<DeadlockMonitor>();
+    m_futex = std::make_unique<FutexCrossCheck>();
     m_running = true;
     emitEvent(u"experiment.start"_s, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
                                       {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()}});
@@ -210,7 +217,9 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
     recordPipe(t);
     if (m_telemetry.isValid()) {
         const WaitTick tick = WaitTickBuilder::build(t, m_lastTelemetry, m_lab->processes(), live);
-        for (const SessionEvent &event : m_deadlocks->analyse(tick))
+        WaitTick checked = tick;
+        m_futex->observe(&checked); // what the kernel says the waiting threads are blocked on
+        for (const SessionEvent &event : m_deadlocks->analyse(checked))
             keep(event);
     }
     m_experiment->tick(*this, *snapshot);
@@ -273,6 +282,8 @@ void ExperimentRun::stop()
         if (m_figures.isValid())
             m_lastFigures = m_figures.read();
         m_experiment->finish(*this);
+        if (m_futex->isActive())
+            keep(m_futex->summaryEvent(now(), m_deadlocks->futexMismatchesReported()));
         for (const SessionEvent &event : m_deadlocks->stop(now()))
             keep(event);
     }

@@ -17,6 +17,7 @@
 #include <memory>
 
 class DeadlockMonitor;
+class FutexCrossCheck;
 class SamplerThread;
 class LabTaskAnnotator;
 
@@ -106,6 +107,7 @@ private:
     PipeChannel m_pipe;
     std::unique_ptr<SamplerThread> m_sampler;
     std::unique_ptr<DeadlockMonitor> m_deadlocks;
+    std::unique_ptr<FutexCrossCheck> m_futex; // fills the ticks' futex observations for m_deadlocks
     std::unique_ptr<LabTaskAnnotator> m_annotator;
     SessionTape m_tape;
     PhenomenonVerdict m_verdict;

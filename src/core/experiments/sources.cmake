@@ -20,6 +20,7 @@ target_sources(proclab_core PRIVATE
     experiments/ProducerConsumerThreadsExperiment.h experiments/ProducerConsumerThreadsExperiment.cpp
     experiments/RaceExperiment.h experiments/RaceExperiment.cpp
     experiments/RecordedRun.h experiments/RecordedRun.cpp
+    experiments/TelemetryFutexLayout.h experiments/TelemetryFutexLayout.cpp
     experiments/WaitTickBuilder.h experiments/WaitTickBuilder.cpp
     experiments/WorkerHosts.h experiments/WorkerHosts.cpp
     experiments/ZombieExperiment.h experiments/ZombieExperiment.cpp

@@ -1,0 +1,193 @@
+#include "FutexCrossCheck.h"
+
+#include "probe/ProcParser.h"
+
+#include <QFile>
+#include <QSet>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+
+FutexCrossCheck::FutexCrossCheck(const QString &procRoot, int recheckEveryTicks)
+    : m_procRoot(procRoot), m_recheckEveryTicks(std::max(1, recheckEveryTicks))
+{}
+
+void FutexCrossCheck::setMapping(const FutexMapping &mapping)
+{
+    m_mapping = mapping;
+    m_threads.clear();
+    m_maps.clear();
+}
+
+void FutexCrossCheck::reset()
+{
+    m_threads.clear();
+    m_maps.clear();
+    m_refused.clear();
+    m_waitsChecked = m_waitsConfirmed = m_syscallReads = m_unreadable = 0;
+}
+
+bool FutexCrossCheck::agrees(const WaitInput &thread, const FutexObservation &observation)
+{
+    switch (thread.waitKind) {
+    case WaitKind::Lock:
+        return observation.status == FutexObservation::Status::Lock && observation.lockId == thread.waitObject;
+    case WaitKind::QueueFull:
+    case WaitKind::QueueEmpty:
+        return observation.status == FutexObservation::Status::Queue && observation.queueId == thread.waitObject;
+    default:
+        return false;
+    }
+}
+
+bool FutexCrossCheck::due(const WaitInput &thread, Watched *watched) const
+{
+    if (watched->kind != thread.waitKind || watched->object != thread.waitObject || watched->epoch != thread.waitEpoch) {
+        *watched = Watched{thread.waitKind, thread.waitObject, thread.waitEpoch, 0, false, false, false};
+        return true;
+    }
+    // A look that did not confirm the wait is repeated on the next tick: a second answer either confirms the
+    // disagreement (DeadlockMonitor reports it) or clears it (the telemetry was read just as the wait changed).
+    return !watched->lastAgreed || ++watched->ticksSinceLook >= m_recheckEveryTicks;
+}
+
+void FutexCrossCheck::observe(WaitTick *tick)
+{
+    QSet<qint64> watchedNow;
+    QSet<qint64> pidsNow;
+    for (WaitInput &thread : tick->threads) {
+        thread.futex = {};
+        pidsNow.insert(thread.pid);
+        if (!isActive() || !thread.alive)
+            continue;
+        const bool lockWait = thread.waitKind == WaitKind::Lock && m_mapping.knowsLock(thread.waitObject);
+        const bool queueWait = (thread.waitKind == WaitKind::QueueFull || thread.waitKind == WaitKind::QueueEmpty) &&
+                               m_mapping.knowsQueue(thread.waitObject);
+        if (!lockWait && !queueWait)
+            continue;
+        watchedNow.insert(thread.tid);
+        Watched &watched = m_threads[thread.tid];
+        if (!due(thread, &watched) || m_refused.contains(thread.pid))
+            continue;
+        watched.ticksSinceLook = 0;
+        thread.futex = look(thread.pid, thread.tid);
+        if (thread.futex.status == FutexObservation::Status::NotChecked) {
+            watched.lastAgreed = false; // not asleep right now: look again next tick
+            continue;
+        }
+        if (!watched.counted) {
+            watched.counted = true;
+            ++m_waitsChecked;
+        }
+        watched.lastAgreed = agrees(thread, thread.futex);
+        if (watched.lastAgreed && !watched.confirmed) {
+            watched.confirmed = true;
+            ++m_waitsConfirmed;
+        }
+    }
+    for (auto it = m_threads.begin(); it != m_threads.end();)
+        it = watchedNow.contains(it.key()) ? std::next(it) : m_threads.erase(it);
+    for (auto it = m_maps.begin(); it != m_maps.end();)
+        it = pidsNow.contains(it.key()) ? std::next(it) : m_maps.erase(it);
+}
+
+FutexObservation FutexCrossCheck::look(qint64 pid, qint64 tid)
+{
+    QByteArray text;
+    ++m_syscallReads;
+    if (!readFile(m_procRoot + u'/' + QString::number(pid) + u"/task/"_s + QString::number(tid) + u"/syscall"_s,
+                  &text)) {
+        ++m_unreadable;
+        if (errno == EACCES || errno == EPERM)
+            m_refused.insert(pid, true);
+        return {};
+    }
+    const auto state = ProcParser::parseSyscall(text);
+    if (!state || state->kind != SyscallState::Kind::InSyscall)
+        return {};
+    if (!FutexMapping::futexAddress(*state))
+        return m_mapping.observe({}, *state); // NotInFutex: no maps needed
+    const bool cached = m_maps.contains(pid);
+    const QList<MemoryMapping> *maps = mapsOf(pid, false);
+    if (!maps)
+        return {};
+    FutexObservation observation = m_mapping.observe(*maps, *state);
+    // Maps read earlier may miss a mapping made since (a new thread's stack, a re-mapped region): an address that
+    // names nothing is looked up again in fresh maps before it counts.
+    if (observation.status == FutexObservation::Status::OtherAddress && cached) {
+        maps = mapsOf(pid, true);
+        if (!maps)
+            return {};
+        observation = m_mapping.observe(*maps, *state);
+    }
+    return observation;
+}
+
+const QList<MemoryMapping> *FutexCrossCheck::mapsOf(qint64 pid, bool fresh)
+{
+    auto it = m_maps.find(pid);
+    if (it != m_maps.end() && !fresh)
+        return &*it;
+    QByteArray text;
+    if (!readFile(m_procRoot + u'/' + QString::number(pid) + u"/maps"_s, &text)) {
+        ++m_unreadable;
+        m_maps.remove(pid);
+        return nullptr;
+    }
+    return &*m_maps.insert(pid, FutexMapping::parseMaps(text));
+}
+
+bool FutexCrossCheck::readFile(const QString &path, QByteArray *contents)
+{
+    // Plain system calls, not QFile: /proc files report a size of 0, and the caller needs errno (EACCES from Yama).
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    contents->clear();
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int error = errno;
+            ::close(fd);
+            errno = error;
+            return false;
+        }
+        if (n == 0)
+            break;
+        contents->append(buffer, n);
+    }
+    ::close(fd);
+    return true;
+}
+
+SessionEvent FutexCrossCheck::summaryEvent(double t, int mismatches) const
+{
+    return {t,
+            u"lock.futex_check"_s,
+            {{u"waits_checked"_s, m_waitsChecked},
+             {u"waits_confirmed"_s, m_waitsConfirmed},
+             {u"mismatches"_s, mismatches},
+             {u"syscall_reads"_s, m_syscallReads},
+             {u"unreadable"_s, m_unreadable},
+             {u"explanation"_s, explainSummary(m_waitsChecked, m_waitsConfirmed, mismatches, m_unreadable)}}};
+}
+
+QString FutexCrossCheck::explainSummary(int checked, int confirmed, int mismatches, int unreadable)
+{
+    QString text = tr("ProcLab asked the kernel what %n waiting thread(s) were blocked on: it confirmed what the "
+                      "telemetry said for %1 of them; %2 disagreement(s) lasted and were reported.",
+                      nullptr, checked)
+                       .arg(confirmed)
+                       .arg(mismatches);
+    if (unreadable > 0)
+        text += u' ' + tr("%n file(s) of /proc could not be read (no ptrace rights, or the thread was gone).", nullptr,
+                          unreadable);
+    return text;
+}
