@@ -97,7 +97,7 @@ WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, co
     for (qint64 id : std::as_const(pipeIds)) {
         PipeState pipe;
         pipe.id = id;
-        pipe.name = u"pipe %1"_s.arg(id + 1);
+        pipe.name = u"P%1"_s.arg(id + 1); // the analysis words it: "pipe P1 (full)"
         for (const WaitInput &thread : std::as_const(tick.threads)) {
             if (putsInto(thread.name, 0))
                 pipe.writerTids << thread.tid;
