@@ -31,7 +31,7 @@ void CoreMapWidget::setCoreCount(int cores)
 {
     if (cores == m_cores.size())
         return;
-    m_cores = QList<QList<Run>>(cores);
+    m_cores = QList<QList<CoreRun>>(cores);
     setFixedHeight(sizeHint().height());
     updateGeometry();
 }
@@ -48,7 +48,7 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
             current = &row;
     }
     for (int core = 0; core < m_cores.size(); ++core) {
-        QList<Run> &runs = m_cores[core];
+        QList<CoreRun> &runs = m_cores[core];
         if (const TaskRow *row = best.at(core)) {
             if (!runs.isEmpty() && runs.last().tid == row->tid && runs.last().end >= start - 1e-9)
                 runs.last().end = t;
@@ -65,9 +65,21 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
     update();
 }
 
+void CoreMapWidget::setHistory(double now, const QList<QList<CoreRun>> &cores)
+{
+    if (cores.size() != m_cores.size())
+        setCoreCount(int(cores.size()));
+    m_cores = cores;
+    for (QList<CoreRun> &runs : m_cores)
+        runs.removeIf([horizon = now - m_window](const CoreRun &run) { return run.end < horizon; });
+    m_now = now;
+    m_lastT = now;
+    update();
+}
+
 void CoreMapWidget::clear()
 {
-    for (QList<Run> &runs : m_cores)
+    for (QList<CoreRun> &runs : m_cores)
         runs.clear();
     m_lastT = -1;
     update();
@@ -77,7 +89,7 @@ qint64 CoreMapWidget::threadAt(int core, double t) const
 {
     if (core < 0 || core >= m_cores.size())
         return 0;
-    for (const Run &run : m_cores.at(core)) {
+    for (const CoreRun &run : m_cores.at(core)) {
         if (t >= run.start && t <= run.end)
             return run.tid;
     }
@@ -107,7 +119,7 @@ void CoreMapWidget::paintEvent(QPaintEvent *event)
         painter.setPen(palette().color(QPalette::Text));
         painter.drawText(QRect(4, y, labelWidth - 8, LaneHeight), Qt::AlignVCenter, tr("core %1").arg(core));
         painter.fillRect(QRect(plot.left(), y + 2, plot.width(), LaneHeight - 4), palette().color(QPalette::AlternateBase));
-        for (const Run &run : m_cores.at(core)) {
+        for (const CoreRun &run : m_cores.at(core)) {
             const double x1 = std::max<double>(plot.left(), xOf(run.start));
             const double x2 = std::min<double>(plot.right(), xOf(run.end));
             if (x2 <= x1 - 1)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "TimelineHistory.h"
 
 #include <QList>
 #include <QWidget>
@@ -17,6 +17,9 @@ public:
 
     void setCoreCount(int cores);
     void addSample(double t, const QList<TaskRow> &rows);
+    // Replaces the history with one list of runs per core (a replay's last minute), "now" being `now`.
+    void setHistory(double now, const QList<QList<CoreRun>> &cores);
+    const QList<QList<CoreRun>> &history() const { return m_cores; }
     void clear();
     void setWindowSeconds(double seconds) { m_window = seconds; }
     // The TID that ran on `core` at time t, 0 when none; for tests.
@@ -29,15 +32,9 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    struct Run
-    {
-        double start = 0;
-        double end = 0;
-        qint64 tid = 0;
-    };
     static QColor colorOf(qint64 tid);
 
-    QList<QList<Run>> m_cores;
+    QList<QList<CoreRun>> m_cores;
     double m_now = 0;
     double m_lastT = -1;
     double m_window = 60;

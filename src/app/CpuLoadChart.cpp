@@ -1,6 +1,7 @@
 #include "CpuLoadChart.h"
 
 #include "ChartStyle.h"
+#include "ChartThinning.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -105,13 +106,61 @@ void CpuLoadChart::ensureCores(int count)
     restyle();
 }
 
-void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus)
+void CpuLoadChart::push(double t, const QList<CpuLoad> &cpus)
 {
     ensureCores(int(cpus.size()));
     for (int i = 0; i < cpus.size(); ++i) {
         Core &core = m_cores[i];
         const CpuLoad &load = cpus.at(i);
         core.history.push({t, load.user * 100, load.system * 100, load.steal * 100});
+        // A new title re-lays out the chart: only when the figure changes.
+        const QString title = tr("CPU %1 — %2%").arg(load.core).arg(qRound(load.busy * 100));
+        if (core.chart->title() != title)
+            core.chart->setTitle(title);
+    }
+    m_now = t;
+}
+
+void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus)
+{
+    push(t, cpus);
+    redraw(false);
+}
+
+void CpuLoadChart::addSamples(const QList<ReplayHistory::CpuSample> &samples)
+{
+    for (const ReplayHistory::CpuSample &sample : samples)
+        push(sample.t, sample.cpus);
+    if (!samples.isEmpty())
+        redraw(false);
+}
+
+void CpuLoadChart::setHistory(const QList<ReplayHistory::CpuSample> &samples)
+{
+    clear();
+    for (const ReplayHistory::CpuSample &sample : samples)
+        push(sample.t, sample.cpus);
+    redraw(true);
+}
+
+void CpuLoadChart::redraw(bool force)
+{
+    if (m_cores.isEmpty())
+        return;
+    if (!isVisible()) {
+        m_dirty = true;
+        return;
+    }
+    const double plotWidth = std::max(1.0, m_cores.first().chart->plotArea().width());
+    const double pixelsPerSecond = plotWidth / HistorySeconds;
+    // Between two redraws the picture must have moved by a pixel: finer steps show nothing new.
+    if (!force && m_drawnAt >= 0 && m_now >= m_drawnAt && (m_now - m_drawnAt) * pixelsPerSecond < 1.0) {
+        m_dirty = true;
+        return;
+    }
+    m_drawnAt = m_now;
+    m_dirty = false;
+    for (Core &core : m_cores) {
         QList<QPointF> user, system, steal;
         const qsizetype n = core.history.size();
         user.reserve(n);
@@ -119,19 +168,30 @@ void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus)
         steal.reserve(n);
         for (qsizetype k = 0; k < n; ++k) {
             const Sample &s = core.history.at(k);
-            const double x = s.t - t;
+            const double x = s.t - m_now;
+            // One point before the window's left edge, so the areas reach it.
+            if (k + 1 < n && core.history.at(k + 1).t - m_now < -HistorySeconds)
+                continue;
             user.append({x, s.user});
             system.append({x, s.user + s.system});
             steal.append({x, s.user + s.system + s.steal});
         }
-        core.user->replace(user);
-        core.system->replace(system);
-        core.steal->replace(steal);
-        // A new title re-lays out the chart: only when the figure changes.
-        const QString title = tr("CPU %1 — %2%").arg(load.core).arg(qRound(load.busy * 100));
-        if (core.chart->title() != title)
-            core.chart->setTitle(title);
+        core.user->replace(ChartThinning::thin(user, pixelsPerSecond));
+        core.system->replace(ChartThinning::thin(system, pixelsPerSecond));
+        core.steal->replace(ChartThinning::thin(steal, pixelsPerSecond));
     }
+}
+
+QList<QPointF> CpuLoadChart::shownUserPoints(int core) const
+{
+    return core >= 0 && core < m_cores.size() ? m_cores.at(core).user->points() : QList<QPointF>();
+}
+
+void CpuLoadChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        redraw(true);
 }
 
 void CpuLoadChart::clear()
@@ -142,6 +202,8 @@ void CpuLoadChart::clear()
         core.system->clear();
         core.steal->clear();
     }
+    m_drawnAt = -1;
+    m_dirty = false;
 }
 
 void CpuLoadChart::restyle()

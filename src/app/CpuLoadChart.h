@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReplayHistory.h"
 #include "RingBuffer.h"
 
 #include "probe/CpuLoad.h"
@@ -15,7 +16,9 @@ class QLineSeries;
 class QValueAxis;
 
 // Per-core CPU load, one small chart per core: user, system and steal stacked as areas over the last 60 seconds
-// (htop's formula; iowait counts as idle). Fixed-size ring buffers; per tick one replace() per series.
+// (htop's formula; iowait counts as idle). Fixed-size ring buffers; one replace() per series when the picture
+// moved by a pixel at least, with the points thinned to what the plot's pixels can show (ChartThinning); nothing
+// is drawn while the chart is hidden (it catches up when shown).
 class CpuLoadChart : public QWidget
 {
     Q_OBJECT
@@ -26,12 +29,21 @@ public:
     // The history's length in samples follows from the interval: 60 s worth.
     void setIntervalMs(int ms);
     void addSample(double t, const QList<CpuLoad> &cpus);
+    // Several samples in one go (a replay moving on), drawn once.
+    void addSamples(const QList<ReplayHistory::CpuSample> &samples);
+    // The whole history at once (a replay's seek): what the chart had is dropped.
+    void setHistory(const QList<ReplayHistory::CpuSample> &samples);
     void clear();
+    // The points the user series of `core` shows now (x: seconds before the last sample); for tests.
+    QList<QPointF> shownUserPoints(int core) const;
+    // Draws what was added at once, whether or not it moved by a pixel; for tests and a replay's seek.
+    void flush() { redraw(true); }
     int coreCount() const { return int(m_cores.size()); }
     static constexpr double HistorySeconds = 60;
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Sample
@@ -50,6 +62,8 @@ private:
         RingBuffer<Sample> history;
     };
     void ensureCores(int count);
+    void push(double t, const QList<CpuLoad> &cpus);
+    void redraw(bool force);
     void restyle();
     void retranslate();
 
@@ -57,4 +71,7 @@ private:
     QGridLayout *m_grid;
     QList<Core> m_cores;
     int m_capacity = 600;
+    double m_now = 0;
+    double m_drawnAt = -1; // the sample time drawn last; -1: nothing drawn since the last clear
+    bool m_dirty = false;
 };

@@ -79,7 +79,7 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
 
     m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_ui->taskPanel, m_ui->cpuChart,
                                      m_ui->queueChart, m_ui->timelinePanel, m_ui->eventLogPanel, m_ui->sessionInfo,
-                                     m_ui->bottomTabs, m_status},
+                                     m_ui->bottomTabs, m_status, m_ui->waitGraphPanel},
                                     this);
     m_sessionMenu->setRecording(m_ui->actionRecord->isChecked());
     connect(m_sessionMenu, &SessionMenu::started, this, [this] {

@@ -1,6 +1,7 @@
 #include "QueueChart.h"
 
 #include "ChartStyle.h"
+#include "ChartThinning.h"
 
 #include <QChart>
 #include <QChartView>
@@ -91,6 +92,28 @@ void QueueChart::setIntervalMs(int ms)
 
 void QueueChart::addSample(double t, const QList<QueueStats> &queues)
 {
+    push(t, queues);
+    redraw(false);
+}
+
+void QueueChart::addSamples(const QList<ReplayHistory::QueueSample> &samples)
+{
+    for (const ReplayHistory::QueueSample &sample : samples)
+        push(sample.t, sample.queues);
+    if (!samples.isEmpty())
+        redraw(false);
+}
+
+void QueueChart::setHistory(const QList<ReplayHistory::QueueSample> &samples)
+{
+    clear();
+    for (const ReplayHistory::QueueSample &sample : samples)
+        push(sample.t, sample.queues);
+    redraw(true);
+}
+
+void QueueChart::push(double t, const QList<QueueStats> &queues)
+{
     if (queues.size() != m_queueCount) {
         m_queueCount = int(queues.size());
         const QSignalBlocker blocker(m_picker);
@@ -116,12 +139,33 @@ void QueueChart::addSample(double t, const QList<QueueStats> &queues)
     m_lastT = t;
     m_lastPuts = q.puts;
     m_lastGets = q.gets;
+    m_last = q;
     m_history.push({t, double(q.depth), double(q.capacity), m_putRate, m_getRate});
+}
 
+void QueueChart::redraw(bool force)
+{
+    if (m_history.isEmpty())
+        return;
+    if (!isVisible()) {
+        m_dirty = true;
+        return;
+    }
+    const double t = m_lastT;
+    const double pixelsPerSecond = std::max(1.0, m_chart->plotArea().width()) / 60.0;
+    if (!force && m_drawnAt >= 0 && t >= m_drawnAt && (t - m_drawnAt) * pixelsPerSecond < 1.0) {
+        m_dirty = true;
+        return;
+    }
+    m_drawnAt = t;
+    m_dirty = false;
+    const QueueStats &q = m_last;
     QList<QPointF> depth, capacity, puts, gets;
     double maxRate = 1;
     for (qsizetype i = 0; i < m_history.size(); ++i) {
         const Sample &s = m_history.at(i);
+        if (i + 1 < m_history.size() && m_history.at(i + 1).t - t < -60)
+            continue;
         const double x = s.t - t;
         depth.append({x, s.depth});
         capacity.append({x, s.capacity});
@@ -129,10 +173,10 @@ void QueueChart::addSample(double t, const QList<QueueStats> &queues)
         gets.append({x, s.getRate});
         maxRate = std::max({maxRate, s.putRate, s.getRate});
     }
-    m_depth->replace(depth);
-    m_capacity->replace(capacity);
-    m_puts->replace(puts);
-    m_gets->replace(gets);
+    m_depth->replace(ChartThinning::thin(depth, pixelsPerSecond));
+    m_capacity->replace(ChartThinning::thin(capacity, pixelsPerSecond));
+    m_puts->replace(ChartThinning::thin(puts, pixelsPerSecond));
+    m_gets->replace(ChartThinning::thin(gets, pixelsPerSecond));
     // Ticks on round numbers from 0: "0 4 8" under a capacity of 8, not "0 2.2 4.4 6.6 8.8".
     const auto niceStep = [](double top) {
         const double raw = std::max(1.0, top / 5);
@@ -161,6 +205,18 @@ void QueueChart::addSample(double t, const QList<QueueStats> &queues)
                            .arg(q.blockedPutters).arg(q.blockedGetters));
 }
 
+QList<QPointF> QueueChart::shownDepth() const
+{
+    return m_depth->points();
+}
+
+void QueueChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        redraw(true);
+}
+
 void QueueChart::clear()
 {
     m_history.clear();
@@ -170,6 +226,8 @@ void QueueChart::clear()
         series->clear();
     m_summary->clear();
     m_summaryT = -1;
+    m_drawnAt = -1;
+    m_dirty = false;
 }
 
 void QueueChart::retranslate()

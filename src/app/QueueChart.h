@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReplayHistory.h"
 #include "RingBuffer.h"
 
 #include "ipc/QueueStats.h"
@@ -16,6 +17,7 @@ class QValueAxis;
 
 // A bounded queue over the last 60 seconds: its depth against its capacity (left axis, items) and the put and get
 // rates (right axis, items per second). One queue at a time; a combo box picks it when the experiment has several.
+// Drawn as CpuLoadChart is: when the picture moved by a pixel, thinned to the plot's pixels, not while hidden.
 class QueueChart : public QWidget
 {
     Q_OBJECT
@@ -24,7 +26,14 @@ public:
 
     void setIntervalMs(int ms);
     void addSample(double t, const QList<QueueStats> &queues);
+    // Several samples in one go (a replay moving on), drawn once.
+    void addSamples(const QList<ReplayHistory::QueueSample> &samples);
+    // The whole history at once (a replay's seek): what the chart had is dropped.
+    void setHistory(const QList<ReplayHistory::QueueSample> &samples);
     void clear();
+    // The depth line as drawn now (x: seconds before the last sample); for tests.
+    QList<QPointF> shownDepth() const;
+    void flush() { redraw(true); }
     int shownQueue() const { return m_queue; }
     // The put and get rates of the last sample, items per second (smoothed).
     double putRate() const { return m_putRate; }
@@ -32,6 +41,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Sample
@@ -39,6 +49,8 @@ private:
         double t = 0, depth = 0, capacity = 0, putRate = 0, getRate = 0;
     };
     void retranslate();
+    void push(double t, const QList<QueueStats> &queues);
+    void redraw(bool force);
 
     QComboBox *m_picker;
     QLabel *m_summary;
@@ -54,4 +66,7 @@ private:
     static constexpr double SummarySeconds = 0.5;
     std::uint64_t m_lastPuts = 0, m_lastGets = 0;
     double m_putRate = 0, m_getRate = 0;
+    QueueStats m_last;
+    double m_drawnAt = -1;
+    bool m_dirty = false;
 };

@@ -10,17 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 constexpr int StepMs = 100;
 
-LabTaskState stateNamed(const QString &name)
-{
-    static const QHash<QString, LabTaskState> states = {
-        {u"new"_s, LabTaskState::New},         {u"running"_s, LabTaskState::Running},
-        {u"ready"_s, LabTaskState::Ready},     {u"blocked"_s, LabTaskState::Blocked},
-        {u"stopped"_s, LabTaskState::Stopped}, {u"zombie"_s, LabTaskState::Zombie},
-        {u"terminated"_s, LabTaskState::Terminated},
-    };
-    return states.value(name, LabTaskState::Blocked);
-}
-
 int rank(LabTaskState state)
 {
     // A process shows the most active state of its threads, as live (TaskRowBuilder).
@@ -65,13 +54,17 @@ void ReplayController::seek(double t)
         return;
     t = std::clamp(t, 0.0, duration());
     const bool back = t < m_position;
+    const bool jump = back || m_position < 0 || t - m_position > MaxStepSeconds + 1e-9;
     m_position = t;
-    const SessionMoment moment = m_replay.momentAt(t);
+    m_moment = m_replay.momentAt(t);
     LabTick tick;
     tick.t = t;
-    tick.rows = rowsOf(moment);
-    tick.cpus = cpusOf(moment);
+    tick.rows = rowsOf(m_moment);
+    tick.cpus = cpusOf(m_moment);
+    tick.telemetry.queues = queuesOf(m_moment);
     const qsizetype until = m_replay.eventsUntil(t);
+    Q_EMIT historyShown(jump ? ReplayHistory::window(m_replay, t - HistorySeconds, t, m_replay.header().cores)
+                             : ReplayHistory::samplesBetween(m_replay, m_shownEvents, until));
     const bool reset = until < m_shownEvents || m_shownEvents == 0;
     QList<SessionEvent> shown;
     for (qsizetype i = reset ? 0 : m_shownEvents; i < until; ++i) {
@@ -115,6 +108,7 @@ void ReplayController::close()
 {
     pause();
     m_replay = SessionReplay();
+    m_moment = SessionMoment();
     m_loaded = false;
     m_position = 0;
     m_shownEvents = 0;
@@ -153,7 +147,7 @@ QList<TaskRow> ReplayController::rowsOf(const SessionMoment &moment)
         row.tid = task.tid;
         row.name = task.role;
         row.role = task.role;
-        row.state = stateNamed(task.state);
+        row.state = ReplayHistory::stateNamed(task.state);
         row.running = task.running;
         row.ready = task.ready;
         row.blocked = task.blocked;
@@ -176,17 +170,13 @@ QList<TaskRow> ReplayController::rowsOf(const SessionMoment &moment)
 
 QList<CpuLoad> ReplayController::cpusOf(const SessionMoment &moment)
 {
-    QList<CpuLoad> cpus;
-    for (const QJsonValue &value : moment.cpus) {
-        const QJsonObject cpu = value.toObject();
-        CpuLoad load;
-        load.core = cpu.value(u"core"_s).toInt(-1);
-        load.busy = cpu.value(u"busy"_s).toDouble();
-        load.user = cpu.value(u"user"_s).toDouble();
-        load.system = cpu.value(u"system"_s).toDouble();
-        load.iowait = cpu.value(u"iowait"_s).toDouble();
-        load.steal = cpu.value(u"steal"_s).toDouble();
-        cpus << load;
-    }
-    return cpus;
+    return ReplayHistory::cpusOf(moment.cpus);
+}
+
+QList<QueueStats> ReplayController::queuesOf(const SessionMoment &moment)
+{
+    QList<QueueStats> queues;
+    for (const QJsonObject &fields : moment.queues)
+        queues << ReplayHistory::queueOf(fields);
+    return queues;
 }

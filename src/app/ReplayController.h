@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LabTick.h"
+#include "ReplayHistory.h"
 
 #include "session/SessionReplay.h"
 
@@ -9,8 +10,10 @@
 class QTimer;
 
 // A recorded session shown read-only (Session ▸ Open…): where the timeline stands, and play/pause at a chosen
-// speed. Every move hands the views the moment at the new position (SessionReplay::momentAt) as a LabTick, and
-// the log the events up to it — only the new ones when it moved forward, all of them again when it moved back.
+// speed. Every move hands the views the moment at the new position (SessionReplay::momentAt) as a LabTick, the
+// charts the recorded samples (historyShown: a step forward adds the new ones; a seek back or a jump forward gives
+// the whole last minute ending at the moment, so each view shows the same history however the user got there),
+// and the log the events up to it — only the new ones when it moved forward, all of them again when it moved back.
 class ReplayController : public QObject
 {
     Q_OBJECT
@@ -26,6 +29,12 @@ public:
 
     // Moves to t (clamped to 0…duration()).
     void seek(double t);
+    // The recorded moment at position() (what the tick of the last move was made from).
+    const SessionMoment &moment() const { return m_moment; }
+    // A move forward by at most this much adds samples; a longer one (or any move back) rebuilds the history.
+    static constexpr double MaxStepSeconds = 0.4;
+    // The history the views show: the charts' 60 s.
+    static constexpr double HistorySeconds = 60;
     // Plays from the position at `speed` × real time (1 or 4 in the window); from the start when at the end.
     void play(double speed);
     void pause();
@@ -38,8 +47,12 @@ public:
     static QList<TaskRow> rowsOf(const SessionMoment &moment);
     // The per-core load of the moment's last cpu.sample.
     static QList<CpuLoad> cpusOf(const SessionMoment &moment);
+    // The moment's queues (the last queue.sample of each), by name.
+    static QList<QueueStats> queuesOf(const SessionMoment &moment);
 
 Q_SIGNALS:
+    // Samples to chart, sent before moved(); history.reset: replace the charts' and the timeline's history.
+    void historyShown(const ReplayHistory &history);
     // The moment at the new position; `back`: the position went back, views that accumulate must start over.
     void moved(const LabTick &tick, bool back);
     // Events to show in the log; `reset`: replace what the log shows.
@@ -50,6 +63,7 @@ private:
     void advance();
 
     SessionReplay m_replay;
+    SessionMoment m_moment;
     QTimer *m_timer;
     double m_position = 0;
     double m_speed = 1;

@@ -13,6 +13,8 @@
 #include "TaskTreeModel.h"
 #include "TaskTreePanel.h"
 #include "TimelinePanel.h"
+#include "ReplayWaits.h"
+#include "WaitGraphPanel.h"
 
 #include "control/LabController.h"
 
@@ -79,14 +81,11 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
         Q_EMIT finished();
     });
 
-    connect(m_replay, &ReplayController::moved, this, [this](const LabTick &tick, bool back) {
-        if (back) {
-            // The views keep history (ended tasks greyed, charts scrolling): going back starts them over.
-            m_views.tasks->model()->clear();
-            m_views.cpuChart->clear();
-            m_views.timeline->clear();
-        }
-        showTick(tick);
+    connect(m_replay, &ReplayController::historyShown, this, &SessionMenu::showReplayHistory);
+    connect(m_replay, &ReplayController::moved, this, &SessionMenu::showReplayTick);
+    connect(m_views.tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_waitsStale && m_replay->isLoaded())
+            showReplayWaits();
     });
     connect(m_replay, &ReplayController::eventsShown, this, [this](const QList<SessionEvent> &events, bool reset) {
         if (reset)
@@ -208,6 +207,13 @@ bool SessionMenu::openReplay(const QString &path, QString *error)
     const SessionReplay &replay = m_replay->replay();
     m_views.info->showOpened(path, replay.header().experiment, replay.header().parameters,
                              int(replay.events().size()), replay.truncationNote());
+    // The queue chart takes its room only for a session that recorded a queue (as live).
+    const QList<SessionEvent> &events = replay.events();
+    m_views.queueChart->setVisible(std::any_of(events.cbegin(), events.cend(), [](const SessionEvent &event) {
+        return event.kind == u"queue.sample"_s;
+    }));
+    m_views.timeline->setCoreCount(replay.header().cores);
+    m_waitsStale = true;
     m_bar->reset();
     m_barHolder->show();
     m_views.tabs->setCurrentWidget(m_views.eventLog);
@@ -253,6 +259,42 @@ void SessionMenu::showTick(const LabTick &tick)
     m_views.status->setCounts(m_views.tasks->model()->countsByState());
 }
 
+void SessionMenu::showReplayHistory(const ReplayHistory &history)
+{
+    m_historyReset = history.reset;
+    if (history.reset) {
+        m_views.cpuChart->setHistory(history.cpus);
+        m_views.queueChart->setHistory(history.queues);
+        m_views.timeline->setHistory(history.to, history.lanes, history.cores);
+    } else {
+        m_views.cpuChart->addSamples(history.cpus);
+        m_views.queueChart->addSamples(history.queues);
+    }
+}
+
+void SessionMenu::showReplayTick(const LabTick &tick, bool back)
+{
+    // Ended tasks linger greyed in the tree: going back starts it over.
+    if (back)
+        m_views.tasks->model()->clear();
+    m_views.tasks->model()->update(tick.rows, tick.t);
+    if (!m_historyReset)
+        m_views.timeline->addSample(tick.t, tick.rows);
+    m_views.status->setCounts(m_views.tasks->model()->countsByState());
+    // The graph of 500 threads is worth building only where it is seen; its tab catches up when opened.
+    if (m_views.waitGraph && m_views.tabs->currentWidget() == m_views.waitGraph)
+        showReplayWaits();
+    else
+        m_waitsStale = true;
+}
+
+void SessionMenu::showReplayWaits()
+{
+    m_waitsStale = false;
+    if (m_views.waitGraph)
+        m_views.waitGraph->showWaitTick(ReplayWaits::build(m_replay->moment()), false);
+}
+
 void SessionMenu::clearViews()
 {
     if (m_replay->isLoaded()) {
@@ -265,6 +307,8 @@ void SessionMenu::clearViews()
     m_views.queueChart->clear();
     m_views.queueChart->setVisible(false);
     m_views.timeline->clear();
+    if (m_views.waitGraph)
+        m_views.waitGraph->clear();
 }
 
 void SessionMenu::updateActions()

@@ -22,6 +22,8 @@ class SessionInfoWidget;
 class StatusBarController;
 class TaskTreePanel;
 class TimelinePanel;
+class WaitGraphPanel;
+struct ReplayHistory;
 
 // The Session menu's sessions that are not experiments: Run a program…, Attach to process…, and the replay of a
 // recorded session (Open…). Owns the ProgramSession, the ReplayController, the console tab and the replay bar,
@@ -44,6 +46,7 @@ public:
         SessionInfoWidget *info = nullptr;
         QTabWidget *tabs = nullptr;
         StatusBarController *status = nullptr;
+        WaitGraphPanel *waitGraph = nullptr; // a replay draws each moment's graph here
     };
     SessionMenu(const Views &views, QObject *parent = nullptr);
     ~SessionMenu() override;
@@ -84,6 +87,9 @@ private:
     void askAttach();
     void signalSelected(int signal);
     void showTick(const LabTick &tick);
+    void showReplayHistory(const ReplayHistory &history);
+    void showReplayTick(const LabTick &tick, bool back);
+    void showReplayWaits();
     void clearViews();
     void updateActions();
 
@@ -105,4 +111,6 @@ private:
     int m_intervalMs = 100;
     bool m_record = true;
     bool m_experimentRunning = false;
+    bool m_historyReset = false; // the replay's last move rebuilt the timeline: its tick adds nothing to it
+    bool m_waitsStale = false;   // the replay moved while the wait-for graph's tab was not shown
 };

@@ -60,11 +60,43 @@ void StateTimelineWidget::addSample(double t, const QList<TaskRow> &rows)
             it->runs.remove(0, old);
         ++it;
     }
-    if (int(m_lanes.size()) != lanesBefore) {
+    lanesChanged(lanesBefore);
+    update();
+}
+
+void StateTimelineWidget::lanesChanged(int before)
+{
+    if (int(m_lanes.size()) != before) {
         setMinimumHeight(sizeHint().height());
         updateGeometry();
     }
+}
+
+void StateTimelineWidget::setHistory(double now, const QList<ThreadLane> &lanes)
+{
+    const int lanesBefore = int(m_lanes.size());
+    m_lanes.clear();
+    const double horizon = now - m_window;
+    for (const ThreadLane &history : lanes) {
+        if (history.lastSeen < horizon || history.runs.isEmpty())
+            continue;
+        Lane lane;
+        static_cast<ThreadLane &>(lane) = history;
+        lane.label = u"%1 %2"_s.arg(history.tid).arg(history.name);
+        m_lanes.insert(TaskRow::keyOf(history.pid, history.tid), lane);
+    }
+    m_now = now;
+    m_lastT = now;
+    lanesChanged(lanesBefore);
     update();
+}
+
+QList<ThreadLane> StateTimelineWidget::lanes() const
+{
+    QList<ThreadLane> lanes;
+    for (const Lane &lane : m_lanes)
+        lanes << lane;
+    return lanes;
 }
 
 void StateTimelineWidget::clear()
@@ -81,7 +113,7 @@ LabTaskState StateTimelineWidget::stateAt(qint64 pid, qint64 tid, double t) cons
     const auto lane = m_lanes.constFind(TaskRow::keyOf(pid, tid));
     if (lane == m_lanes.cend())
         return LabTaskState::Terminated;
-    for (const Run &run : lane->runs) {
+    for (const StateRun &run : lane->runs) {
         if (t >= run.start && t <= run.end)
             return run.state;
     }
@@ -136,7 +168,7 @@ void StateTimelineWidget::paintEvent(QPaintEvent *event)
         painter.setPen(text);
         painter.drawText(QRect(4, y, LabelWidth - 8, LaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          metrics.elidedText(it->label, Qt::ElideRight, LabelWidth - 8));
-        for (const Run &run : it->runs) {
+        for (const StateRun &run : it->runs) {
             const double x1 = std::max<double>(plot.left(), xOf(run.start, plot));
             const double x2 = std::min<double>(plot.right(), xOf(run.end, plot));
             if (x2 <= x1 - 1)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "TimelineHistory.h"
 
 #include <QMap>
 #include <QWidget>
@@ -16,10 +16,15 @@ public:
     explicit StateTimelineWidget(QWidget *parent = nullptr);
 
     void addSample(double t, const QList<TaskRow> &rows);
+    // Replaces the history with `lanes` (a replay's last minute, ReplayHistory), "now" being `now`; later
+    // addSample() calls go on from there.
+    void setHistory(double now, const QList<ThreadLane> &lanes);
     void clear();
     void setWindowSeconds(double seconds) { m_window = seconds; }
     double windowSeconds() const { return m_window; }
     int laneCount() const { return int(m_lanes.size()); }
+    // The lanes as kept (by PID, then TID); for tests.
+    QList<ThreadLane> lanes() const;
     // The state of a thread's lane at time t (Terminated when it has no run there); for tests.
     LabTaskState stateAt(qint64 pid, qint64 tid, double t) const;
 
@@ -34,22 +39,12 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    struct Run
+    struct Lane : ThreadLane
     {
-        double start = 0;
-        double end = 0;
-        LabTaskState state = LabTaskState::New;
-    };
-    struct Lane
-    {
-        qint64 pid = 0;
-        qint64 tid = 0;
-        QString name;
         QString label;
-        QList<Run> runs;
-        double lastSeen = 0;
     };
     double xOf(double t, const QRect &plot) const;
+    void lanesChanged(int before);
 
     QMap<quint64, Lane> m_lanes; // ordered by PID, then TID
     double m_now = 0;

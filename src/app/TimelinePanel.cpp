@@ -46,6 +46,12 @@ void TimelinePanel::addSample(double t, const QList<TaskRow> &rows)
     m_timeline->addSample(t, rows);
 }
 
+void TimelinePanel::setHistory(double now, const QList<ThreadLane> &lanes, const QList<QList<CoreRun>> &cores)
+{
+    m_cores->setHistory(now, cores);
+    m_timeline->setHistory(now, lanes);
+}
+
 void TimelinePanel::clear()
 {
     m_cores->clear();

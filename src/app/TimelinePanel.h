@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "TimelineHistory.h"
 
 #include <QWidget>
 
@@ -18,6 +18,8 @@ public:
     explicit TimelinePanel(QWidget *parent = nullptr);
     void setCoreCount(int cores);
     void addSample(double t, const QList<TaskRow> &rows);
+    // Replaces both histories (a replay's seek): thread lanes and per-core runs ending at `now`.
+    void setHistory(double now, const QList<ThreadLane> &lanes, const QList<QList<CoreRun>> &cores);
     void clear();
     StateTimelineWidget *timeline() const { return m_timeline; }
     CoreMapWidget *coreMap() const { return m_cores; }

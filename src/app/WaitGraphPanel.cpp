@@ -44,7 +44,11 @@ void WaitGraphPanel::showTick(const LabTick &tick, const QList<LabProcessInfo> &
         if (!row.isProcess() && row.state != LabTaskState::Zombie && row.state != LabTaskState::Terminated)
             live.insert(row.tid);
     }
-    const WaitTick waitTick = WaitTickBuilder::build(tick.t, tick.telemetry, processes, live);
+    showWaitTick(WaitTickBuilder::build(tick.t, tick.telemetry, processes, live));
+}
+
+void WaitGraphPanel::showWaitTick(const WaitTick &waitTick, bool live)
+{
     WaitForGraph graph;
     graph.build(waitTick);
     m_graph->setGraph(WaitGraphView::build(waitTick, graph));
@@ -65,6 +69,8 @@ void WaitGraphPanel::showTick(const LabTick &tick, const QList<LabProcessInfo> &
     m_explanation->setText(words.isEmpty() ? tr("No deadlock: every waiting thread can still be released by a "
                                                 "thread that runs.")
                                            : words);
+    if (!live)
+        m_victim = 0;
     m_break->setEnabled(m_victim > 0);
     m_break->setText(m_victim > 0 ? tr("Break it: kill process %1").arg(m_victim) : tr("Break it"));
 }

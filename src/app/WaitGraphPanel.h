@@ -2,6 +2,7 @@
 
 #include "LabTick.h"
 
+#include "analysis/WaitInput.h"
 #include "control/LabProcessInfo.h"
 
 #include <QWidget>
@@ -20,6 +21,9 @@ public:
     explicit WaitGraphPanel(QWidget *parent = nullptr);
 
     void showTick(const LabTick &tick, const QList<LabProcessInfo> &processes);
+    // Shows the graph of a wait-for input built elsewhere (a replayed moment: ReplayWaits). `live`: "Break it"
+    // can act; a replay only explains.
+    void showWaitTick(const WaitTick &tick, bool live = true);
     void clear();
     bool hasDeadlock() const { return m_victim > 0; }
     QString explanation() const;

@@ -211,12 +211,14 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
         if (task.state != TaskState::Zombie && task.state != TaskState::Terminated)
             live.insert(task.tid);
     }
-    for (const SessionEvent &event : m_tape.samplesOf(*snapshot, t))
+    // The wait-for input goes into the task samples too: a replay draws the graph of any moment from them.
+    const WaitTick tick = m_telemetry.isValid() ? WaitTickBuilder::build(t, m_lastTelemetry, m_lab->processes(), live)
+                                                : WaitTick{};
+    for (const SessionEvent &event : m_tape.samplesOf(*snapshot, t, {}, m_telemetry.isValid() ? &tick : nullptr))
         keep(event);
     recordQueues(t);
     recordPipe(t);
     if (m_telemetry.isValid()) {
-        const WaitTick tick = WaitTickBuilder::build(t, m_lastTelemetry, m_lab->processes(), live);
         WaitTick checked = tick;
         m_futex->observe(&checked); // what the kernel says the waiting threads are blocked on
         for (const SessionEvent &event : m_deadlocks->analyse(checked))

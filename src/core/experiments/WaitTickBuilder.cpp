@@ -23,9 +23,11 @@ WaitKind waitKindOf(ThreadState state)
     }
 }
 
+} // namespace
+
 // Which side of a queue or pipe a role is on. Roles are the worker's: "producer-2", "consumer-1", "poller-1";
 // the pool's driver puts tasks on queue 0 and takes results from queue 1, its workers the other way round.
-bool putsInto(const QString &role, qint64 queue)
+bool WaitTickBuilder::putsInto(const QString &role, qint64 queue)
 {
     if (role.startsWith(u"pool-worker"_s))
         return queue == 1;
@@ -34,7 +36,7 @@ bool putsInto(const QString &role, qint64 queue)
     return role.startsWith(u"producer"_s) || role.startsWith(u"writer"_s) || role.startsWith(u"joiner-child"_s);
 }
 
-bool takesFrom(const QString &role, qint64 queue)
+bool WaitTickBuilder::takesFrom(const QString &role, qint64 queue)
 {
     if (role.startsWith(u"pool-worker"_s))
         return queue == 0;
@@ -43,7 +45,6 @@ bool takesFrom(const QString &role, qint64 queue)
     return role.startsWith(u"consumer"_s) || role.startsWith(u"poller"_s)
         || (role.startsWith(u"joiner"_s) && !role.startsWith(u"joiner-child"_s));
 }
-} // namespace
 
 WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, const QList<LabProcessInfo> &processes,
                                 const QSet<qint64> &liveTids)

@@ -15,4 +15,8 @@ public:
     // liveTids: TIDs the sampler saw this tick in a state other than Zombie or Terminated.
     static WaitTick build(double t, const TelemetrySnapshot &telemetry, const QList<LabProcessInfo> &processes,
                           const QSet<qint64> &liveTids);
+    // Which side of queue (or pipe) `queue` a thread of this role is on: it puts into it, or takes from it.
+    // Shared with the replay, which rebuilds the graph from recorded roles.
+    static bool putsInto(const QString &role, qint64 queue);
+    static bool takesFrom(const QString &role, qint64 queue);
 };

@@ -1,5 +1,7 @@
 #include "SampleThrottle.h"
 
+#include <QJsonArray>
+
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -35,13 +37,16 @@ QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &sam
                                                     {u"from"_s, previous->state},
                                                     {u"to"_s, sample.state},
                                                     {u"reason"_s, sample.reason}}};
+        } else if (previous->wait != sample.wait || previous->waitOn != sample.waitOn
+                   || previous->holds != sample.holds) {
+            admit = true;
         } else {
             // A small tolerance: ticks of exactly 0.5 s, measured on a real clock, arrive a few µs early.
             admit = t - previous->t >= m_minInterval - 1e-3;
         }
         if (admit) {
             sampleEvents << SessionEvent{t, u"task.sample"_s, sampleFields(sample)};
-            recorded = Recorded{t, sample.state};
+            recorded = Recorded{t, sample.state, sample.wait, sample.waitOn, sample.holds};
         } else {
             recorded = *previous;
         }
@@ -53,7 +58,7 @@ QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &sam
 
 QJsonObject SampleThrottle::sampleFields(const TaskRecord &sample)
 {
-    return QJsonObject{{u"pid"_s, sample.pid},
+    QJsonObject fields{{u"pid"_s, sample.pid},
                        {u"tid"_s, sample.tid},
                        {u"state"_s, sample.state},
                        {u"running"_s, rounded(sample.running)},
@@ -62,4 +67,13 @@ QJsonObject SampleThrottle::sampleFields(const TaskRecord &sample)
                        {u"cpu"_s, std::round(sample.cpu * 10) / 10},
                        {u"core"_s, sample.core},
                        {u"reason"_s, sample.reason}};
+    // Only lab threads that wait or hold something carry these: 500 running threads add nothing to the file.
+    if (!sample.wait.isEmpty()) {
+        fields.insert(u"wait"_s, sample.wait);
+        fields.insert(u"wait_on"_s, sample.waitOn);
+        fields.insert(u"wait_label"_s, sample.waitLabel);
+    }
+    if (!sample.holds.isEmpty())
+        fields.insert(u"holds"_s, QJsonArray::fromStringList(sample.holds));
+    return fields;
 }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // One thread's measurement at one tick, as the session records it (a task.sample line).
 struct TaskRecord
@@ -18,11 +19,17 @@ struct TaskRecord
     double cpu = 0; // percent of one core
     int core = -1;  // last core it ran on
     QString reason; // why blocked, in plain words; empty otherwise
+    // What a lab thread said in its telemetry, for the wait-for graph of a replay; empty for other tasks.
+    QString wait;          // "lock", "queue_full", "queue_empty", "child", "pipe_write", "pipe_read"; "" none
+    qint64 waitOn = 0;     // the object's id (lock, queue or pipe index, a child's PID)
+    QString waitLabel;     // the object's name: "L2", "Q1", "P1", "GIL-1", a child's PID
+    QStringList holds;     // names of the locks it holds, oldest first
 };
 
 // Decides which per-task samples go into the session file, so that an hour with 500 threads sampled at 10 Hz
 // stays a modest file: a task's sample is recorded at most once per `minInterval` (0.5 s: twice a second), and
-// always when its state changed — then a task.state event (from, to, reason) comes first.
+// always when its state changed — then a task.state event (from, to, reason) comes first. A change of what a lab
+// thread waits on or holds admits a sample too (no task.state), so a replayed wait-for graph is never stale.
 //
 // Pure: it keeps only the last recorded state and time per task, reads no clock and writes nothing.
 class SampleThrottle
@@ -36,7 +43,8 @@ public:
     // are forgotten, so memory follows the live task count; a TID that reappears counts as new.
     QList<SessionEvent> offer(double t, const QList<TaskRecord> &samples);
 
-    // The task.sample fields of one sample: pid, tid, state, running, ready, blocked, cpu, core, reason.
+    // The task.sample fields of one sample: pid, tid, state, running, ready, blocked, cpu, core, reason, and
+    // wait, wait_on, wait_label, holds when the thread waits on or holds a lab object.
     static QJsonObject sampleFields(const TaskRecord &sample);
     qsizetype trackedTasks() const { return m_last.size(); }
 
@@ -45,6 +53,9 @@ private:
     {
         double t = 0;
         QString state;
+        QString wait;
+        qint64 waitOn = 0;
+        QStringList holds;
     };
     double m_minInterval;
     QHash<qint64, Recorded> m_last; // by TID

@@ -31,6 +31,13 @@ void SessionMoment::apply(const SessionEvent &event)
         task.cpu = f.value(u"cpu"_s).toDouble();
         task.core = f.value(u"core"_s).toInt(-1);
         task.reason = f.value(u"reason"_s).toString();
+        // Files written before these fields existed carry none: the thread then waits on nothing known.
+        task.wait = f.value(u"wait"_s).toString();
+        task.waitOn = integer(f, u"wait_on"_s);
+        task.waitLabel = f.value(u"wait_label"_s).toString();
+        task.holds.clear();
+        for (const QJsonValue &lock : f.value(u"holds"_s).toArray())
+            task.holds << lock.toString();
     } else if (kind == u"task.state"_s) {
         Task &task = tasks[tid];
         task.pid = pid;
@@ -89,6 +96,8 @@ void SessionMoment::apply(const SessionEvent &event)
         deadlock = f;
     } else if (kind == u"lock.owner_dead"_s) {
         deadOwners << f;
+    } else if (kind == u"lock_order.inversion"_s) {
+        inversions << f;
     } else if (kind == u"deadlock.resolved"_s) {
         deadlock = {};
         deadOwners.clear();

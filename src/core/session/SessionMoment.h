@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 // What a session looked like at one moment: the processes and threads alive, each thread's last sample, the
 // cores' and queues' last samples, an unresolved deadlock. apply() folds one event into it — the one rule for
@@ -25,6 +26,10 @@ struct SessionMoment
         double cpu = 0;
         int core = -1;
         QString reason;
+        QString wait;      // what the lab thread waits on (task.sample "wait": "lock", "queue_full", …); "" none
+        qint64 waitOn = 0; // the object's id
+        QString waitLabel; // the object's name ("L2", "Q1")
+        QStringList holds; // names of the locks it holds, oldest first
         bool operator==(const Task &) const = default;
     };
     struct Process
@@ -47,6 +52,7 @@ struct SessionMoment
     QMap<QString, QJsonObject> queues; // the last queue.sample of each queue, by name
     QJsonObject deadlock;              // the last deadlock.detected, until a deadlock.resolved; else empty
     QList<QJsonObject> deadOwners;     // lock.owner_dead findings, until a deadlock.resolved
+    QList<QJsonObject> inversions;     // every lock_order.inversion so far (a potential deadlock stays one)
     QJsonObject phenomenon;            // the last phenomenon event's fields
     bool stopped = false;              // experiment.stop was seen
 

@@ -1,5 +1,6 @@
 #include "SessionTape.h"
 
+#include "analysis/WaitForGraph.h"
 #include "probe/TaskStateName.h"
 
 #include <QJsonArray>
@@ -48,16 +49,73 @@ void SessionTape::append(const SessionEvent &event)
     }
 }
 
-QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
-                                           const std::function<bool(const TaskSample &)> &include)
+namespace {
+const std::pair<WaitKind, const char16_t *> WaitNames[] = {
+    {WaitKind::Lock, u"lock"},           {WaitKind::QueueFull, u"queue_full"}, {WaitKind::QueueEmpty, u"queue_empty"},
+    {WaitKind::Child, u"child"},         {WaitKind::PipeWrite, u"pipe_write"}, {WaitKind::PipeRead, u"pipe_read"},
+};
+} // namespace
+
+QString SessionTape::waitKindName(WaitKind kind)
 {
+    for (const auto &[known, name] : WaitNames) {
+        if (known == kind)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
+WaitKind SessionTape::waitKindNamed(const QString &name)
+{
+    for (const auto &[kind, known] : WaitNames) {
+        if (name == QStringView(known))
+            return kind;
+    }
+    return WaitKind::None;
+}
+
+QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
+                                           const std::function<bool(const TaskSample &)> &include,
+                                           const WaitTick *waits)
+{
+    QHash<qint64, const WaitInput *> waitOf;
+    QHash<qint64, QString> lockNames;
+    QHash<qint64, QString> queueNames;
+    QHash<qint64, QString> pipeNames;
+    if (waits) {
+        for (const WaitInput &thread : waits->threads) {
+            if (thread.alive && (thread.waitKind != WaitKind::None || !thread.locksHeld.isEmpty()))
+                waitOf.insert(thread.tid, &thread);
+        }
+        for (const LockState &lock : waits->locks)
+            lockNames.insert(lock.id, WaitForGraph::lockLabel(lock.id, lock.name));
+        for (const QueueState &queue : waits->queues)
+            queueNames.insert(queue.id, queue.name);
+        for (const PipeState &pipe : waits->pipes)
+            pipeNames.insert(pipe.id, pipe.name);
+    }
     QList<TaskRecord> records;
     records.reserve(snapshot.tasks.size());
     for (const TaskSample &task : snapshot.tasks) {
         if (include && !include(task))
             continue;
-        records << TaskRecord{task.pid, task.tid, TaskStateName::name(task.state), task.running, task.ready,
-                              task.blocked, task.cpuPercent, task.core, task.reason};
+        TaskRecord record{task.pid, task.tid, TaskStateName::name(task.state), task.running, task.ready,
+                          task.blocked, task.cpuPercent, task.core, task.reason, {}, 0, {}, {}};
+        if (const WaitInput *wait = waitOf.value(task.tid)) {
+            if (wait->waitKind != WaitKind::None) {
+                record.wait = waitKindName(wait->waitKind);
+                record.waitOn = wait->waitObject;
+                const QHash<qint64, QString> *names = wait->waitKind == WaitKind::Lock ? &lockNames
+                    : wait->waitKind == WaitKind::QueueFull || wait->waitKind == WaitKind::QueueEmpty ? &queueNames
+                    : wait->waitKind == WaitKind::Child ? nullptr
+                                                        : &pipeNames;
+                record.waitLabel = WaitForGraph::objectLabel(wait->waitKind, wait->waitObject,
+                                                             names ? names->value(wait->waitObject) : QString());
+            }
+            for (qint64 lock : wait->locksHeld)
+                record.holds << lockNames.value(lock, WaitForGraph::lockLabel(lock, {}));
+        }
+        records << record;
     }
     QList<SessionEvent> events = m_throttle.offer(t, records);
     if (m_lastCpuSample < 0 || t - m_lastCpuSample >= 0.5) {

@@ -4,6 +4,7 @@
 #include "SessionEvent.h"
 #include "SessionHeader.h"
 #include "SessionRecorder.h"
+#include "analysis/WaitInput.h"
 #include "probe/Snapshot.h"
 
 #include <QList>
@@ -31,9 +32,15 @@ public:
     // Records and keeps one event.
     void append(const SessionEvent &event);
     // The sample events this snapshot gives rise to, for the tasks `include` accepts (all when empty). Not yet
-    // appended: the caller appends them (and shows them) in order.
+    // appended: the caller appends them (and shows them) in order. With `waits` (the tick's wait-for input, from
+    // the telemetry), each lab thread's sample also says what it waits on and which locks it holds, so a replay
+    // can draw the wait-for graph of any moment.
     QList<SessionEvent> samplesOf(const Snapshot &snapshot, double t,
-                                  const std::function<bool(const TaskSample &)> &include = {});
+                                  const std::function<bool(const TaskSample &)> &include = {},
+                                  const WaitTick *waits = nullptr);
+    // The session format's name of a wait ("lock", "queue_full", …; "" for None), and back (None when unknown).
+    static QString waitKindName(WaitKind kind);
+    static WaitKind waitKindNamed(const QString &name);
     const QList<SessionEvent> &events() const { return m_events; }
     // Writes what is queued and closes the file. Idempotent.
     void close();

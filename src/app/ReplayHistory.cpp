@@ -1,0 +1,284 @@
+#include "ReplayHistory.h"
+
+#include "session/SessionReplay.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// The core map's rule, as live (CoreMapWidget): a thread counts on its core when it ran at least this share.
+constexpr double RanOnCore = 0.05;
+
+struct ThreadNow
+{
+    qint64 pid = 0;
+    QString role;
+    LabTaskState state = LabTaskState::New;
+    int core = -1;
+    double running = 0;
+    qsizetype lane = -1; // index into the history's lanes
+};
+
+struct ProcessNow
+{
+    bool exited = false;
+    bool zombie = false;
+};
+
+// The walk over the window's events: which threads are shown (as ReplayController::rowsOf decides), their state
+// runs, and which thread each core ran.
+class TimelineWalk
+{
+public:
+    TimelineWalk(ReplayHistory *history, const SessionMoment &start, int cores)
+        : m_history(history)
+        , m_lastT(history->from)
+    {
+        m_history->cores = QList<QList<CoreRun>>(std::max(0, cores));
+        for (const SessionMoment::Process &process : start.processes)
+            m_processes.insert(process.pid, {process.exited, process.zombie});
+        for (const SessionMoment::Task &task : start.tasks) {
+            ThreadNow &thread = m_threads[task.tid];
+            thread.pid = task.pid;
+            thread.role = task.role;
+            thread.state = ReplayHistory::stateNamed(task.state);
+            thread.core = task.core;
+            thread.running = task.running;
+            if (shown(thread))
+                openLane(task.tid, thread, history->from);
+        }
+    }
+
+    void apply(const SessionEvent &event)
+    {
+        if (event.t > m_lastT + 1e-9)
+            closeTick(event.t);
+        const QString &kind = event.kind;
+        const QJsonObject &f = event.fields;
+        const qint64 tid = f.value(u"tid"_s).toInteger();
+        const qint64 pid = f.value(u"pid"_s).toInteger();
+        if (kind == u"task.sample"_s || kind == u"task.state"_s) {
+            ThreadNow &thread = m_threads[tid];
+            thread.pid = pid;
+            const bool sample = kind == u"task.sample"_s;
+            setState(tid, thread, ReplayHistory::stateNamed(f.value(sample ? u"state"_s : u"to"_s).toString()), event.t);
+            if (sample) {
+                thread.core = f.value(u"core"_s).toInt(-1);
+                thread.running = f.value(u"running"_s).toDouble();
+            }
+        } else if (kind == u"thread.start"_s) {
+            ThreadNow &thread = m_threads[tid];
+            thread.pid = pid;
+            thread.role = f.value(u"role"_s).toString();
+            if (shown(thread) && thread.lane < 0)
+                openLane(tid, thread, event.t);
+        } else if (kind == u"thread.exit"_s) {
+            endThread(tid, event.t);
+        } else if (kind == u"process.spawn"_s) {
+            m_processes.insert(pid, {});
+            for (auto it = m_threads.begin(); it != m_threads.end(); ++it) {
+                if (it->pid == pid && it->lane < 0)
+                    openLane(it.key(), *it, event.t);
+            }
+        } else if (kind == u"process.exit"_s || kind == u"process.zombie"_s || kind == u"process.reap"_s) {
+            ProcessNow &process = m_processes[pid];
+            process.exited = true;
+            process.zombie = process.zombie || kind == u"process.zombie"_s;
+            const bool gone = kind == u"process.reap"_s || !process.zombie;
+            QList<qint64> ended;
+            for (auto it = m_threads.begin(); it != m_threads.end(); ++it) {
+                if (it->pid != pid)
+                    continue;
+                if (gone || it.key() != pid)
+                    ended << it.key();
+                else
+                    setState(it.key(), *it, LabTaskState::Zombie, event.t);
+            }
+            for (qint64 gone : std::as_const(ended))
+                endThread(gone, event.t);
+            if (kind == u"process.reap"_s)
+                m_processes.remove(pid);
+        }
+    }
+
+    void finish(double to)
+    {
+        closeTick(to);
+        for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {
+            if (it->lane >= 0) {
+                ThreadLane &lane = m_history->lanes[it->lane];
+                lane.runs.last().end = to;
+                lane.lastSeen = to;
+            }
+        }
+    }
+
+private:
+    bool shown(const ThreadNow &thread) const
+    {
+        const auto process = m_processes.constFind(thread.pid);
+        return process != m_processes.cend() && (!process->exited || process->zombie);
+    }
+
+    void openLane(qint64 tid, ThreadNow &thread, double t)
+    {
+        thread.lane = m_history->lanes.size();
+        m_history->lanes.append({thread.pid, tid, thread.role, {{t, t, thread.state}}, t});
+    }
+
+    void setState(qint64 tid, ThreadNow &thread, LabTaskState state, double t)
+    {
+        thread.state = state;
+        if (thread.lane < 0) {
+            if (shown(thread))
+                openLane(tid, thread, t);
+            return;
+        }
+        ThreadLane &lane = m_history->lanes[thread.lane];
+        lane.lastSeen = t;
+        StateRun &last = lane.runs.last();
+        last.end = std::max(last.end, t);
+        if (last.state != state)
+            lane.runs.append({t, t, state});
+    }
+
+    void endThread(qint64 tid, double t)
+    {
+        const auto it = m_threads.find(tid);
+        if (it == m_threads.end())
+            return;
+        if (it->lane >= 0) {
+            ThreadLane &lane = m_history->lanes[it->lane];
+            lane.runs.last().end = std::max(lane.runs.last().end, t);
+            lane.lastSeen = t;
+        }
+        m_threads.erase(it);
+    }
+
+    // Everything recorded at one time is in: each core ran, since the last tick, the busiest thread on it.
+    void closeTick(double t)
+    {
+        QList<std::pair<qint64, double>> best(m_history->cores.size(), {0, 0});
+        for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {
+            if (it->lane < 0 || it->core < 0 || it->core >= best.size() || it->running < RanOnCore)
+                continue;
+            auto &current = best[it->core];
+            if (current.first == 0 || it->running > current.second)
+                current = {it.key(), it->running};
+        }
+        for (qsizetype core = 0; core < best.size(); ++core) {
+            const qint64 tid = best.at(core).first;
+            if (tid == 0)
+                continue;
+            QList<CoreRun> &runs = m_history->cores[core];
+            if (!runs.isEmpty() && runs.last().tid == tid && runs.last().end >= m_lastT - 1e-9)
+                runs.last().end = t;
+            else
+                runs.append({m_lastT, t, tid});
+        }
+        m_lastT = t;
+    }
+
+    ReplayHistory *m_history;
+    QHash<qint64, ThreadNow> m_threads;
+    QHash<qint64, ProcessNow> m_processes;
+    double m_lastT;
+};
+} // namespace
+
+LabTaskState ReplayHistory::stateNamed(const QString &name)
+{
+    static const QHash<QString, LabTaskState> states = {
+        {u"new"_s, LabTaskState::New},         {u"running"_s, LabTaskState::Running},
+        {u"ready"_s, LabTaskState::Ready},     {u"blocked"_s, LabTaskState::Blocked},
+        {u"stopped"_s, LabTaskState::Stopped}, {u"zombie"_s, LabTaskState::Zombie},
+        {u"terminated"_s, LabTaskState::Terminated},
+    };
+    return states.value(name, LabTaskState::Blocked);
+}
+
+QList<CpuLoad> ReplayHistory::cpusOf(const QJsonArray &cpus)
+{
+    QList<CpuLoad> loads;
+    loads.reserve(cpus.size());
+    for (const QJsonValue &value : cpus) {
+        const QJsonObject cpu = value.toObject();
+        CpuLoad load;
+        load.core = cpu.value(u"core"_s).toInt(-1);
+        load.busy = cpu.value(u"busy"_s).toDouble();
+        load.user = cpu.value(u"user"_s).toDouble();
+        load.system = cpu.value(u"system"_s).toDouble();
+        load.iowait = cpu.value(u"iowait"_s).toDouble();
+        load.steal = cpu.value(u"steal"_s).toDouble();
+        loads << load;
+    }
+    return loads;
+}
+
+QueueStats ReplayHistory::queueOf(const QJsonObject &fields)
+{
+    QueueStats stats;
+    stats.capacity = fields.value(u"capacity"_s).toInt();
+    stats.depth = fields.value(u"depth"_s).toInteger();
+    stats.puts = quint64(std::max<qint64>(0, fields.value(u"puts"_s).toInteger()));
+    stats.gets = quint64(std::max<qint64>(0, fields.value(u"gets"_s).toInteger()));
+    stats.blockedPutters = fields.value(u"blocked_putters"_s).toInt();
+    stats.blockedGetters = fields.value(u"blocked_getters"_s).toInt();
+    return stats;
+}
+
+void ReplayHistory::addSample(const SessionEvent &event)
+{
+    if (event.kind == u"cpu.sample"_s) {
+        cpus.append({event.t, cpusOf(event.fields.value(u"cpus"_s).toArray())});
+    } else if (event.kind == u"queue.sample"_s) {
+        // The queues of one tick are recorded one after the other with the same t: one chart sample.
+        const QJsonValue nameValue = event.fields.value(u"queue"_s);
+        const QString name = nameValue.isString() ? nameValue.toString() : QString::number(nameValue.toDouble());
+        if (queues.isEmpty() || queues.last().t != event.t || queues.last().names.contains(name))
+            queues.append({event.t, {}, {}});
+        QueueSample &sample = queues.last();
+        const auto at = std::lower_bound(sample.names.cbegin(), sample.names.cend(), name) - sample.names.cbegin();
+        sample.names.insert(at, name);
+        sample.queues.insert(at, queueOf(event.fields));
+    }
+}
+
+ReplayHistory ReplayHistory::samplesBetween(const SessionReplay &replay, qsizetype first, qsizetype last)
+{
+    ReplayHistory history;
+    const QList<SessionEvent> &events = replay.events();
+    last = std::min(last, events.size());
+    for (qsizetype i = std::max<qsizetype>(0, first); i < last; ++i)
+        history.addSample(events.at(i));
+    if (first < last && last > 0) {
+        history.from = events.at(std::max<qsizetype>(0, first)).t;
+        history.to = events.at(last - 1).t;
+    }
+    return history;
+}
+
+ReplayHistory ReplayHistory::window(const SessionReplay &replay, double from, double to, int cores)
+{
+    ReplayHistory history;
+    history.reset = true;
+    history.from = std::max(0.0, from);
+    history.to = to;
+    const QList<SessionEvent> &events = replay.events();
+    const qsizetype first = replay.eventsUntil(history.from);
+    const qsizetype last = replay.eventsUntil(to);
+    TimelineWalk walk(&history, replay.momentAt(history.from), cores);
+    for (qsizetype i = first; i < last; ++i) {
+        const SessionEvent &event = events.at(i);
+        if (event.kind.endsWith(u".sample"_s) && !event.kind.startsWith(u"task."_s))
+            history.addSample(event);
+        else
+            walk.apply(event);
+    }
+    walk.finish(to);
+    return history;
+}
