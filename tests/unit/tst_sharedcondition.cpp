@@ -27,11 +27,12 @@ private Q_SLOTS:
     void sleepEndsAtDeadline();
     void notifyWakesSleepers_data();
     void notifyWakesSleepers();
+    void sleepersAreCountedOnlyWhileAsleep();
 };
 
 void tst_SharedCondition::staleTicketDoesNotSleep()
 {
-    std::atomic<std::uint32_t> word{0};
+    SharedCondition::Word word{};
     const std::uint32_t ticket = SharedCondition::ticket(word);
     SharedCondition::notifyOne(word); // between the ticket and the sleep: must not be lost
     QElapsedTimer clock;
@@ -42,7 +43,7 @@ void tst_SharedCondition::staleTicketDoesNotSleep()
 
 void tst_SharedCondition::sleepEndsAtDeadline()
 {
-    std::atomic<std::uint32_t> word{0};
+    SharedCondition::Word word{};
     QElapsedTimer clock;
     clock.start();
     SharedCondition::sleep(word, SharedCondition::ticket(word), inMs(60));
@@ -62,7 +63,7 @@ void tst_SharedCondition::notifyWakesSleepers()
 {
     QFETCH(int, sleepers);
     QFETCH(bool, all);
-    std::atomic<std::uint32_t> word{0};
+    SharedCondition::Word word{};
     std::atomic<int> ready{0};
     std::atomic<int> woken{0};
     std::vector<std::thread> threads;
@@ -86,6 +87,34 @@ void tst_SharedCondition::notifyWakesSleepers()
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     for (auto &thread : threads)
         thread.join();
+}
+
+void tst_SharedCondition::sleepersAreCountedOnlyWhileAsleep()
+{
+    SharedCondition::Word word{};
+    // A sleep that times out takes itself off the count.
+    SharedCondition::sleep(word, SharedCondition::ticket(word), inMs(20));
+    QCOMPARE(word.sleepers.load(), 0u);
+    // A notification with nobody asleep still changes the word (a ticket taken before it is stale).
+    const std::uint32_t before = SharedCondition::ticket(word);
+    SharedCondition::notifyOne(word);
+    QCOMPARE(word.sequence.load(), before + 1);
+    QCOMPARE(word.sleepers.load(), 0u);
+    // Two sleepers in the kernel: the count says so until a notification takes them off it.
+    std::atomic<int> woken{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2; ++i)
+        threads.emplace_back([&] {
+            SharedCondition::sleep(word, SharedCondition::ticket(word), inMs(10000));
+            ++woken;
+        });
+    QTRY_COMPARE(word.sleepers.load(), 2u);
+    QTest::qWait(50); // announced, and by now inside the futex wait
+    SharedCondition::notifyAll(word);
+    QTRY_COMPARE(woken.load(), 2);
+    for (auto &thread : threads)
+        thread.join();
+    QCOMPARE(word.sleepers.load(), 0u);
 }
 
 QTEST_APPLESS_MAIN(tst_SharedCondition)

@@ -20,15 +20,30 @@
 //     notifier, after changing the condition: notifyOne(word) or notifyAll(word)
 // A notification between ticket() and sleep() changes the word, so the futex wait returns at once: nothing is lost,
 // even when the notifier does not hold the mutex (a stop request). Spurious wake-ups happen; callers re-check.
+//
+// A notification makes a system call only while somebody sleeps in the kernel (Word::sleepers): a waiter counted
+// as blocked by its queue but still spinning, or already woken and waiting for a core, costs the notifier nothing
+// (the notifier takes the threads it woke off the count itself). FUTEX_WAKE on a shared mapping is the expensive
+// kind (the kernel pins the page to find the futex's key); without this check it was half of a busy queue's time
+// on this machine, and on a loaded machine a woken consumer waiting for a core drew a futile wake-up from every
+// put. The count only ever errs high: a waiter SIGKILLed in its sleep leaves it one too high for good, and later
+// notifications then make their system call as before — slower, never wrong.
 class SharedCondition
 {
 public:
+    // The condition in shared memory: zero-initialised is valid.
+    struct Word
+    {
+        std::atomic<std::uint32_t> sequence; // the futex word: changed by every notification
+        std::atomic<std::uint32_t> sleepers; // threads between announcing their sleep and waking from it
+    };
+
     // The value to pass to sleep(); read before the caller checks its condition for the last time.
-    static std::uint32_t ticket(const std::atomic<std::uint32_t> &word);
+    static std::uint32_t ticket(const Word &word);
     // Sleeps until a notification after ticket(), or until wakeAt (absolute CLOCK_MONOTONIC), or a signal.
-    static void sleep(std::atomic<std::uint32_t> &word, std::uint32_t ticket, const timespec &wakeAt);
+    static void sleep(Word &word, std::uint32_t ticket, const timespec &wakeAt);
     // Wakes one sleeper (a live one: the kernel forgets dead ones).
-    static void notifyOne(std::atomic<std::uint32_t> &word);
+    static void notifyOne(Word &word);
     // Wakes every sleeper.
-    static void notifyAll(std::atomic<std::uint32_t> &word);
+    static void notifyAll(Word &word);
 };

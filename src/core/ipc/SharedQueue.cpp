@@ -229,6 +229,15 @@ IpcStatus SharedQueue::lockQueue(const WaitOptions &options, MonotonicDeadline &
         return IpcStatus::NotRecoverable; // see ProcessSharedMutex: glibc reports it only once
     int error = 0;
     ProcessSharedMutex::Outcome outcome = ProcessSharedMutex::tryLock(&header->mutex, &error);
+    // A put or get holds the mutex for a few hundred nanoseconds. Watching the owner word (a read, which leaves
+    // the holder's cache line alone) until it clears and trying again is far cheaper than the futex sleep and wake
+    // that pthread_mutex_clocklock ends in; glibc's own adaptive spin is too short for a holder on another core.
+    for (int i = 0; i < spinLimit() && outcome == ProcessSharedMutex::Outcome::Busy; ++i) {
+        if (header->owner.load(std::memory_order_relaxed) == 0)
+            outcome = ProcessSharedMutex::tryLock(&header->mutex, &error);
+        else
+            cpuRelax();
+    }
     if (outcome == ProcessSharedMutex::Outcome::Busy) {
         ThreadTelemetry *telemetry = options.telemetry;
         const ThreadState before = telemetry ? telemetry->state() : ThreadState::Idle;
@@ -305,7 +314,7 @@ IpcStatus SharedQueue::waitWhile(bool forSpace, const WaitOptions &options, Mono
 
     std::atomic<std::uint32_t> &blocked = forSpace ? header->blockedPutters : header->blockedGetters;
     std::atomic<std::uint64_t> *listed = forSpace ? header->waitingPutters : header->waitingGetters;
-    std::atomic<std::uint32_t> &condition = forSpace ? header->notFull : header->notEmpty;
+    SharedCondition::Word &condition = forSpace ? header->notFull : header->notEmpty;
     const std::uint64_t me = currentOwner();
 
     blocked.fetch_add(1, std::memory_order_relaxed);
@@ -441,7 +450,7 @@ IpcStatus SharedQueue::transfer(bool putting, std::byte *buffer, std::size_t max
         }
         // Notify only when somebody waits: the common case costs no system call. The counts are changed under the
         // mutex we hold, so a thread about to wait is either counted already or will see the change.
-        std::atomic<std::uint32_t> &otherSide = putting ? header->notEmpty : header->notFull;
+        SharedCondition::Word &otherSide = putting ? header->notEmpty : header->notFull;
         const std::uint32_t waiting =
             (putting ? header->blockedGetters : header->blockedPutters).load(std::memory_order_relaxed);
         if (waiting > 1 && taken > 1)

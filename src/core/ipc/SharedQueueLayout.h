@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SharedCondition.h"
 #include "SharedQueue.h"
 
 #include <pthread.h>
@@ -12,7 +13,7 @@
 // the processes of one build, hence the magic and the version (bumped when a field changes).
 namespace SharedQueueLayout {
 inline constexpr std::uint32_t magic = 0x51514c50; // "PLQQ" in memory on little-endian
-inline constexpr std::uint32_t version = 2;
+inline constexpr std::uint32_t version = 3;
 } // namespace SharedQueueLayout
 
 // The queue's header. Items are copied under the mutex; the counters are atomics so the sampler reads them
@@ -28,8 +29,8 @@ struct alignas(64) SharedQueueHeader
     std::uint32_t headerBytes;
     std::uint64_t totalBytes;
     pthread_mutex_t mutex;
-    std::atomic<std::uint32_t> notFull;  // SharedCondition words
-    std::atomic<std::uint32_t> notEmpty;
+    SharedCondition::Word notFull;
+    SharedCondition::Word notEmpty;
     std::atomic<std::uint32_t> sequence; // seqlock over puts and gets: odd while the mutex holder updates them
     std::atomic<std::uint32_t> shutDown;
     std::atomic<std::uint64_t> owner; // TelemetryLayout::packOwner of the mutex holder, 0 when free
