@@ -85,9 +85,9 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
                 locks[input.waitObject].id = input.waitObject;
                 locks[input.waitObject].name = task.waitLabel;
             } else if (input.waitKind == WaitKind::QueueFull || input.waitKind == WaitKind::QueueEmpty) {
-                queues.insert(task.waitOn, task.waitLabel);
+                queues.insert(task.waitOn, u"Q%1"_s.arg(task.waitOn + 1));
             } else if (input.waitKind == WaitKind::PipeWrite || input.waitKind == WaitKind::PipeRead) {
-                pipes.insert(task.waitOn, task.waitLabel);
+                pipes.insert(task.waitOn, u"pipe %1"_s.arg(task.waitOn + 1));
             }
         }
         if (input.alive) {

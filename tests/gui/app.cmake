@@ -8,3 +8,4 @@ proclab_add_test(tst_timelinewidgets SOURCES tst_timelinewidgets.cpp ${PROCLAB_Q
 proclab_add_test(tst_guirun SOURCES tst_guirun.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 90 LABELS gui)
 proclab_add_test(tst_sessionmenu SOURCES tst_sessionmenu.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 60 LABELS gui)
 proclab_add_test(tst_replaycontroller SOURCES tst_replaycontroller.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 120 LABELS gui)
+proclab_add_test(tst_chartthinning SOURCES tst_chartthinning.cpp LIBS proclab_gui)

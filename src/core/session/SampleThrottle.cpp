@@ -71,7 +71,8 @@ QJsonObject SampleThrottle::sampleFields(const TaskRecord &sample)
     if (!sample.wait.isEmpty()) {
         fields.insert(u"wait"_s, sample.wait);
         fields.insert(u"wait_on"_s, sample.waitOn);
-        fields.insert(u"wait_label"_s, sample.waitLabel);
+        if (!sample.waitLabel.isEmpty())
+            fields.insert(u"wait_label"_s, sample.waitLabel);
     }
     if (!sample.holds.isEmpty())
         fields.insert(u"holds"_s, QJsonArray::fromStringList(sample.holds));

@@ -22,7 +22,7 @@ struct TaskRecord
     // What a lab thread said in its telemetry, for the wait-for graph of a replay; empty for other tasks.
     QString wait;          // "lock", "queue_full", "queue_empty", "child", "pipe_write", "pipe_read"; "" none
     qint64 waitOn = 0;     // the object's id (lock, queue or pipe index, a child's PID)
-    QString waitLabel;     // the object's name: "L2", "Q1", "P1", "GIL-1", a child's PID
+    QString waitLabel;     // a lock's name ("L2", "GIL-1"); empty for other waits
     QStringList holds;     // names of the locks it holds, oldest first
 };
 

@@ -28,7 +28,7 @@ struct SessionMoment
         QString reason;
         QString wait;      // what the lab thread waits on (task.sample "wait": "lock", "queue_full", …); "" none
         qint64 waitOn = 0; // the object's id
-        QString waitLabel; // the object's name ("L2", "Q1")
+        QString waitLabel; // a lock's name ("L2"); empty for other waits
         QStringList holds; // names of the locks it holds, oldest first
         bool operator==(const Task &) const = default;
     };

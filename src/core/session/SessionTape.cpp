@@ -80,8 +80,6 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
 {
     QHash<qint64, const WaitInput *> waitOf;
     QHash<qint64, QString> lockNames;
-    QHash<qint64, QString> queueNames;
-    QHash<qint64, QString> pipeNames;
     if (waits) {
         for (const WaitInput &thread : waits->threads) {
             if (thread.alive && (thread.waitKind != WaitKind::None || !thread.locksHeld.isEmpty()))
@@ -89,10 +87,6 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
         }
         for (const LockState &lock : waits->locks)
             lockNames.insert(lock.id, WaitForGraph::lockLabel(lock.id, lock.name));
-        for (const QueueState &queue : waits->queues)
-            queueNames.insert(queue.id, queue.name);
-        for (const PipeState &pipe : waits->pipes)
-            pipeNames.insert(pipe.id, pipe.name);
     }
     QList<TaskRecord> records;
     records.reserve(snapshot.tasks.size());
@@ -105,12 +99,10 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
             if (wait->waitKind != WaitKind::None) {
                 record.wait = waitKindName(wait->waitKind);
                 record.waitOn = wait->waitObject;
-                const QHash<qint64, QString> *names = wait->waitKind == WaitKind::Lock ? &lockNames
-                    : wait->waitKind == WaitKind::QueueFull || wait->waitKind == WaitKind::QueueEmpty ? &queueNames
-                    : wait->waitKind == WaitKind::Child ? nullptr
-                                                        : &pipeNames;
-                record.waitLabel = WaitForGraph::objectLabel(wait->waitKind, wait->waitObject,
-                                                             names ? names->value(wait->waitObject) : QString());
+                // Only a lock needs its name spelt out: queues and pipes are named by their index ("Q1" is
+                // queue 0) and a child by its PID, and 500 threads waiting on one queue would repeat it.
+                if (wait->waitKind == WaitKind::Lock)
+                    record.waitLabel = lockNames.value(wait->waitObject, WaitForGraph::lockLabel(wait->waitObject, {}));
             }
             for (qint64 lock : wait->locksHeld)
                 record.holds << lockNames.value(lock, WaitForGraph::lockLabel(lock, {}));
