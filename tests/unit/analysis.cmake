@@ -17,3 +17,8 @@ proclab_add_test(tst_futexcrosscheck SOURCES tst_futexcrosscheck.cpp LIBS procla
 add_executable(proclab_bench_analysis ${PROJECT_SOURCE_DIR}/tests/bench/analysis_bench.cpp)
 target_link_libraries(proclab_bench_analysis PRIVATE proclab_analysis_scenarios)
 set_target_properties(proclab_bench_analysis PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bench)
+
+# Not a test: the live futex cross-check's per-tick cost with 500 real blocked threads (see its source).
+add_executable(proclab_bench_futex ${PROJECT_SOURCE_DIR}/tests/bench/futex_crosscheck_bench.cpp)
+target_link_libraries(proclab_bench_futex PRIVATE proclab_core)
+set_target_properties(proclab_bench_futex PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bench)

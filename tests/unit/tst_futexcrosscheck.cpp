@@ -73,6 +73,7 @@ private Q_SLOTS:
     void observesTheWaitsItKnows();
     void looksAgainOnlyWhenDue();
     void goneThreadIsNotAFinding();
+    void lookBudgetDefersTheRest();
     void realThreadsRightAndWrongMapping();
 
 private:
@@ -164,13 +165,15 @@ void tst_FutexCrossCheck::looksAgainOnlyWhenDue()
 {
     FutexCrossCheck check(m_proc.path(), 10);
     check.setMapping(fakeMapping());
-    // A confirmed wait is looked at again only every 10 ticks while it lasts.
+    // A confirmed wait is looked at again only every 10 ticks while it lasts; the first re-check comes 10 ticks
+    // plus a phase of the thread's own (its TID modulo 10) later, so a burst of waits is not re-checked all at once.
     writeSyscall(futexAt(0x7f0000000140));
-    for (int i = 0; i < 11; ++i) {
+    const int firstRecheck = 10 + int(tid % 10);
+    for (int i = 0; i <= firstRecheck; ++i) {
         WaitTick tick = tickWith(WaitKind::Lock, 1, 1);
         check.observe(&tick);
         const bool looked = tick.threads.first().futex.status != FutexObservation::Status::NotChecked;
-        QCOMPARE(looked, i == 0 || i == 10);
+        QCOMPARE(looked, i == 0 || i == firstRecheck);
     }
     QCOMPARE(check.syscallReads(), 2);
     QCOMPARE(check.waitsChecked(), 1);
@@ -219,6 +222,44 @@ void tst_FutexCrossCheck::goneThreadIsNotAFinding()
     WaitTick other = tickWith(WaitKind::Lock, 1);
     off.observe(&other);
     QCOMPARE(off.syscallReads(), 0);
+}
+
+void tst_FutexCrossCheck::lookBudgetDefersTheRest()
+{
+    // 100 threads start waiting at once; 64 are looked at on the first tick, the other 36 on the next, and none of
+    // the first 64 again before its re-check is due.
+    WaitTick tick;
+    for (int i = 0; i < 100; ++i) {
+        const qint64 threadTid = 1000 + i;
+        QVERIFY(QDir(m_proc.path()).mkpath(u"%1/task/%2"_s.arg(pid).arg(threadTid)));
+        QFile syscall(m_proc.filePath(u"%1/task/%2/syscall"_s.arg(pid).arg(threadTid)));
+        QVERIFY(syscall.open(QIODevice::WriteOnly));
+        syscall.write(futexAt(0x7f0000000140));
+        WaitInput thread = tickWith(WaitKind::Lock, 1).threads.first();
+        thread.tid = threadTid;
+        tick.threads << thread;
+    }
+    FutexCrossCheck check(m_proc.path(), 10, 64);
+    check.setMapping(fakeMapping());
+    const auto looked = [](const WaitTick &t) {
+        QSet<qint64> tids;
+        for (const WaitInput &thread : t.threads) {
+            if (thread.futex.status != FutexObservation::Status::NotChecked)
+                tids.insert(thread.tid);
+        }
+        return tids;
+    };
+    WaitTick first = tick;
+    check.observe(&first);
+    const QSet<qint64> firstLooks = looked(first);
+    QCOMPARE(firstLooks.size(), 64);
+    WaitTick second = tick;
+    check.observe(&second);
+    const QSet<qint64> secondLooks = looked(second);
+    QCOMPARE(secondLooks.size(), 36);
+    QVERIFY(!secondLooks.intersects(firstLooks));
+    QCOMPARE(check.waitsConfirmed(), 100);
+    QCOMPARE(check.mapsReads(), 1);
 }
 
 void tst_FutexCrossCheck::realThreadsRightAndWrongMapping()

@@ -12,8 +12,10 @@
 using namespace Qt::Literals::StringLiterals;
 
 
-FutexCrossCheck::FutexCrossCheck(const QString &procRoot, int recheckEveryTicks)
-    : m_procRoot(procRoot), m_recheckEveryTicks(std::max(1, recheckEveryTicks))
+FutexCrossCheck::FutexCrossCheck(const QString &procRoot, int recheckEveryTicks, int maxLooksPerTick)
+    : m_procRoot(procRoot)
+    , m_recheckEveryTicks(std::max(1, recheckEveryTicks))
+    , m_maxLooksPerTick(std::max(1, maxLooksPerTick))
 {}
 
 void FutexCrossCheck::setMapping(const FutexMapping &mapping)
@@ -28,7 +30,8 @@ void FutexCrossCheck::reset()
     m_threads.clear();
     m_maps.clear();
     m_refused.clear();
-    m_waitsChecked = m_waitsConfirmed = m_syscallReads = m_unreadable = 0;
+    m_rotation = 0;
+    m_waitsChecked = m_waitsConfirmed = m_syscallReads = m_mapsReads = m_unreadable = 0;
 }
 
 bool FutexCrossCheck::agrees(const WaitInput &thread, const FutexObservation &observation)
@@ -46,10 +49,10 @@ bool FutexCrossCheck::agrees(const WaitInput &thread, const FutexObservation &ob
 
 bool FutexCrossCheck::due(const WaitInput &thread, Watched *watched) const
 {
-    if (watched->kind != thread.waitKind || watched->object != thread.waitObject || watched->epoch != thread.waitEpoch) {
-        *watched = Watched{thread.waitKind, thread.waitObject, thread.waitEpoch, 0, false, false, false};
+    if (watched->kind != thread.waitKind || watched->object != thread.waitObject || watched->epoch != thread.waitEpoch)
+        *watched = Watched{thread.waitKind, thread.waitObject, thread.waitEpoch, 0, false, false, false, false};
+    if (!watched->looked)
         return true;
-    }
     // A look that did not confirm the wait is repeated on the next tick: a second answer either confirms the
     // disagreement (DeadlockMonitor reports it) or clears it (the telemetry was read just as the wait changed).
     return !watched->lastAgreed || ++watched->ticksSinceLook >= m_recheckEveryTicks;
@@ -59,7 +62,14 @@ void FutexCrossCheck::observe(WaitTick *tick)
 {
     QSet<qint64> watchedNow;
     QSet<qint64> pidsNow;
-    for (WaitInput &thread : tick->threads) {
+    int looks = 0;
+    bool deferred = false;
+    const qsizetype count = tick->threads.size();
+    // Threads past the budget stay due; the next tick starts where this one ran out, so none is starved by
+    // threads earlier in the list that keep starting new waits.
+    const qsizetype first = count > 0 ? m_rotation % count : 0;
+    for (qsizetype n = 0; n < count; ++n) {
+        WaitInput &thread = tick->threads[(first + n) % count];
         thread.futex = {};
         pidsNow.insert(thread.pid);
         if (!isActive() || !thread.alive)
@@ -73,7 +83,17 @@ void FutexCrossCheck::observe(WaitTick *tick)
         Watched &watched = m_threads[thread.tid];
         if (!due(thread, &watched) || m_refused.contains(thread.pid))
             continue;
-        watched.ticksSinceLook = 0;
+        if (looks == m_maxLooksPerTick) {
+            if (!deferred)
+                m_rotation = quint64(first + n);
+            deferred = true;
+            continue;
+        }
+        ++looks;
+        // The first re-check of a wait comes 10 to 19 ticks (for recheckEveryTicks 10) after its first look, at a
+        // phase of the thread's own, so that a burst of new waits is not re-checked all on one later tick.
+        watched.ticksSinceLook = watched.looked ? 0 : -int(thread.tid % m_recheckEveryTicks);
+        watched.looked = true;
         thread.futex = look(thread.pid, thread.tid);
         if (thread.futex.status == FutexObservation::Status::NotChecked) {
             watched.lastAgreed = false; // not asleep right now: look again next tick
@@ -133,6 +153,7 @@ const QList<MemoryMapping> *FutexCrossCheck::mapsOf(qint64 pid, bool fresh)
     if (it != m_maps.end() && !fresh)
         return &*it;
     QByteArray text;
+    ++m_mapsReads;
     if (!readFile(m_procRoot + u'/' + QString::number(pid) + u"/maps"_s, &text)) {
         ++m_unreadable;
         m_maps.remove(pid);

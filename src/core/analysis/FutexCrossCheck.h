@@ -15,11 +15,13 @@
 // (lock.futex_check).
 //
 // Cheap by design: a thread is looked at only while its telemetry names a lock or queue the mapping knows, and
-// only when that wait is new (its epoch changed), every `recheckEveryTicks` ticks while it lasts, and on the tick
-// after any answer that did not confirm it — so that a disagreement is either confirmed or cleared by a second
-// look, which is what DeadlockMonitor's hysteresis needs. A process's maps are read once and again only when an
-// address falls outside what was read. A thread that is not asleep in a system call ("running", runnable) gives
-// no answer (NotChecked), never a mismatch.
+// only when that wait is new (its epoch changed), every `recheckEveryTicks` ticks while it lasts (at a phase of its
+// own, so a burst of waits is not re-checked all on one tick), and on the tick after any answer that did not
+// confirm it — so that a disagreement is either confirmed or cleared by a second look, which is what
+// DeadlockMonitor's hysteresis needs. At most `maxLooksPerTick` threads are looked at per tick; the rest stay due
+// and come first on the next tick. A process's maps are read once and again only when an address falls outside
+// what was read. A thread that is not asleep in a system call ("running", runnable) gives no answer (NotChecked),
+// never a mismatch.
 //
 // Reading syscall needs ptrace rights: the supervisor has them over its descendants under Yama scope 1. Where the
 // kernel refuses, the thread's process is not asked again and counted as unreadable.
@@ -29,7 +31,8 @@ class FutexCrossCheck
 
 public:
     // `procRoot`: where /proc is (a fake tree in tests).
-    explicit FutexCrossCheck(const QString &procRoot = QStringLiteral("/proc"), int recheckEveryTicks = 10);
+    explicit FutexCrossCheck(const QString &procRoot = QStringLiteral("/proc"), int recheckEveryTicks = 10,
+                             int maxLooksPerTick = 64);
 
     // The mapping to check against; an empty one (no path) switches the check off.
     void setMapping(const FutexMapping &mapping);
@@ -46,6 +49,7 @@ public:
     int waitsChecked() const { return m_waitsChecked; } // distinct waits the kernel gave an answer for
     int waitsConfirmed() const { return m_waitsConfirmed; } // … of which it confirmed the telemetry at least once
     int syscallReads() const { return m_syscallReads; }
+    int mapsReads() const { return m_mapsReads; }
     int unreadable() const { return m_unreadable; } // syscall or maps files the kernel refused or that were gone
     // The run's summary: `lock.futex_check` with these counts and `mismatches` (DeadlockMonitor's warnings).
     SessionEvent summaryEvent(double t, int mismatches) const;
@@ -62,6 +66,7 @@ private:
         bool confirmed = false;  // some look confirmed this wait
         bool lastAgreed = false; // the last look did
         bool counted = false;    // counted in m_waitsChecked
+        bool looked = false;     // looked at since this wait began
     };
 
     bool due(const WaitInput &thread, Watched *watched) const;
@@ -71,6 +76,8 @@ private:
 
     QString m_procRoot;
     int m_recheckEveryTicks;
+    int m_maxLooksPerTick;
+    quint64 m_rotation = 0; // where the next tick starts in the thread list
     FutexMapping m_mapping;
     QHash<qint64, Watched> m_threads;             // tid → its current wait
     QHash<qint64, QList<MemoryMapping>> m_maps;   // pid → its maps as last read
@@ -78,5 +85,6 @@ private:
     int m_waitsChecked = 0;
     int m_waitsConfirmed = 0;
     int m_syscallReads = 0;
+    int m_mapsReads = 0;
     int m_unreadable = 0;
 };
