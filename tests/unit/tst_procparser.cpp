@@ -32,6 +32,8 @@ private Q_SLOTS:
     void cpuTimesTruncated();
     void cpuTimesRejects_data();
     void cpuTimesRejects();
+    void procsRunning_data();
+    void procsRunning();
     void status();
     void statusEscapedName();
     void statusRejects_data();
@@ -173,6 +175,27 @@ void tst_ProcParser::cpuTimesRejects()
 {
     QFETCH(QByteArray, text);
     QVERIFY(ProcParser::parseCpuTimes(text).isEmpty());
+}
+
+void tst_ProcParser::procsRunning_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("expected"); // -1: rejected
+    QTest::newRow("fixture") << fixture("proc_stat.txt") << 3;
+    QTest::newRow("alone") << QByteArray("procs_running 1\n") << 1;
+    QTest::newRow("missing") << fixture("proc_stat_old_kernel.txt") << -1;
+    QTest::newRow("cut after the number") << QByteArray("cpu  1 2 3 4\nprocs_running 12") << -1;
+    QTest::newRow("cut after the key") << QByteArray("cpu  1 2 3 4\nprocs_running ") << -1;
+    QTest::newRow("not a number") << QByteArray("procs_running x\n") << -1;
+    QTest::newRow("inside another line") << QByteArray("intr 0 procs_running 4\nprocs_running 2\n") << 2;
+    QTest::newRow("empty") << QByteArray() << -1;
+}
+
+void tst_ProcParser::procsRunning()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, expected);
+    QCOMPARE(ProcParser::parseProcsRunning(text).value_or(-1), expected);
 }
 
 void tst_ProcParser::status()

@@ -108,6 +108,8 @@ private Q_SLOTS:
     void descendants();
     void watchAll();
     void rotationKeepsLettersYoung();
+    void quietMachineProvesUnchangedLetters();
+    void switchCountsFollowScheduling();
     void countersGoingBackwards();
     void endedPidIsNotWatchedAgain();
     void cpuLoad();
@@ -307,6 +309,75 @@ void tst_TaskSampler::rotationKeepsLettersYoung()
         QVERIFY(find(s, 401)->letterAgeS <= maxAge + 0.1);
         QTest::qWait(50);
     }
+}
+
+void tst_TaskSampler::quietMachineProvesUnchangedLetters()
+{
+    // procs_running 1 (the sampler alone): a thread that was not scheduled since its letter was read cannot have
+    // changed it, so the rotation's re-read is skipped and the letter's age restarts. The fake tree changes a
+    // letter behind the sampler's back, which the kernel cannot do; that shows whether stat was read.
+    const QByteArray cpus = "cpu  100 0 100 800 0 0 0 0 0 0\ncpu0 50 0 50 400 0 0 0 0 0 0\n"
+                            "cpu1 50 0 50 400 0 0 0 0 0 0\nintr 0\n";
+    m_proc->write(u"stat"_s, cpus + "procs_running 1\nprocs_blocked 0\n");
+    m_proc->addProcess(600, 1, "quiet", 'S', 3);
+    m_proc->setTask(600, 601, "sleeper", 'S', 1, 3);
+    m_proc->setSchedstat(600, 601, 1, 0, 1);
+    m_proc->setTask(600, 602, "starved", 'R', 1, 3);
+    m_proc->setSchedstat(600, 602, 1, 0, 1);
+    const double maxAge = 0.2;
+    auto sampler = makeSampler(0, 1000, maxAge);
+    sampler->setWatchedPids({600});
+    SnapshotPtr s = sampler->sample();
+    s = sampler->sample();
+    QCOMPARE(stateOf(s, 601), u"blocked"_s);
+    QCOMPARE(stateOf(s, 602), u"ready"_s);
+    m_proc->setTask(600, 601, "sleeper", 'T', 1, 3);
+    // A letter R is never taken as proved: the thread is runnable, so it must be looked at.
+    m_proc->setTask(600, 602, "starved", 'S', 1, 3);
+    QElapsedTimer clock;
+    clock.start();
+    bool starvedSeenAgain = false;
+    while (clock.elapsed() < 3 * 1000 * maxAge) {
+        s = sampler->sample();
+        QCOMPARE(stateOf(s, 601), u"blocked"_s);
+        QVERIFY2(find(s, 601)->letterAgeS <= maxAge + 0.1, qPrintable(QString::number(find(s, 601)->letterAgeS)));
+        starvedSeenAgain = starvedSeenAgain || stateOf(s, 602) == u"blocked"_s;
+        QTest::qWait(20);
+    }
+    QVERIFY(starvedSeenAgain);
+    // Something else is runnable: rotation reads again, and the (fake) change shows within the maximum age.
+    m_proc->write(u"stat"_s, cpus + "procs_running 3\nprocs_blocked 0\n");
+    clock.restart();
+    QTRY_VERIFY_WITH_TIMEOUT((s = sampler->sample(), stateOf(s, 601) == u"stopped"_s), 3000);
+    QVERIFY2(clock.elapsed() < 1000 * maxAge + 200, qPrintable(QString::number(clock.elapsed())));
+}
+
+void tst_TaskSampler::switchCountsFollowScheduling()
+{
+    // status (context switches) is re-read only for a thread that was scheduled since it was last read.
+    m_proc->addProcess(700, 1, "switches", 'S', 2);
+    m_proc->setTask(700, 701, "worker", 'S', 1, 2);
+    m_proc->setSchedstat(700, 701, 1000, 0, 5);
+    const auto setSwitches = [this](int voluntary) {
+        m_proc->write(u"700/task/701/status"_s,
+                      "Name:\tworker\nPid:\t701\nvoluntary_ctxt_switches:\t" + QByteArray::number(voluntary)
+                          + "\nnonvoluntary_ctxt_switches:\t1\n");
+    };
+    setSwitches(5);
+    auto sampler = makeSampler();
+    sampler->setWatchedPids({700});
+    SnapshotPtr s = sampler->sample();
+    QCOMPARE(find(s, 701)->voluntarySwitches, 5u);
+    setSwitches(9); // not scheduled meanwhile: not read
+    s = sampler->sample();
+    QCOMPARE(find(s, 701)->voluntarySwitches, 5u);
+    m_proc->setSchedstat(700, 701, 2000, 0, 6);
+    s = sampler->sample();
+    QCOMPARE(find(s, 701)->voluntarySwitches, 9u);
+    setSwitches(10); // ran on within its slice: the CPU time alone moved
+    m_proc->setSchedstat(700, 701, 3000, 0, 6);
+    s = sampler->sample();
+    QCOMPARE(find(s, 701)->voluntarySwitches, 10u);
 }
 
 void tst_TaskSampler::countersGoingBackwards()

@@ -147,6 +147,25 @@ QList<CpuTimes> ProcParser::parseCpuTimes(QByteArrayView text)
     return result;
 }
 
+std::optional<int> ProcParser::parseProcsRunning(QByteArrayView text)
+{
+    constexpr QByteArrayView key = "procs_running ";
+    qsizetype at = text.indexOf(key);
+    // The key must start a line: "procs_running" inside another line is not it.
+    while (at > 0 && text.at(at - 1) != '\n')
+        at = text.indexOf(key, at + 1);
+    if (at < 0)
+        return std::nullopt;
+    if (text.indexOf('\n', at) < 0)
+        return std::nullopt; // cut short: the number may be cut too
+    qsizetype next = 0;
+    const QByteArrayView line = lineAt(text, at, &next);
+    int running = 0;
+    if (!toNumber(line.sliced(key.size()).trimmed(), &running))
+        return std::nullopt;
+    return running;
+}
+
 std::optional<ProcStatus> ProcParser::parseStatus(QByteArrayView text)
 {
     ProcStatus status;

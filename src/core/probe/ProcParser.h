@@ -20,6 +20,9 @@ public:
     // The cpu lines of /proc/stat: the aggregate first (core -1), then each cpuN in file order. Stops at the
     // first line that is not a cpu line. Empty when there is no well-formed "cpu " line.
     static QList<CpuTimes> parseCpuTimes(QByteArrayView text);
+    // The "procs_running" line of /proc/stat: tasks runnable at the moment of the read (on a core or waiting for
+    // one, the reader included). nullopt when the line is missing or malformed.
+    static std::optional<int> parseProcsRunning(QByteArrayView text);
     // /proc/<pid>/status. nullopt when no "Name:" or no "Pid:" line is there (not a status file).
     static std::optional<ProcStatus> parseStatus(QByteArrayView text);
     // wchan: the kernel function a sleeping task waits in. "0" and "" (running, or hidden) give an empty result.

@@ -19,6 +19,7 @@ struct Snapshot
     double intervalS = 0;     // time since the previous tick (0 for the first)
     CpuLoad total;            // the whole machine (core -1)
     QList<CpuLoad> cpus;      // one per core, by core number
+    int runnableTasks = -1;   // procs_running of /proc/stat when the tick began (the sampler included); -1 unknown
     QList<ProcessSample> processes; // by PID
     QList<TaskSample> tasks;  // by PID, then TID; tasks that ended in this interval appear once as Terminated
 };

@@ -146,14 +146,19 @@ SnapshotPtr TaskSampler::sample()
 
 void TaskSampler::readCpuLoad(Snapshot &out)
 {
+    m_nothingElseRunnable = false; // until this tick's /proc/stat says so
     ProcSource::Result result = ProcSource::Result::Ok;
     if (!m_systemStat.isOpen())
         m_systemStat = KeptProcFile::open(m_source.get(), 0, 0, ProcSource::File::SystemStat, &result);
     qsizetype length = 0;
     if (m_systemStat.reread(m_buffer.data(), BufferSize, &length) != ProcSource::Result::Ok)
         return;
-    const QList<CpuTimes> times = ProcParser::parseCpuTimes(QByteArrayView(m_buffer.data(), length));
+    const QByteArrayView text(m_buffer.data(), length);
+    const QList<CpuTimes> times = ProcParser::parseCpuTimes(text);
     out.total = m_cpuMeter.update(times, out.intervalS, &out.cpus);
+    const std::optional<int> runnable = ProcParser::parseProcsRunning(text);
+    out.runnableTasks = runnable.value_or(-1);
+    m_nothingElseRunnable = runnable && *runnable <= 1;
 }
 
 void TaskSampler::syncWatchSet(const Config &config, bool rescan)
@@ -365,10 +370,16 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
 
     const bool rotationDue = nowNs >= task.nextRotationNs;
     const bool justStalled = task.hasBaseline && !progressed && task.progressedLast;
+    // Not scheduled since the letter was read, and nothing but the sampler runnable now: the letter still holds.
+    const bool letterProved = rotationDue && m_nothingElseRunnable && task.hasBaseline && task.statSeen
+        && !progressed && !justStalled && task.letter != 'R';
     bool letterFresh = false;
     if (task.tid == process.pid) {
         // The process's stat, read this tick anyway, is the main thread's.
         readTaskStat(task, process.lastStat, nowNs);
+        letterFresh = true;
+    } else if (letterProved && !fullRead) {
+        task.letterNs = nowNs;
         letterFresh = true;
     } else if (fullRead || !task.statSeen || rotationDue || justStalled) {
         const ProcSource::Result statResult = task.stat.reread(m_buffer.data(), BufferSize, &length);
@@ -447,8 +458,13 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
         task.reason.clear();
         task.reasonSource.clear();
     }
-    if (options.readSwitchCounts && (letterFresh && (refreshDetails || task.tid != process.pid)))
+    const bool scheduledSinceSwitches = !task.switchesRead || now.cpuNs != task.switchesAt.cpuNs
+        || now.timeslices != task.switchesAt.timeslices;
+    if (options.readSwitchCounts && letterFresh && (refreshDetails || task.tid != process.pid)
+        && scheduledSinceSwitches) {
         readSwitchCounts(process, task);
+        task.switchesAt = now;
+    }
 
     task.last = now;
     task.lastNs = nowNs;
@@ -499,6 +515,7 @@ void TaskSampler::readSwitchCounts(Process &process, Task &task)
     if (const std::optional<ProcStatus> status = ProcParser::parseStatus(text)) {
         task.voluntary = status->voluntarySwitches;
         task.involuntary = status->involuntarySwitches;
+        task.switchesRead = true;
     }
 }
 

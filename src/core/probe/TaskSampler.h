@@ -23,7 +23,13 @@
 // Cheap enough for thousands of threads: every thread's schedstat is kept open and re-read with pread (one small
 // read per thread per tick); its stat — twice as costly — only when the thread is new, when it just stopped
 // making progress, and otherwise in rotation so that no letter is older than Options::letterMaxAgeS (the sample
-// says how old: TaskSample::letterAgeS). A process's task/ directory is listed again only when num_threads in its
+// says how old: TaskSample::letterAgeS). A rotation read is skipped when it cannot tell anything new: a thread
+// that has not been scheduled since its letter was read can have changed letter only by becoming runnable (a
+// wake-up; stopping, exiting and going from S to D all need it to run), and when /proc/stat's procs_running counts
+// the sampler alone at this tick, nothing else is runnable — the letter is then known to be unchanged, and its age
+// restarts. On a quiet machine thousands of sleeping threads cost one schedstat read each per tick and nothing
+// else. Context-switch counts (status, the dearest file) are likewise re-read only for a thread that was
+// scheduled since they were last read. A process's task/ directory is listed again only when num_threads in its
 // stat changed, when one of its threads ended (a thread may have ended and another started between two ticks:
 // the count alone cannot tell), or every Options::relistEveryTicks ticks. Below Options::fullReadLimit tasks
 // every stat is read every tick. The blocked reason (syscall, wchan) is re-read only for a thread that ran since
@@ -102,6 +108,8 @@ private:
         QString reasonSource;
         quint64 voluntary = 0;
         quint64 involuntary = 0;
+        bool switchesRead = false;    // status was read; its counts change only when the thread is scheduled
+        SchedStat switchesAt;         // the schedstat counters when status was last read
     };
     struct Process {
         int pid = 0;
@@ -156,6 +164,7 @@ private:
     qint64 m_tick = 0;
     qint64 m_lastNs = 0;
     qint64 m_lastIntervalNs = 0;
+    bool m_nothingElseRunnable = false; // this tick's procs_running counted the sampler alone
     int m_taskCount = 0;
     long m_pageKb = 4;
     long m_clockTicks = 100;
