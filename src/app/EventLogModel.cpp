@@ -139,7 +139,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return QString::fromUtf8(event.toJsonLine());
     } else if (role == Qt::ForegroundRole && index.column() == KindColumn) {
         if (event.kind == u"error"_s || event.kind.startsWith(u"deadlock.detected"_s)
-            || event.kind == u"lock.owner_dead"_s)
+            || event.kind == u"lock.owner_dead"_s || event.kind == u"lock.futex_mismatch"_s)
             return QBrush(QColor(0xd2, 0x3f, 0x31));
     } else if (role == KindRole) {
         return event.kind;

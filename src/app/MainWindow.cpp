@@ -89,6 +89,7 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
         updateRunActions();
     });
     connect(m_sessionMenu, &SessionMenu::finished, this, &MainWindow::updateRunActions);
+    connect(m_sessionMenu, &SessionMenu::replayDeadlockChanged, this, &MainWindow::markWaitGraphTab);
     setUpActions();
     setUpLanguageMenu();
     setUpThemeMenu();

@@ -91,6 +91,18 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
         if (reset)
             m_views.eventLog->clear();
         m_views.eventLog->append(events);
+        // As live: the wait-for graph's tab is marked from the first deadlock.detected to its deadlock.resolved.
+        bool deadlocked = reset ? false : m_replayDeadlocked;
+        for (const SessionEvent &event : events) {
+            if (event.kind == u"deadlock.detected"_s)
+                deadlocked = true;
+            else if (event.kind == u"deadlock.resolved"_s)
+                deadlocked = false;
+        }
+        if (deadlocked != m_replayDeadlocked || reset) {
+            m_replayDeadlocked = deadlocked;
+            Q_EMIT replayDeadlockChanged(deadlocked);
+        }
     });
     retranslate();
     updateActions();

@@ -81,6 +81,8 @@ Q_SIGNALS:
     // A program or attach session started (the window clears its views), or ended.
     void started();
     void finished();
+    // A replay reached a moment with an unbroken deadlock (true) or without one (false).
+    void replayDeadlockChanged(bool deadlocked);
 
 private:
     void askRun();
@@ -113,4 +115,5 @@ private:
     bool m_experimentRunning = false;
     bool m_historyReset = false; // the replay's last move rebuilt the timeline: its tick adds nothing to it
     bool m_waitsStale = false;   // the replay moved while the wait-for graph's tab was not shown
+    bool m_replayDeadlocked = false; // the replayed moment has an unbroken deadlock
 };
