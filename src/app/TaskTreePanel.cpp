@@ -2,6 +2,7 @@
 
 #include "StateBadgeDelegate.h"
 #include "StateShareDelegate.h"
+#include "TaskCellDelegate.h"
 #include "TaskActions.h"
 #include "TaskStateStyle.h"
 #include "TaskTreeModel.h"
@@ -54,6 +55,7 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setAllColumnsShowFocus(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setItemDelegate(new TaskCellDelegate(m_view));
     m_view->setItemDelegateForColumn(TaskTreeModel::StateColumn, new StateBadgeDelegate(m_view));
     m_view->setItemDelegateForColumn(TaskTreeModel::ShareColumn, new StateShareDelegate(m_view));
     m_view->setIndentation(fontMetrics().horizontalAdvance(u"00"_s));
