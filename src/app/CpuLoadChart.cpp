@@ -113,12 +113,20 @@ void CpuLoadChart::push(double t, const QList<CpuLoad> &cpus)
         Core &core = m_cores[i];
         const CpuLoad &load = cpus.at(i);
         core.history.push({t, load.user * 100, load.system * 100, load.steal * 100});
-        // A new title re-lays out the chart: only when the figure changes.
-        const QString title = tr("CPU %1 — %2%").arg(load.core).arg(qRound(load.busy * 100));
-        if (core.chart->title() != title)
-            core.chart->setTitle(title);
+        // A new title re-lays out the whole chart, axes and all (a rich-text layout of every label): the figure
+        // changes at most once a second, as a person reads it, not at every tick.
+        if (core.titleAt < 0 || t < core.titleAt || t - core.titleAt >= 1.0)
+            showFigure(core, load, t);
     }
     m_now = t;
+}
+
+void CpuLoadChart::showFigure(Core &core, const CpuLoad &load, double t)
+{
+    const QString title = tr("CPU %1 — %2%").arg(load.core).arg(qRound(load.busy * 100));
+    if (core.chart->title() != title)
+        core.chart->setTitle(title);
+    core.titleAt = t;
 }
 
 void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus)
@@ -140,6 +148,12 @@ void CpuLoadChart::setHistory(const QList<ReplayHistory::CpuSample> &samples)
     clear();
     for (const ReplayHistory::CpuSample &sample : samples)
         push(sample.t, sample.cpus);
+    // The titles show the chosen moment's figures, not the last ones of the once-a-second rhythm.
+    if (!samples.isEmpty()) {
+        const ReplayHistory::CpuSample &last = samples.last();
+        for (int i = 0; i < last.cpus.size() && i < m_cores.size(); ++i)
+            showFigure(m_cores[i], last.cpus.at(i), last.t);
+    }
     redraw(true);
 }
 
@@ -198,6 +212,7 @@ void CpuLoadChart::clear()
 {
     for (Core &core : m_cores) {
         core.history.clear();
+        core.titleAt = -1;
         core.user->clear();
         core.system->clear();
         core.steal->clear();

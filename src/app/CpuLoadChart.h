@@ -60,9 +60,12 @@ private:
         QLineSeries *steal = nullptr;  // user + system + steal
         QValueAxis *x = nullptr;
         RingBuffer<Sample> history;
+        double titleAt = -1; // when the figure in the title was last changed
     };
     void ensureCores(int count);
     void push(double t, const QList<CpuLoad> &cpus);
+    // Puts the core's busy figure in its chart's title.
+    void showFigure(Core &core, const CpuLoad &load, double t);
     void redraw(bool force);
     void restyle();
     void retranslate();
