@@ -72,6 +72,7 @@ private Q_SLOTS:
     void observesTheWaitsItKnows_data();
     void observesTheWaitsItKnows();
     void looksAgainOnlyWhenDue();
+    void settledWaitsOnly();
     void goneThreadIsNotAFinding();
     void lookBudgetDefersTheRest();
     void realThreadsRightAndWrongMapping();
@@ -203,6 +204,24 @@ void tst_FutexCrossCheck::looksAgainOnlyWhenDue()
     WaitTick again = tickWith(WaitKind::Lock, 1, 3);
     check.observe(&again);
     QCOMPARE(check.waitsChecked(), 4);
+}
+
+void tst_FutexCrossCheck::settledWaitsOnly()
+{
+    // settleTicks 1: a wait is first looked at on its second tick; one that ended within a tick is never read.
+    writeSyscall(futexAt(0x7f0000000140));
+    FutexCrossCheck check(m_proc.path(), 10, 64, 1);
+    check.setMapping(fakeMapping());
+    WaitTick brief = tickWith(WaitKind::Lock, 1, 1);
+    check.observe(&brief);
+    WaitTick nextWait = tickWith(WaitKind::Lock, 1, 2); // the thread went on and waits anew
+    check.observe(&nextWait);
+    QCOMPARE(check.syscallReads(), 0);
+    WaitTick lasting = tickWith(WaitKind::Lock, 1, 2);
+    check.observe(&lasting);
+    QCOMPARE(check.syscallReads(), 1);
+    QCOMPARE(int(lasting.threads.first().futex.status), int(FutexObservation::Status::Lock));
+    QCOMPARE(check.waitsConfirmed(), 1);
 }
 
 void tst_FutexCrossCheck::goneThreadIsNotAFinding()

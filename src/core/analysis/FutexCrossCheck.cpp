@@ -12,10 +12,12 @@
 using namespace Qt::Literals::StringLiterals;
 
 
-FutexCrossCheck::FutexCrossCheck(const QString &procRoot, int recheckEveryTicks, int maxLooksPerTick)
+FutexCrossCheck::FutexCrossCheck(const QString &procRoot, int recheckEveryTicks, int maxLooksPerTick,
+                                 int settleTicks)
     : m_procRoot(procRoot)
     , m_recheckEveryTicks(std::max(1, recheckEveryTicks))
     , m_maxLooksPerTick(std::max(1, maxLooksPerTick))
+    , m_settleTicks(std::max(0, settleTicks))
 {}
 
 void FutexCrossCheck::setMapping(const FutexMapping &mapping)
@@ -50,9 +52,9 @@ bool FutexCrossCheck::agrees(const WaitInput &thread, const FutexObservation &ob
 bool FutexCrossCheck::due(const WaitInput &thread, Watched *watched) const
 {
     if (watched->kind != thread.waitKind || watched->object != thread.waitObject || watched->epoch != thread.waitEpoch)
-        *watched = Watched{thread.waitKind, thread.waitObject, thread.waitEpoch, 0, false, false, false, false};
+        *watched = Watched{thread.waitKind, thread.waitObject, thread.waitEpoch, 0, false, false, false, false, 0};
     if (!watched->looked)
-        return true;
+        return watched->ticksSeen++ >= m_settleTicks;
     // A look that did not confirm the wait is repeated on the next tick: a second answer either confirms the
     // disagreement (DeadlockMonitor reports it) or clears it (the telemetry was read just as the wait changed).
     return !watched->lastAgreed || ++watched->ticksSinceLook >= m_recheckEveryTicks;

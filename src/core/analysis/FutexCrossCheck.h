@@ -30,9 +30,12 @@ class FutexCrossCheck
     Q_DECLARE_TR_FUNCTIONS(FutexCrossCheck)
 
 public:
-    // `procRoot`: where /proc is (a fake tree in tests).
+    // `procRoot`: where /proc is (a fake tree in tests). `settleTicks`: a new wait is first looked at once it has
+    // lasted that many more ticks (0: on the tick it is first seen). A lab run uses 1: under heavy contention most
+    // queue waits end within a tick, and looking at each of them cost the window more than all its charts; a wait
+    // that matters (a deadlock, a lock held by a dead owner) lasts, and is looked at one tick later.
     explicit FutexCrossCheck(const QString &procRoot = QStringLiteral("/proc"), int recheckEveryTicks = 10,
-                             int maxLooksPerTick = 64);
+                             int maxLooksPerTick = 64, int settleTicks = 0);
 
     // The mapping to check against; an empty one (no path) switches the check off.
     void setMapping(const FutexMapping &mapping);
@@ -67,6 +70,7 @@ private:
         bool lastAgreed = false; // the last look did
         bool counted = false;    // counted in m_waitsChecked
         bool looked = false;     // looked at since this wait began
+        int ticksSeen = 0;       // ticks this wait has been seen, up to the first look
     };
 
     bool due(const WaitInput &thread, Watched *watched) const;
@@ -77,6 +81,7 @@ private:
     QString m_procRoot;
     int m_recheckEveryTicks;
     int m_maxLooksPerTick;
+    int m_settleTicks;
     quint64 m_rotation = 0; // where the next tick starts in the thread list
     FutexMapping m_mapping;
     QHash<qint64, Watched> m_threads;             // tid → its current wait
