@@ -40,6 +40,7 @@ public:
     void flush() { redraw(true); }
     int coreCount() const { return int(m_cores.size()); }
     static constexpr double HistorySeconds = 60;
+    static constexpr double BucketSeconds = 0.5; // the time one drawn point stands for
 
 protected:
     void changeEvent(QEvent *event) override;
