@@ -18,6 +18,25 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+// Sets a dynamic-tick axis to [0, top] with ticks every `step`. The axis lays itself out after each of the two
+// calls, so the order matters: the range first with the old step would, when the rate leaps from 1/s to 10 000/s
+// at the start of a run, make ten thousand grid lines and labels for one frame — a freeze of 200 ms and more (of
+// minutes, at a million a second). Whichever half-way state has fewer ticks goes first.
+void setRangeAndStep(QValueAxis *axis, double top, double step)
+{
+    const double oldTop = std::max(1.0, axis->max() - axis->min());
+    const double oldStep = std::max(1e-9, axis->tickInterval());
+    if (oldTop / step <= top / oldStep) {
+        axis->setTickInterval(step);
+        axis->setRange(0, top);
+    } else {
+        axis->setRange(0, top);
+        axis->setTickInterval(step);
+    }
+}
+} // namespace
+
 QueueChart::QueueChart(QWidget *parent)
     : QWidget(parent)
     , m_picker(new QComboBox(this))
@@ -188,11 +207,9 @@ void QueueChart::redraw(bool force)
         return 10 * power;
     };
     const double itemsTop = std::max(1, q.capacity) * 1.1;
-    m_items->setRange(0, itemsTop);
-    m_items->setTickInterval(niceStep(itemsTop));
+    setRangeAndStep(m_items, itemsTop, niceStep(itemsTop));
     const double rateTop = std::ceil(maxRate * 1.2);
-    m_rate->setRange(0, rateTop);
-    m_rate->setTickInterval(niceStep(rateTop));
+    setRangeAndStep(m_rate, rateTop, niceStep(rateTop));
     // The summary is rich, word-wrapped text: each new text lays the label and its layout out again. At 10 Hz that
     // cost more than the chart and changed faster than anyone can read, so it follows at most twice a second.
     if (m_summaryT >= 0 && t >= m_summaryT && t - m_summaryT < SummarySeconds)

@@ -3,6 +3,7 @@
 
 #include "CliDispatcher.h"
 #include "CliOutput.h"
+#include "EventLoopWatch.h"
 #include "GuiOptions.h"
 #include "LanguageSwitcher.h"
 #include "StopSignals.h"
@@ -58,6 +59,8 @@ int main(int argc, char **argv)
         return CliOutput::usageError(u"gui"_s, error);
 
     QApplication app(argc, argv);
+    // PROCLAB_STALL_REPORT=FILE: how long the event loop was kept from running, written at exit (tests/bench).
+    const std::unique_ptr<EventLoopWatch> stallWatch = EventLoopWatch::fromEnvironment();
     QApplication::setWindowIcon(QIcon(u":/icons/proclab.svg"_s));
     QApplication::setDesktopFileName(u"org.proclab.ProcLab"_s);
     LanguageSwitcher languages;
@@ -73,5 +76,8 @@ int main(int argc, char **argv)
     });
     window.applyOptions(options);
     window.showAtStart();
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    if (stallWatch && !stallWatch->writeReport())
+        CliOutput::err(stallWatch->errorString());
+    return status;
 }

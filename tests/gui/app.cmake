@@ -9,3 +9,5 @@ proclab_add_test(tst_guirun SOURCES tst_guirun.cpp ${PROCLAB_QRC} LIBS proclab_g
 proclab_add_test(tst_sessionmenu SOURCES tst_sessionmenu.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 60 LABELS gui)
 proclab_add_test(tst_replaycontroller SOURCES tst_replaycontroller.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 120 LABELS gui)
 proclab_add_test(tst_chartthinning SOURCES tst_chartthinning.cpp LIBS proclab_gui)
+proclab_add_test(tst_eventloopwatch SOURCES tst_eventloopwatch.cpp LIBS proclab_gui SERIAL)
+proclab_add_test(tst_queuechart SOURCES tst_queuechart.cpp LIBS proclab_gui)

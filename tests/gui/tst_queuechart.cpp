@@ -1,0 +1,67 @@
+// QueueChart's axes: however far the put/get rate leaps between two ticks, neither axis ever holds more than a
+// handful of ticks, not even between setting its range and its tick interval (each of which lays the axis out —
+// thousands of grid lines and labels for one frame froze the window at the start of a 500-thread run).
+#include "QueueChart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QTest>
+#include <QValueAxis>
+
+class tst_QueueChart : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void axesNeverHoldThousandsOfTicks_data();
+    void axesNeverHoldThousandsOfTicks();
+};
+
+void tst_QueueChart::axesNeverHoldThousandsOfTicks_data()
+{
+    QTest::addColumn<QList<quint64>>("putsPerTick");
+    QTest::newRow("a run starting at 100 000 puts/s") << QList<quint64>{0, 0, 10000, 10000, 10000, 10000};
+    QTest::newRow("a leap up and a fall back") << QList<quint64>{1, 1, 50000, 50000, 0, 0, 0, 3, 3, 3};
+    QTest::newRow("a slow queue") << QList<quint64>{1, 0, 2, 1, 0, 1};
+}
+
+void tst_QueueChart::axesNeverHoldThousandsOfTicks()
+{
+    QFETCH(QList<quint64>, putsPerTick);
+    QueueChart chart;
+    chart.resize(600, 300);
+    chart.setIntervalMs(100);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    auto *view = chart.findChild<QChartView *>();
+    QVERIFY(view);
+    int mostTicks = 0;
+    QList<QValueAxis *> axes;
+    for (QAbstractAxis *axis : view->chart()->axes()) {
+        auto *valueAxis = qobject_cast<QValueAxis *>(axis);
+        if (!valueAxis || valueAxis->tickType() != QValueAxis::TicksDynamic)
+            continue;
+        axes << valueAxis;
+        const auto count = [valueAxis, &mostTicks] {
+            if (valueAxis->tickInterval() > 0)
+                mostTicks = std::max(mostTicks, int((valueAxis->max() - valueAxis->min()) / valueAxis->tickInterval()));
+        };
+        connect(valueAxis, &QValueAxis::rangeChanged, this, count);
+        connect(valueAxis, &QValueAxis::tickIntervalChanged, this, count);
+    }
+    QCOMPARE(axes.size(), 2); // items and items/s
+    QueueStats queue;
+    queue.capacity = 8;
+    double t = 0;
+    for (quint64 puts : putsPerTick) {
+        queue.puts += puts;
+        queue.gets += puts;
+        chart.addSample(t, {queue});
+        chart.flush();
+        t += 0.1;
+    }
+    QVERIFY2(mostTicks <= 20, qPrintable(QString::number(mostTicks)));
+    QVERIFY(chart.putRate() >= 0);
+}
+
+QTEST_MAIN(tst_QueueChart)
+#include "tst_queuechart.moc"
