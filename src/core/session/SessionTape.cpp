@@ -36,17 +36,14 @@ void SessionTape::append(const SessionEvent &event)
     if (m_recorder)
         m_recorder->record(event);
     m_events.append(event);
-    if (event.kind.endsWith(u".sample"_s) && m_events.size() > 2 * MaxKeptSamples) {
-        // Drop the oldest half of the samples; every other kind of event stays.
-        qsizetype samplesToDrop = MaxKeptSamples;
-        m_events.removeIf([&samplesToDrop](const SessionEvent &e) {
-            if (samplesToDrop > 0 && e.kind.endsWith(u".sample"_s)) {
-                --samplesToDrop;
-                return true;
-            }
-            return false;
-        });
-    }
+    if (!event.kind.endsWith(u".sample"_s) || ++m_keptSamples <= 2 * MaxKeptSamples)
+        return;
+    // Thin the samples evenly — every second one of the whole run goes — rather than dropping the oldest: a check's
+    // means over the run (RecordedRun::meanOf) still see all of it, only less densely. Every other kind of event
+    // stays. One pass in place, every 2 × MaxKeptSamples samples, so the cost per sample stays constant.
+    qsizetype seen = 0;
+    m_events.removeIf([&seen](const SessionEvent &e) { return e.kind.endsWith(u".sample"_s) && (seen++ % 2) == 1; });
+    m_keptSamples -= seen / 2;
 }
 
 namespace {
