@@ -514,14 +514,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
             <translation>阻塞在锁 %1 上</translation>
         </message>
         <message>
-            <source>blocked on a futex at 0x%1, which is no known lock</source>
-            <translation>阻塞在地址为 0x%1 的 futex 上，它不是任何已知的锁</translation>
-        </message>
-        <message>
-            <source>not blocked on any futex</source>
-            <translation>没有阻塞在任何 futex 上</translation>
-        </message>
-        <message>
             <source>not checked</source>
             <translation>未检查</translation>
         </message>
@@ -538,6 +530,26 @@ Run `proclab COMMAND --help` for the options of a command.</source>
             <source>; </source>
             <comment>between two clauses of one sentence</comment>
             <translation>；</translation>
+        </message>
+        <message>
+            <source>waits for room in queue %1</source>
+            <translation>等待队列 %1 腾出空位</translation>
+        </message>
+        <message>
+            <source>waits for an item in queue %1</source>
+            <translation>等待队列 %1 中的数据项</translation>
+        </message>
+        <message>
+            <source>blocked inside queue %1</source>
+            <translation>阻塞在队列 %1 内部</translation>
+        </message>
+        <message>
+            <source>blocked on a futex at 0x%1, which is no known lock or queue</source>
+            <translation>阻塞在地址 0x%1 的 futex 上，它不是任何已知的锁或队列</translation>
+        </message>
+        <message>
+            <source>asleep in another system call, not on any futex</source>
+            <translation>睡眠在另一个系统调用中，不在任何 futex 上</translation>
         </message>
     </context>
     <context>
@@ -600,6 +612,13 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <message>
             <source>Event log</source>
             <translation>事件日志</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventLoopWatch</name>
+        <message>
+            <source>PROCLAB_STALL_REPORT: cannot write %1 (%2); the event loop is not measured</source>
+            <translation>PROCLAB_STALL_REPORT：无法写入 %1（%2）；不测量事件循环</translation>
         </message>
     </context>
     <context>
@@ -752,6 +771,21 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <message>
             <source>proclab export: warning: %1: %2</source>
             <translation>proclab export：警告：%1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>FutexCrossCheck</name>
+        <message numerus="yes">
+            <source>ProcLab asked the kernel what %n waiting thread(s) were blocked on: it confirmed what the telemetry said for %1 of them; %2 disagreement(s) lasted and were reported.</source>
+            <translation>
+                <numerusform>ProcLab 向内核询问了 %n 个等待线程阻塞在什么上：其中 %1 个与遥测数据一致；%2 处不一致持续存在并已报告。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) of /proc could not be read (no ptrace rights, or the thread was gone).</source>
+            <translation>
+                <numerusform>有 %n 个 /proc 文件无法读取（没有 ptrace 权限，或线程已经结束）。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
