@@ -1,5 +1,6 @@
 // The window driving real experiments: rows for real TIDs, Kill, the zombie and Reap. Runs real lab processes;
 // every test stops its session and checks that nothing of ours is left.
+#include "ChildrenLeft.h"
 #include "ExperimentPanel.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
@@ -70,7 +71,6 @@ private:
     // Every row of the task model, depth first.
     static QList<TaskRow> rows(const TaskTreeModel *model);
     static std::optional<TaskRow> find(const TaskTreeModel *model, const std::function<bool(const TaskRow &)> &test);
-    static QStringList childrenLeft();
 };
 
 void tst_GuiRun::initTestCase()
@@ -103,18 +103,6 @@ std::optional<TaskRow> tst_GuiRun::find(const TaskTreeModel *model, const std::f
             return row;
     }
     return std::nullopt;
-}
-
-QStringList tst_GuiRun::childrenLeft()
-{
-    QStringList left;
-    const QDir tasks(u"/proc/self/task"_s);
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(tasks.filePath(tid + u"/children"_s));
-        if (file.open(QIODevice::ReadOnly))
-            left << QString::fromLatin1(file.readAll()).split(u' ', Qt::SkipEmptyParts);
-    }
-    return left;
 }
 
 void tst_GuiRun::cleanup()

@@ -1,6 +1,7 @@
 // The Session menu's program, attach and replay sessions driven through the window: a real /bin/sh run from the
 // dialog's code path, an attach to a sleeping child of the test, and the replay of a recorded fixture. Every test
 // checks that nothing of ours is left.
+#include "ChildrenLeft.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "ProgramConsole.h"
@@ -39,7 +40,6 @@ private Q_SLOTS:
     void replayMovesEveryView();
 
 private:
-    static QStringList childrenLeft();
 };
 
 void tst_SessionMenu::initTestCase()
@@ -48,18 +48,6 @@ void tst_SessionMenu::initTestCase()
     QSettings().clear();
     QSettings().setValue(u"settings/record"_s, false);
     QSettings().setValue(u"settings/interval"_s, 100);
-}
-
-QStringList tst_SessionMenu::childrenLeft()
-{
-    QStringList left;
-    const QDir tasks(u"/proc/self/task"_s);
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(tasks.filePath(tid + u"/children"_s));
-        if (file.open(QIODevice::ReadOnly))
-            left << QString::fromLatin1(file.readAll()).split(u' ', Qt::SkipEmptyParts);
-    }
-    return left;
 }
 
 void tst_SessionMenu::cleanup()

@@ -1,6 +1,7 @@
 // The wait-for graph's "Break it" in the real window: the `deadlock` experiment forms its ring, the graph shows the
 // cycle, "Break it" kills the process of a member, and then the process is gone from /proc, deadlock.resolved says
 // a member exited, and the graph shows no cycle. Real lab processes; nothing may be left afterwards.
+#include "ChildrenLeft.h"
 #include "ExperimentPanel.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
@@ -34,7 +35,6 @@ private Q_SLOTS:
     void breakItKillsAMemberAndEndsTheCycle();
 
 private:
-    static QStringList childrenLeft();
     static bool showsCycle(const WaitGraphView &graph);
 };
 
@@ -45,19 +45,6 @@ void tst_WaitGraphBreak::initTestCase()
     QSettings().setValue(u"settings/record"_s, false);
     QSettings().setValue(u"settings/interval"_s, 100);
     qputenv("PROCLAB_WORKER", PROCLAB_BIN_DIR "/proclab-worker");
-}
-
-QStringList tst_WaitGraphBreak::childrenLeft()
-{
-    // Every child of any thread of this process, zombies included: the window reaps what it started.
-    QStringList left;
-    const QDir tasks(u"/proc/self/task"_s);
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(tasks.filePath(tid + u"/children"_s));
-        if (file.open(QIODevice::ReadOnly))
-            left << QString::fromLatin1(file.readAll()).split(u' ', Qt::SkipEmptyParts);
-    }
-    return left;
 }
 
 bool tst_WaitGraphBreak::showsCycle(const WaitGraphView &graph)
