@@ -1,5 +1,5 @@
-// SessionTape's memory: the samples it keeps stay within twice MaxKeptSamples however long the session, thinned
-// evenly over the whole run, and no other event is ever dropped.
+// SessionTape's memory: the samples (and task.state events) it keeps stay within twice MaxKeptSamples however long
+// the session, thinned evenly over the whole run, and no other event is ever dropped.
 #include "session/SessionTape.h"
 
 #include <QTest>
@@ -21,6 +21,7 @@ void tst_SessionTape::samplesStayBounded_data()
     QTest::newRow("task samples, just over the cap") << u"task.sample"_s << 1;
     QTest::newRow("task samples, a long session") << u"task.sample"_s << 5;
     QTest::newRow("queue samples") << u"queue.sample"_s << 3;
+    QTest::newRow("task states, which follow the samples") << u"task.state"_s << 2;
 }
 
 void tst_SessionTape::samplesStayBounded()

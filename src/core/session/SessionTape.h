@@ -45,10 +45,10 @@ public:
     // Writes what is queued and closes the file. Idempotent.
     void close();
 
-    // Samples (task.sample, queue.sample, cpu.sample) kept in memory: between this and twice this many. A sample
-    // event costs about 1 KB here (a QJsonObject of a dozen fields), and 500 threads make 1000 a second, so the
-    // cap, not the session's length, bounds the window's memory (issue 7: 150 MB after 30 minutes). Beyond it the
-    // kept samples are thinned evenly over the whole run. Every other event is kept.
+    // Samples (task.sample, queue.sample, cpu.sample, and task.state with them) kept in memory: at most twice this
+    // many. A sample event costs about 1 KB here (a QJsonObject of a dozen fields), and 500 threads make 1000 a
+    // second, so the cap, not the session's length, bounds the window's memory (issue 7: 150 MB after 30 minutes).
+    // Beyond it the kept samples are thinned evenly over the whole run. Every other event (spawns, exits, deadlocks…) is kept.
     static constexpr qsizetype MaxKeptSamples = 20000;
     qsizetype keptSamples() const { return m_keptSamples; }
 
