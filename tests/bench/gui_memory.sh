@@ -27,12 +27,12 @@ kill -TERM \$gui 2>/dev/null; wait \$gui; echo "window exit status \$?" >>"$OUT.
 EOF
 xvfb-run -a -s "-screen 0 1920x1080x24" bash "$drive"
 rm -f "$drive"; rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-echo "RSS of the window (MB), samples in $OUT:"
+echo "RSS of the window (MiB; the file is in kB), samples in $OUT:"
 awk -v m="$MINUTES" 'BEGIN{n=split("0 1 5 10 20 30 45 60", want, " ")}
     {t[NR]=$1; r[NR]=$2; h[NR]=$3}
     END{for (i=1;i<=n;i++) { if (want[i] > m) break; best=0
             for (j=1;j<=NR;j++) if (best==0 || (t[j]-want[i]*60)^2 < (t[best]-want[i]*60)^2) best=j
-            printf "  %2d min (at %4d s): RSS %6.1f MB, peak %6.1f MB\n", want[i], t[best], r[best]/1024, h[best]/1024 }}' "$OUT"
+            printf "  %2d min (at %4d s): RSS %6.1f MiB, peak %6.1f MiB\n", want[i], t[best], r[best]/1024, h[best]/1024 }}' "$OUT"
 tail -3 "$OUT.log"
 sleep 1
 ps -eo pid,ppid,stat,comm | grep -E 'proclab|Xvfb' | grep -v grep || true
