@@ -110,6 +110,7 @@ private Q_SLOTS:
     void rotationKeepsLettersYoung();
     void quietMachineProvesUnchangedLetters();
     void switchCountsFollowScheduling();
+    void reasonOfABusyThreadIsReadAtMostSoOften();
     void countersGoingBackwards();
     void endedPidIsNotWatchedAgain();
     void cpuLoad();
@@ -378,6 +379,35 @@ void tst_TaskSampler::switchCountsFollowScheduling()
     m_proc->setSchedstat(700, 701, 3000, 0, 6);
     s = sampler->sample();
     QCOMPARE(find(s, 701)->voluntarySwitches, 10u);
+}
+
+void tst_TaskSampler::reasonOfABusyThreadIsReadAtMostSoOften()
+{
+    // A thread that runs a little and blocks again at every tick: its reason is re-read at most every reasonMaxAgeS.
+    m_proc->addProcess(800, 1, "busy", 'S', 1);
+    m_proc->write(u"800/task/800/syscall"_s, "202 0x55 0x80 0x2 0x0 0x0 0x0 0x7ff 0x7f\n");
+    auto sampler = makeSampler();
+    TaskSampler::Options options = sampler->options();
+    options.reasonMaxAgeS = 0.3;
+    sampler->setOptions(options);
+    sampler->setWatchedPids({800});
+    quint64 cpu = 1000;
+    const auto tick = [&] {
+        cpu += 10; // ran for 10 ns: blocked nearly all of the interval
+        m_proc->setSchedstat(800, 800, cpu, 0, cpu);
+        return sampler->sample();
+    };
+    SnapshotPtr s = tick();
+    s = tick();
+    QCOMPARE(find(s, 800)->reason, u"waiting on a lock or condition (futex)"_s);
+    m_proc->write(u"800/task/800/syscall"_s, "61 0xffffffff 0x7ffd 0x0 0x0 0x0 0x0 0x7ffd 0x7f\n");
+    s = tick();
+    QCOMPARE(TaskStateName::name(find(s, 800)->state), u"blocked"_s);
+    QCOMPARE(find(s, 800)->reason, u"waiting on a lock or condition (futex)"_s); // read less than 0.3 s ago
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT((s = tick(), find(s, 800)->reason == u"waiting for a child"_s), 3000);
+    QVERIFY2(clock.elapsed() >= 150 && clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void tst_TaskSampler::countersGoingBackwards()

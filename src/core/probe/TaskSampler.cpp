@@ -447,9 +447,13 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
         task.reasonStale = true;
     if (task.state == TaskState::Blocked) {
         // A thread that has not run since its reason was read is still in the same wait.
-        if (task.reasonStale || previous != TaskState::Blocked) {
+        // A thread that keeps running and blocking again (a busy producer) has its reason re-read at most every
+        // reasonMaxAgeS: at 500 such threads, reading syscall for each at every tick was a fifth of the window's CPU.
+        const bool reasonOld = nowNs - task.reasonNs >= qint64(options.reasonMaxAgeS * 1e9);
+        if ((task.reasonStale && reasonOld) || previous != TaskState::Blocked || task.reason.isEmpty()) {
             m_reasons.read(process.pid, task.tid, task.letter, task.reasonFile, &task.reason, &task.reasonSource);
             task.reasonStale = false;
+            task.reasonNs = nowNs;
         }
     } else if (task.state == TaskState::Stopped || task.state == TaskState::Zombie) {
         task.reason = m_reasons.intern(BlockedReason::ofLetter(task.letter));

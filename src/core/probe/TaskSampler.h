@@ -32,8 +32,9 @@
 // scheduled since they were last read. A process's task/ directory is listed again only when num_threads in its
 // stat changed, when one of its threads ended (a thread may have ended and another started between two ticks:
 // the count alone cannot tell), or every Options::relistEveryTicks ticks. Below Options::fullReadLimit tasks
-// every stat is read every tick. The blocked reason (syscall, wchan) is re-read only for a thread that ran since
-// it was last read: one that did not run is still in the same wait.
+// every stat is read every tick. The blocked reason (syscall, wchan) is read when a thread becomes blocked, and
+// re-read only for a thread that ran since it was last read (one that did not run is still in the same wait), at
+// most every Options::reasonMaxAgeS.
 //
 // What to watch: explicit PIDs (each with all its threads), every descendant of some PIDs (found through
 // task/*/children, re-scanned every relistEveryTicks ticks or on requestRescan()), or every process.
@@ -46,6 +47,7 @@ public:
         int rescanEveryTicks = 10;     // re-scan descendants (or every process) this often
         int relistEveryTicks = 50;     // list task/ again at least this often; also when a thread ended
         double letterMaxAgeS = 1.0;    // the oldest a kernel letter may get
+        double reasonMaxAgeS = 0.5;    // a blocked thread that ran since has its reason re-read this often
         int fullReadLimit = 64;        // up to this many tasks, read every stat every tick
         bool readSwitchCounts = true;  // read status (context switches) whenever stat is read
         double smoothingS = 0.25;      // time constant of the shares' exponential smoothing
@@ -84,6 +86,7 @@ private:
         KeptProcFile stat;
         ReasonReader::Kept reasonFile;
         bool reasonStale = true;      // it ran since the reason was read
+        qint64 reasonNs = 0;          // when the reason was read
         ProcSource::Result readResult = ProcSource::Result::Ok; // this tick's schedstat read (gathered first)
         qsizetype readLength = 0;
         std::optional<SchedStat> counters;
