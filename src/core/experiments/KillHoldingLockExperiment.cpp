@@ -83,17 +83,23 @@ bool KillHoldingLockExperiment::start(ExperimentRun &run)
 
 void KillHoldingLockExperiment::tick(ExperimentRun &run, const Snapshot &)
 {
+    const TelemetrySnapshot &telemetry = run.lastTelemetry();
+    if (m_killed && !m_baselineTaken && !telemetry.locks.isEmpty()) {
+        // Counted from the first tick after the kill, when the victim is surely dead: the tick that chose it read
+        // the lock's owner and its count a moment apart, and the owner's own acquisition may not have been in it.
+        m_acquisitionsAtKill = telemetry.locks.first().acquisitions;
+        m_baselineTaken = true;
+    }
     // Kill the holder only at a moment it is seen holding the lock: the lesson is the lock left taken.
     if (!m_armed || m_killed)
         return;
-    const TelemetrySnapshot &telemetry = run.lastTelemetry();
     if (telemetry.locks.isEmpty() || telemetry.locks.first().ownerPid == 0)
         return;
     m_victim = telemetry.locks.first().ownerPid;
-    m_acquisitionsAtKill = telemetry.locks.first().acquisitions;
     m_killed = run.lab().sendSignal(m_victim, SIGKILL);
     if (m_killed)
-        run.measure(u"killed_holder"_s, m_victim, {{u"acquisitions"_s, double(m_acquisitionsAtKill)}});
+        run.measure(u"killed_holder"_s, m_victim,
+                    {{u"acquisitions"_s, double(telemetry.locks.first().acquisitions)}});
 }
 
 void KillHoldingLockExperiment::finish(ExperimentRun &run)
@@ -102,7 +108,8 @@ void KillHoldingLockExperiment::finish(ExperimentRun &run)
     if (telemetry.locks.isEmpty())
         return;
     const LockSample &lock = telemetry.locks.first();
-    run.measure(u"acquisitions_after_kill"_s, m_killed ? double(lock.acquisitions - m_acquisitionsAtKill) : -1);
+    run.measure(u"acquisitions_after_kill"_s,
+                m_baselineTaken ? double(lock.acquisitions - m_acquisitionsAtKill) : -1);
     run.measure(u"owner_deaths"_s, double(lock.ownerDeaths));
 }
 

@@ -22,6 +22,7 @@ public:
 private:
     bool m_killed = false;
     bool m_armed = false;
+    bool m_baselineTaken = false; // the acquisitions count read at the first tick after the kill
     quint64 m_acquisitionsAtKill = 0;
     pid_t m_victim = 0;
 };
