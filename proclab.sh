@@ -9,15 +9,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 cd "$root"
 
-# Everything a fresh Debian bookworm needs to build, run, test and package ProcLab. Plugins (the SVG icon engine,
-# the platform plugins) and the CJK font are not link-time dependencies, so they are listed by name.
-packages=(
-    cmake ninja-build g++ ccache pkgconf python3
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6svg6 qt6-qpa-plugins libgl-dev
-    fonts-wqy-microhei
-    file dpkg-dev desktop-file-utils appstream
-)
+# Everything a bare Debian bookworm needs to build, run, test and package ProcLab: one list, which the test
+# debian_packages_complete checks against what the build really took from the system.
+package_list=installer/debian-packages.txt
+mapfile -t packages < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$package_list")
 
 say() { printf 'proclab.sh: %s\n' "$*" >&2; }
 
@@ -45,7 +40,11 @@ build() {
     # ccache: paths relative to the checkout, so a fresh clone elsewhere still hits the cache.
     export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=true
     export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
-    if [[ ! -f build/$preset/CMakeCache.txt ]]; then
+    # Configure unless the folder holds a finished configure: CMake writes build.ninja last, so a configure that
+    # failed (a missing package, say) leaves a cache without it, and fixing the cause and running the same command
+    # again configures afresh instead of failing in ninja.
+    if [[ ! -f build/$preset/build.ninja ]]; then
+        rm -f "build/$preset/CMakeCache.txt"
         cmake --preset "$preset" >/dev/null
     fi
     cmake --build --preset "$preset"

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# bare-debian.sh — prove the README's set-up on a Debian bookworm that has nothing installed.
+#
+# Makes a minimal bookworm root with debootstrap (--variant=minbase, kept as a tarball between runs), clones the
+# current commit into it, mounts /proc, /sys and /dev, and runs there what a new user runs:
+#   1. ./proclab.sh test                            (installs the packages, builds, runs the whole suite)
+#   2. ./proclab.sh run run zombie --duration 3     (a headless experiment through the same entry point)
+#   3. ./proclab.sh package, then on a second fresh copy of the bare root `apt-get install ./proclab_*.deb` and
+#      `proclab run zombie --duration 2` from /usr/bin: the package pulls in what it needs at run time.
+# The last line is "bare-debian: passed" or "bare-debian: FAILED: <what>". It takes about 15 to 30 minutes.
+#
+# Not part of ctest. Run it whenever installer/debian-packages.txt, a find_package call or proclab.sh changes.
+#
+#   tests/fresh/bare-debian.sh [--keep]     --keep leaves the roots in place for a look afterwards
+#
+# Environment: PROCLAB_FRESH_DIR (default build/fresh) holds the tarball, the roots and the logs;
+# PROCLAB_DEBIAN_MIRROR (default http://deb.debian.org/debian).
+set -euo pipefail
+source_dir=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+work=${PROCLAB_FRESH_DIR:-$source_dir/build/fresh}
+mirror=${PROCLAB_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+keep=false
+[[ ${1:-} == --keep ]] && keep=true
+if [[ $# -gt 0 && $1 != --keep ]]; then
+    echo "bare-debian.sh: unknown argument '$1'; allowed: --keep" >&2
+    exit 2
+fi
+
+if ((EUID != 0)); then
+    command -v sudo >/dev/null || { echo "bare-debian.sh: needs root (debootstrap, mount, chroot)" >&2; exit 2; }
+    exec sudo --preserve-env=PROCLAB_FRESH_DIR,PROCLAB_DEBIAN_MIRROR "$0" "$@"
+fi
+for tool in debootstrap chroot git tar; do
+    command -v "$tool" >/dev/null || { echo "bare-debian.sh: $tool is missing (apt-get install debootstrap)" >&2; exit 2; }
+done
+
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+tarball=$work/bookworm-minbase.tar
+log=$work/bare-debian.log
+roots=("$work/root" "$work/root-deb")
+commit=$(git -C "$source_dir" rev-parse HEAD)
+: >"$log"
+
+say() { printf 'bare-debian: %s\n' "$*" | tee -a "$log" >&2; }
+
+# Every mount point under a root, deepest first (a run killed by a time-out leaves its mounts behind).
+mounts_under() {
+    local root=$1
+    awk -v root="$root" '$5 == root || index($5, root "/") == 1 {print $5}' /proc/self/mountinfo | sort -r
+}
+
+# Ends whatever still runs inside a root, then unmounts everything under it. Never leaves a mount behind, since a
+# plain rm -rf over a bind-mounted /dev would delete the host's device nodes.
+release_root() {
+    local root=$1 pid mount
+    for pid in /proc/[0-9]*; do
+        [[ $(readlink "$pid/root" 2>/dev/null) == "$root" ]] && kill -KILL "${pid#/proc/}" 2>/dev/null
+    done
+    while read -r mount; do
+        [[ -n $mount ]] || continue
+        umount "$mount" 2>/dev/null || umount --lazy "$mount"
+    done < <(mounts_under "$root")
+    if [[ -n $(mounts_under "$root") ]]; then
+        say "FAILED: could not unmount everything under $root; not removing it"
+        exit 1
+    fi
+}
+
+remove_root() {
+    local root=$1
+    [[ -e $root ]] || return 0
+    release_root "$root"
+    rm -rf --one-file-system "$root"
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    for root in "${roots[@]}"; do
+        release_root "$root" || true
+        $keep || rm -rf --one-file-system "$root"
+    done
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'say "FAILED: interrupted"; exit 130' INT TERM
+
+fresh_root() {
+    local root=$1
+    remove_root "$root"
+    mkdir -p "$root"
+    tar -xf "$tarball" -C "$root"
+    cp /etc/resolv.conf "$root/etc/resolv.conf"
+    mount -t proc proc "$root/proc"
+    mount -t sysfs sysfs "$root/sys"
+    mount --bind /dev "$root/dev"
+    mount --make-private "$root/dev"
+    mount -t devpts -o newinstance,ptmxmode=0666 devpts "$root/dev/pts"
+    mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
+}
+
+in_root() {
+    local root=$1
+    shift
+    chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        LANG=C.UTF-8 TERM=dumb /bin/bash -c "$*"
+}
+
+step() {
+    local what=$1
+    shift
+    say "$what"
+    if ! "$@" >>"$log" 2>&1; then
+        tail -n 40 "$log" >&2
+        say "FAILED: $what (the whole log: $log)"
+        exit 1
+    fi
+}
+
+if [[ ! -f $tarball ]]; then
+    remove_root "$work/base"
+    step "debootstrap a minbase bookworm from $mirror" debootstrap --variant=minbase bookworm "$work/base" "$mirror"
+    step "keep it as $tarball" tar -cf "$tarball.part" -C "$work/base" .
+    mv "$tarball.part" "$tarball"
+    remove_root "$work/base"
+fi
+
+# 1 and 2: the README's commands in a clone of the current commit.
+root=${roots[0]}
+step "make a bare root" fresh_root "$root"
+step "clone $commit" git clone --quiet --no-hardlinks "$source_dir" "$root/root/proclab"
+step "check out $commit" git -C "$root/root/proclab" checkout --quiet --detach "$commit"
+step "./proclab.sh test (packages, build, the whole suite)" in_root "$root" "cd /root/proclab && ./proclab.sh test"
+step "./proclab.sh run run zombie --duration 3" in_root "$root" "cd /root/proclab && ./proclab.sh run run zombie --duration 3"
+step "a second ./proclab.sh test installs nothing and rebuilds nothing" in_root "$root" \
+    "set -o pipefail; cd /root/proclab && ./proclab.sh test 2>&1 | tee /tmp/second.log && ! grep -q 'installing the Debian packages' /tmp/second.log && ninja -C build/dev -n | grep -q 'no work to do'"
+step "./proclab.sh package" in_root "$root" "cd /root/proclab && ./proclab.sh package"
+deb=$(ls -1 "$root"/root/proclab/build/dev/proclab_*.deb | tail -n 1)
+
+# 3: the package alone, on another copy of the bare root.
+root=${roots[1]}
+step "make a second bare root for the package" fresh_root "$root"
+cp "$deb" "$root/root/"
+step "apt-get install ./$(basename "$deb")" in_root "$root" \
+    "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")"
+step "proclab run zombie --duration 2 from /usr/bin" in_root "$root" \
+    "cd /tmp && test \"\$(command -v proclab)\" = /usr/bin/proclab && proclab run zombie --duration 2"
+
+say "passed ($commit)"
