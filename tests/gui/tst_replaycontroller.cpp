@@ -30,6 +30,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <ctime>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -415,19 +417,31 @@ void tst_ReplayController::seeksALongSessionQuickly()
           load.elapsed());
     ReplayController *replay = window.sessionMenu()->replay();
     QCOMPARE(replay->duration(), 1800.0);
+    // The cost is the CPU time the seek takes (the kernel's own account of this process), not wall time: on a
+    // 2-core machine that other builds load, wall time measures their load as much as the seek.
+    const auto cpuMicroseconds = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+    };
     QList<qint64> costs;
+    QList<qint64> wall;
     for (double t : {1700.0, 200.0, 1200.0, 900.0, 61.0, 1799.0}) {
         QElapsedTimer timer;
         timer.start();
+        const qint64 cpuBefore = cpuMicroseconds();
         replay->seek(t);
         QCoreApplication::processEvents(); // the views paint what they were given
-        costs << timer.nsecsElapsed() / 1000;
+        costs << cpuMicroseconds() - cpuBefore;
+        wall << timer.nsecsElapsed() / 1000;
         QCOMPARE(window.findChild<TimelinePanel *>()->timeline()->laneCount(), 40);
     }
     std::sort(costs.begin(), costs.end());
-    qInfo("seek (views included), µs: median %lld, max %lld", costs.at(costs.size() / 2), costs.last());
-    // Well under 100 ms on a quiet machine; the margin is for a 2-core machine that other builds load.
-    QVERIFY2(costs.at(costs.size() / 2) < 100000, qPrintable(u"median seek %1 µs"_s.arg(costs.at(costs.size() / 2))));
+    std::sort(wall.begin(), wall.end());
+    qInfo("seek (views included), CPU µs: median %lld, max %lld; wall µs: median %lld", costs.at(costs.size() / 2),
+          costs.last(), wall.at(wall.size() / 2));
+    QVERIFY2(costs.at(costs.size() / 2) < 100000,
+             qPrintable(u"median seek %1 µs of CPU"_s.arg(costs.at(costs.size() / 2))));
 }
 
 QTEST_MAIN(tst_ReplayController)

@@ -2,8 +2,8 @@
 """Fails when installer/debian-packages.txt does not pull in everything a configured build took from the system.
 
 What the build took, from the build itself:
-  - the CMake package config files it found (the *_DIR entries of CMakeCache.txt) and the programs and
-    libraries it found (its FILEPATH entries);
+  - the CMake package config files it found (the *_DIR entries of CMakeCache.txt) and the programs it found
+    (its FILEPATH entries that are not libraries);
   - every file under /usr that build.ninja names (compilers, Qt's moc, uic, rcc and lrelease, the libraries it
     links) and every system header the compiler read (ninja's dependency log);
   - the shared libraries that the built proclab and proclab-worker link to, and those of the Qt plugins that
@@ -17,7 +17,7 @@ Pre-Depends only, over the installed packages: no network), nor in the base syst
 (Essential or Priority required, and apt). Exits 0 when nothing is missing, 1 naming each missing package and a
 file that needs it, 2 on bad arguments.
 
-Usage: check_debian_packages.py --list FILE --build DIR --source DIR
+Usage: check_debian_packages.py --list FILE --build DIR --source DIR [--without PACKAGE]…
 """
 
 import argparse
@@ -107,8 +107,8 @@ def base_system(packages):
 # --- what the build took from the system ---------------------------------------------------------------------
 
 def from_cmake_cache(build):
-    """Config files of the packages CMake found, and the programs and libraries it found."""
-    needed = {}
+    """Config files of the packages CMake found, and the programs it found."""
+    needed, besides = {}, {}
     with open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8", errors="replace") as f:
         for line in f:
             m = re.match(r"^([A-Za-z0-9_.+-]+):(PATH|FILEPATH)=(/.*)$", line.rstrip("\n"))
@@ -116,11 +116,19 @@ def from_cmake_cache(build):
                 continue
             key, kind, value = m.groups()
             if kind == "PATH" and key.endswith("_DIR") and os.path.isdir(value):
+                # The package's own config first, so that a missing package is named by it; the other configs
+                # in the folder (Qt's plugin configs, which the package's config includes) after it.
+                principal = (key[:-4] + "Config.cmake").lower(), (key[:-4] + "-config.cmake").lower()
                 for entry in sorted(os.listdir(value)):
-                    if entry.endswith("Config.cmake") or entry.endswith("-config.cmake"):
-                        needed.setdefault(os.path.join(value, entry), "CMake found " + key)
-            elif kind == "FILEPATH" and os.path.isfile(value):
+                    if entry.endswith(("Config.cmake", "-config.cmake")):
+                        target = needed if entry.lower() in principal else besides
+                        target.setdefault(os.path.join(value, entry), "CMake found " + key)
+            elif kind == "FILEPATH" and os.path.isfile(value) and not re.search(r"\.(so(\.[0-9.]+)?|a)$", value):
+                # Programs only: a library that a find module found by the way (FindOpenGL's GLU, EGL) is not
+                # needed unless build.ninja links it, which from_ninja sees.
                 needed.setdefault(value, "CMake found " + key)
+    for path, why in besides.items():
+        needed.setdefault(path, why)
     return needed
 
 
@@ -273,6 +281,8 @@ def main():
     parser.add_argument("--list", required=True)
     parser.add_argument("--build", required=True)
     parser.add_argument("--source", required=True)
+    parser.add_argument("--without", action="append", default=[], metavar="PACKAGE",
+                        help="check the list as if PACKAGE were not in it (the test that this check can fail)")
     args = parser.parse_args()
     for path in (args.list, os.path.join(args.build, "CMakeCache.txt"), os.path.join(args.build, "build.ninja")):
         if not os.path.isfile(path):
@@ -280,7 +290,7 @@ def main():
                   file=sys.stderr)
             return 2
 
-    listed = read_list(args.list)
+    listed = [p for p in read_list(args.list) if p not in args.without]
     packages = installed_packages()
     not_installed = [p for p in listed if p not in packages]
     pulled = closure(listed, packages) | base_system(packages)
@@ -299,7 +309,7 @@ def main():
                      and not os.path.realpath(p).startswith((source_root, build_root)))
 
     missing = {}
-    for path in sorted(files):
+    for path in files:
         package = owner.get(path)
         if package and package not in pulled:
             missing.setdefault(package, (path, needed[path]))
