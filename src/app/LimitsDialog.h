@@ -6,7 +6,7 @@
 
 class QSpinBox;
 
-// Settings ▸ Limits…: the per-session caps on lab processes and threads (DESIGN.md, "Limits").
+// Settings ▸ Limits…: the per-session caps on lab processes and threads (docs/architecture.md, "Process model").
 class LimitsDialog : public QDialog
 {
     Q_OBJECT

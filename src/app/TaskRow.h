@@ -3,8 +3,9 @@
 #include <QString>
 #include <QtGlobal>
 
-// The state a row shows (DESIGN.md, "What state means"). The window keeps its own copy of the sampler's states so
-// its models and tests do not depend on how the sampler is built; TaskRowBuilder maps one onto the other.
+// The state a row shows (docs/architecture.md, "What a state means"). The window keeps its own copy of the
+// sampler's states so its models and tests do not depend on how the sampler is built; TaskRowBuilder maps one onto
+// the other.
 enum class LabTaskState : quint8 { New, Running, Ready, Blocked, Stopped, Zombie, Terminated };
 
 // One row of the task tree as plain values: a lab process (tid == 0) or one of its threads. Built once per tick

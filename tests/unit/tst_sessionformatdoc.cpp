@@ -1,4 +1,4 @@
-// docs/session-format.md: every example line is one the reader accepts, and every kind the design names has one.
+// docs/session-format.md: every example line is one the reader accepts, and every kind listed below has one.
 #include "session/SessionReader.h"
 
 #include <QBuffer>

@@ -24,7 +24,7 @@ class QSocketNotifier;
 class QTimer;
 class WorkerConnection;
 
-// Per-session caps (DESIGN.md, "Limits").
+// Per-session caps (docs/architecture.md, "Process model").
 struct LabLimits
 {
     int maxProcesses = 256; // lab processes alive or kept as zombies at once
@@ -33,7 +33,7 @@ struct LabLimits
 };
 
 // Starts, signals, reaps and watches the lab processes of one session — the only code in ProcLab that creates or
-// ends a process (DESIGN.md, "Process control — the rules").
+// ends a process (docs/architecture.md, "Process model").
 //
 // Lives on the supervisor's GUI or main thread (it must be a long-lived thread: a worker's parent-death signal
 // follows the thread that spawned it). Makes the process a child subreaper on construction. Every process is

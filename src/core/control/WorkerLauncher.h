@@ -21,7 +21,7 @@ struct WorkerLaunch
     // More descriptors for the child: {fd here, number there ≥ 6} (pipe ends for channel=pipe); the worker
     // options that name them go in `arguments`.
     QList<QPair<int, int>> descriptors;
-    int nice = 5;                          // its nice value (DESIGN.md: +5 keeps the window responsive)
+    int nice = 5;                          // its nice value (docs/architecture.md: +5 keeps the window responsive)
 };
 
 // A started worker, or why there is none.

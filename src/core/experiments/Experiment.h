@@ -19,7 +19,7 @@ struct PhenomenonVerdict
     QJsonObject figures; // the numbers behind it
 };
 
-// One experiment of the catalogue (the table "The experiments" in DESIGN.md): what it is, its parameters, how
+// One experiment of the catalogue (one section of docs/experiments.md each): what it is, its parameters, how
 // it drives the lab, and the check that decides from the recorded session whether the phenomenon was shown.
 //
 // Lifecycle, all on the thread that owns the ExperimentRun: start() once; tick() after every sample; changeLive()

@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-// All experiments, in the order of DESIGN.md's table; ids are stable.
+// All experiments, in the order of docs/experiments.md; ids are stable.
 class ExperimentCatalogue
 {
 public:
