@@ -5,6 +5,8 @@
 #include <QPaintEvent>
 #include <QPainter>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -19,7 +21,7 @@ CoreMapWidget::CoreMapWidget(QWidget *parent)
 
 QSize CoreMapWidget::sizeHint() const
 {
-    return {StateTimelineWidget::LabelWidth + 300, int(std::max<qsizetype>(1, m_cores.size())) * LaneHeight + 4};
+    return {StateTimelineWidget::LabelWidth + 300, int(std::max<qsizetype>(1, m_cores.size())) * laneHeight() + 4};
 }
 
 QSize CoreMapWidget::minimumSizeHint() const
@@ -27,8 +29,15 @@ QSize CoreMapWidget::minimumSizeHint() const
     return sizeHint();
 }
 
+int CoreMapWidget::laneHeight() const
+{
+    return std::clamp(MaxHeight / int(std::max<qsizetype>(1, m_cores.size())), 2, LaneHeight);
+}
+
 void CoreMapWidget::setCoreCount(int cores)
 {
+    // A crafted recording's header can say anything ("cores": -1 or 2^31): never trust it for a size.
+    cores = std::clamp(cores, 0, MaxLanes);
     if (cores == m_cores.size())
         return;
     m_cores = QList<QList<CoreRun>>(cores);
@@ -67,9 +76,10 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
 
 void CoreMapWidget::setHistory(double now, const QList<QList<CoreRun>> &cores)
 {
-    if (cores.size() != m_cores.size())
-        setCoreCount(int(cores.size()));
-    m_cores = cores;
+    const int count = int(std::min<qsizetype>(cores.size(), MaxLanes));
+    if (count != m_cores.size())
+        setCoreCount(count);
+    m_cores = cores.mid(0, count);
     for (QList<CoreRun> &runs : m_cores)
         runs.removeIf([horizon = now - m_window](const CoreRun &run) { return run.end < horizon; });
     m_now = now;
@@ -114,20 +124,25 @@ void CoreMapWidget::paintEvent(QPaintEvent *event)
     painter.setFont(small);
     const QFontMetrics metrics(small);
     const auto xOf = [&](double t) { return plot.left() + (t - (m_now - m_window)) / m_window * plot.width(); };
+    const int lane = laneHeight();
+    const int gap = lane >= 8 ? 2 : 0;
     for (int core = 0; core < m_cores.size(); ++core) {
-        const int y = core * LaneHeight;
+        const int y = core * lane;
+        if (y > event->rect().bottom() || y + lane < event->rect().top())
+            continue;
         painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(QRect(4, y, labelWidth - 8, LaneHeight), Qt::AlignVCenter, tr("core %1").arg(core));
-        painter.fillRect(QRect(plot.left(), y + 2, plot.width(), LaneHeight - 4), palette().color(QPalette::AlternateBase));
+        if (lane >= 12)
+            painter.drawText(QRect(4, y, labelWidth - 8, lane), Qt::AlignVCenter, tr("core %1").arg(core));
+        painter.fillRect(QRect(plot.left(), y + gap, plot.width(), lane - 2 * gap), palette().color(QPalette::AlternateBase));
         for (const CoreRun &run : m_cores.at(core)) {
             const double x1 = std::max<double>(plot.left(), xOf(run.start));
             const double x2 = std::min<double>(plot.right(), xOf(run.end));
             if (x2 <= x1 - 1)
                 continue;
-            const QRectF box(x1, y + 2, std::max(1.0, x2 - x1), LaneHeight - 4);
+            const QRectF box(x1, y + gap, std::max(1.0, x2 - x1), lane - 2 * gap);
             painter.fillRect(box, colorOf(run.tid));
             const QString label = QString::number(run.tid);
-            if (metrics.horizontalAdvance(label) + 4 < box.width()) {
+            if (lane >= 12 && metrics.horizontalAdvance(label) + 4 < box.width()) {
                 painter.setPen(Qt::black);
                 painter.drawText(box, Qt::AlignCenter, label);
             }

@@ -15,7 +15,13 @@ class CoreMapWidget : public QWidget
 public:
     explicit CoreMapWidget(QWidget *parent = nullptr);
 
+    // Safe for any count: below 0 is 0, and at most MaxLanes lanes are drawn (cores beyond them are left out), in
+    // lanes that get thinner past 16 cores so that the map stays at most MaxHeight pixels tall.
     void setCoreCount(int cores);
+    int coreCount() const { return int(m_cores.size()); }
+    int laneHeight() const;
+    static constexpr int MaxLanes = 256;
+    static constexpr int MaxHeight = 512;
     void addSample(double t, const QList<TaskRow> &rows);
     // Replaces the history with one list of runs per core (a replay's last minute), "now" being `now`.
     void setHistory(double now, const QList<QList<CoreRun>> &cores);

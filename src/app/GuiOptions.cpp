@@ -22,7 +22,9 @@ bool GuiOptions::parse(const QStringList &arguments)
     const QCommandLineOption interval(u"interval"_s, tr("Sampling interval in milliseconds (50–5000)."), u"MS"_s);
     const QCommandLineOption start(u"start"_s, tr("Start the selected experiment at once."));
     const QCommandLineOption lang(u"lang"_s, tr("User interface language: zh_CN or en."), u"LANG"_s);
-    parser.addOptions({help, experiment, set, interval, start, lang});
+    const QCommandLineOption openOption(u"open"_s, tr("Open a recorded session for replay, as Session ▸ Open… does."),
+                                  u"SESSION"_s);
+    parser.addOptions({help, experiment, set, interval, start, lang, openOption});
     m_helpText = parser.helpText();
 
     if (!parser.parse(args)) {
@@ -52,6 +54,16 @@ bool GuiOptions::parse(const QStringList &arguments)
         }
     }
     m_start = parser.isSet(start);
+    // What is wrong inside the file is the window's to show (it keeps running); only the option is checked here.
+    m_openPath = parser.value(openOption);
+    if (parser.isSet(openOption) && m_openPath.isEmpty()) {
+        m_error = tr("--open takes a session file (.jsonl)");
+        return false;
+    }
+    if (parser.isSet(openOption) && m_start) {
+        m_error = tr("--open replays a recording and --start runs an experiment: give one of them");
+        return false;
+    }
     if (parser.isSet(lang)) {
         m_language = parser.value(lang);
         if (!LanguageSwitcher::available().contains(m_language)) {

@@ -3,7 +3,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-// The options of `proclab [gui] [--experiment ID] [--set KEY=VALUE]… [--interval MS] [--start] [--lang L]`.
+// The options of `proclab [gui] [--experiment ID] [--set KEY=VALUE]… [--interval MS] [--start] [--lang L]
+// [--open SESSION]`.
 class GuiOptions
 {
     Q_DECLARE_TR_FUNCTIONS(GuiOptions)
@@ -21,6 +22,8 @@ public:
     int intervalMs() const { return m_intervalMs; }
     bool start() const { return m_start; }
     QString language() const { return m_language; }
+    // --open SESSION: a recording to replay once the window is up; empty when not given.
+    QString openPath() const { return m_openPath; }
     bool helpRequested() const { return m_help; }
     QString helpText() const { return m_helpText; }
 
@@ -34,6 +37,7 @@ private:
     int m_intervalMs = 0; // 0: the saved setting
     bool m_start = false;
     QString m_language;
+    QString m_openPath;
     bool m_help = false;
     QString m_helpText;
 };

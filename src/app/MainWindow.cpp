@@ -26,6 +26,7 @@
 #include "experiments/ExperimentCatalogue.h"
 #include "session/SessionExporter.h"
 #include "session/SessionReader.h"
+#include "session/SessionRetention.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -103,6 +104,11 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     connect(m_session, &SessionController::ticked, this, &MainWindow::onTick);
     connect(m_session, &SessionController::eventsArrived, m_ui->eventLogPanel, &EventLogPanel::append);
     connect(m_session, &SessionController::eventsArrived, this, &MainWindow::onEvents);
+    // Queued: it comes during start(), and the "started" message must not hide it.
+    connect(
+        m_session, &SessionController::oldSessionsDeleted, this,
+        [this](const QStringList &paths) { m_status->showMessage(SessionRetention::deletedMessage(paths)); },
+        Qt::QueuedConnection);
     connect(m_ui->taskPanel, &TaskTreePanel::selectionChanged, m_taskActions, &TaskActions::setSelection);
     connect(m_taskActions, &TaskActions::message, m_status, &StatusBarController::showMessage);
     connect(m_taskActions, &TaskActions::parameterChanged, this, [this](const QString &name, const QString &text) {
@@ -313,6 +319,9 @@ void MainWindow::applyOptions(const GuiOptions &options)
     }
     if (options.start())
         QTimer::singleShot(0, this, &MainWindow::startExperiment);
+    // Once the event loop runs, as if chosen with Session ▸ Open…: a bad file shows why in the status bar.
+    if (const QString path = options.openPath(); !path.isEmpty())
+        QTimer::singleShot(0, this, [this, path] { openSession(path); });
 }
 
 void MainWindow::startExperiment()
@@ -481,6 +490,8 @@ void MainWindow::exportSession()
     const QString format = filter == jsonl ? u"jsonl"_s : filter == csv ? u"csv"_s : u"html"_s;
     SessionReader reader;
     std::unique_ptr<SessionExporter> exporter = SessionExporter::create(format);
+    if (exporter)
+        exporter->protectInput(m_lastSessionFile); // the same rules as proclab export: never over the recording
     if (!exporter || !reader.open(m_lastSessionFile) || !exporter->exportTo(reader, out)) {
         m_status->showMessage(tr("Export failed: %1").arg(reader.hasError() || !exporter ? reader.errorString()
                                                                                           : exporter->errorString()));
@@ -538,7 +549,20 @@ void MainWindow::restoreWindowState()
 {
     const QSettings settings;
     m_restoredGeometry = restoreGeometry(settings.value(GeometryKey).toByteArray());
+    // A size saved by an older ProcLab after a crafted recording stretched the window (32 767 px) is not kept.
+    if (m_restoredGeometry && !fitsScreen())
+        m_restoredGeometry = false;
     restoreState(settings.value(StateKey).toByteArray());
+}
+
+bool MainWindow::fitsScreen() const
+{
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return true;
+    const QSize available = screen->availableGeometry().size();
+    const QSize size = isVisible() ? frameGeometry().size() : geometry().size();
+    return size.width() <= available.width() && size.height() <= available.height();
 }
 
 void MainWindow::showAtStart()
@@ -577,7 +601,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_session->stop();
     m_sessionMenu->program()->stopAndWait();
     QSettings settings;
-    settings.setValue(GeometryKey, saveGeometry());
+    // Never a size larger than the screen: the next start would open unusable.
+    if (fitsScreen())
+        settings.setValue(GeometryKey, saveGeometry());
+    else
+        settings.remove(GeometryKey);
     settings.setValue(StateKey, saveState());
     event->accept();
 }

@@ -70,6 +70,8 @@ private:
     void showHelp(int page);
     void showAbout();
     void restoreWindowState();
+    // True when the window is no larger than its screen's available area.
+    bool fitsScreen() const;
     void sizeDocks(int width);
     void onEvents(const QList<SessionEvent> &events);
     void markWaitGraphTab(bool deadlocked);

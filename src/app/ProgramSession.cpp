@@ -64,6 +64,7 @@ bool ProgramSession::begin(std::unique_ptr<ProgramRun> run, QString *error)
         m_pendingEvents << event;
     });
     connect(program, &ProgramRun::sampled, this, &ProgramSession::onSampled);
+    connect(program, &ProgramRun::oldSessionsDeleted, this, &ProgramSession::oldSessionsDeleted);
     connect(program, &ProgramRun::output, this, [this](ProgramRun::Stream stream, const QByteArray &bytes) {
         Q_EMIT output(stream == ProgramRun::Stream::Stderr, QString::fromUtf8(bytes));
     });

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void started();
     void ticked(const LabTick &tick);
     void eventsArrived(const QList<SessionEvent> &events);
+    // The retention deleted old recordings when this session's began.
+    void oldSessionsDeleted(const QStringList &paths);
     void output(bool error, const QString &text);
     void finished(int exitStatus);
 

@@ -47,6 +47,7 @@ bool SessionController::start(const QString &id, const ParameterValues &values, 
             m_pendingEvents.remove(0, m_pendingEvents.size() - MaxPendingEvents);
     });
     connect(m_run.get(), &ExperimentRun::sampled, this, &SessionController::onSampled);
+    connect(m_run.get(), &ExperimentRun::oldSessionsDeleted, this, &SessionController::oldSessionsDeleted);
     connect(m_run.get(), &ExperimentRun::finished, this, [this](const PhenomenonVerdict &verdict) {
         flushEvents();
         Q_EMIT stopped(verdict);

@@ -50,6 +50,8 @@ Q_SIGNALS:
     void stopped(const PhenomenonVerdict &verdict);
     void ticked(const LabTick &tick);
     void eventsArrived(const QList<SessionEvent> &events);
+    // The retention deleted old recordings when this session's began.
+    void oldSessionsDeleted(const QStringList &paths);
 
 private:
     void onSampled(const std::shared_ptr<const Snapshot> &snapshot, const TelemetrySnapshot &telemetry);

@@ -11,6 +11,7 @@
 #include "SessionInfoWidget.h"
 #include "StatusBarController.h"
 #include "TaskTreeModel.h"
+#include "session/SessionRetention.h"
 #include "TaskTreePanel.h"
 #include "TimelinePanel.h"
 #include "ReplayWaits.h"
@@ -70,6 +71,10 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
     connect(m_program, &ProgramSession::ticked, this, &SessionMenu::showTick);
     connect(m_program, &ProgramSession::eventsArrived, m_views.eventLog, &EventLogPanel::append);
     connect(m_program, &ProgramSession::output, m_console, &ProgramConsole::appendOutput);
+    connect(
+        m_program, &ProgramSession::oldSessionsDeleted, this,
+        [this](const QStringList &paths) { m_views.status->showMessage(SessionRetention::deletedMessage(paths)); },
+        Qt::QueuedConnection);
     connect(m_program, &ProgramSession::finished, this, [this](int status) {
         const QString text = m_program->isAttached() ? tr("Stopped watching process %1.")
                                                            .arg(m_program->programRun()->programPid())

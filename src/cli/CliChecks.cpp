@@ -1,6 +1,8 @@
 #include "CliChecks.h"
 
-#include <QFileInfo>
+#include "session/OutputTarget.h"
+
+using namespace Qt::Literals::StringLiterals;
 
 bool CliChecks::interval(const QString &text, int *ms, QString *error)
 {
@@ -14,9 +16,9 @@ bool CliChecks::interval(const QString &text, int *ms, QString *error)
 
 bool CliChecks::logPath(const QString &path, QString *error)
 {
-    const QFileInfo folder(QFileInfo(path).absolutePath());
-    if (folder.isDir() && folder.isWritable())
+    const OutputTarget target = OutputTarget::inspect(path);
+    if (!target.isRefused())
         return true;
-    *error = tr("cannot write --log '%1': its folder does not exist or is not writable").arg(path);
+    *error = u"--log: "_s + target.error();
     return false;
 }

@@ -10,6 +10,7 @@ class CliChecks
 public:
     // --interval MS: a whole number from 50 to 5000. False with *error saying what is allowed.
     static bool interval(const QString &text, int *ms, QString *error);
-    // --log FILE: its folder must exist and be writable (the file itself is created or truncated later).
+    // --log FILE: OutputTarget's rules (a file whose folder exists and is writable, /dev/null or a FIFO written in
+    // place; not a folder, not a planted link). The file is opened later, by the recorder.
     static bool logPath(const QString &path, QString *error);
 };

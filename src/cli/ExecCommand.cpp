@@ -76,6 +76,9 @@ int ExecCommand::run(const QStringList &arguments)
 
     ProgramRun run(command, options);
     QObject::connect(&run, &ProgramRun::event, [this](const SessionEvent &event) { print(event); });
+    QObject::connect(&run, &ProgramRun::oldSessionsDeleted, [](const QStringList &paths) {
+        CliOutput::err(u"proclab exec: "_s + SessionRetention::deletedMessage(paths));
+    });
     QObject::connect(&run, &ProgramRun::output, [this](ProgramRun::Stream stream, const QByteArray &bytes) {
         writeAll(stream == ProgramRun::Stream::Stdout && !m_json ? STDOUT_FILENO : STDERR_FILENO, bytes);
     });

@@ -5,8 +5,6 @@
 #include "session/SessionReader.h"
 
 #include <QCommandLineParser>
-#include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -68,14 +66,11 @@ int ExportCommand::run(const QStringList &arguments)
     const QString output = parser.value(outputOption);
     if (output.isEmpty())
         return CliOutput::usageError(name(), tr("--output needs a file name"));
-    const QFileInfo outputInfo(output);
-    if (!outputInfo.absoluteDir().exists())
-        return CliOutput::usageError(name(), tr("the folder of %1 does not exist").arg(output));
-    if (outputInfo.isDir())
-        return CliOutput::usageError(name(), tr("%1 is a folder; --output needs a file name").arg(output));
-    if (outputInfo.exists() && QFileInfo(input).exists() &&
-        outputInfo.canonicalFilePath() == QFileInfo(input).canonicalFilePath())
-        return CliOutput::usageError(name(), tr("--output must not be the session file itself"));
+    // The output's rules (devices written in place, planted links refused, never the input itself) are
+    // OutputTarget's; checked here so that a refused output is bad input, before anything is read.
+    exporter->protectInput(input);
+    if (!exporter->checkOutputs(output))
+        return CliOutput::usageError(name(), exporter->errorString());
 
     SessionReader reader;
     if (!reader.open(input)) {

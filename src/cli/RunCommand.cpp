@@ -75,6 +75,9 @@ int RunCommand::run(const QStringList &arguments)
     const QString id = experiment->id();
     ExperimentRun run(std::move(experiment), values, options);
     QObject::connect(&run, &ExperimentRun::event, [this](const SessionEvent &event) { print(event); });
+    QObject::connect(&run, &ExperimentRun::oldSessionsDeleted, [](const QStringList &paths) {
+        CliOutput::err(u"proclab run: "_s + SessionRetention::deletedMessage(paths));
+    });
     StopSignals stopSignals;
     QObject::connect(&stopSignals, &StopSignals::received, &run, &ExperimentRun::stop);
     QObject::connect(&run, &ExperimentRun::finished, qApp, &QCoreApplication::quit, Qt::QueuedConnection);

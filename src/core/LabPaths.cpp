@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <sys/stat.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 QString LabPaths::workerProgram()
@@ -21,6 +23,9 @@ QString LabPaths::workerProgram()
 QString LabPaths::sessionsFolder()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/proclab/sessions"_s;
-    QDir().mkpath(folder);
+    // 0700 from the start: a recording can hold what a program printed (SessionFolder::prepare() closes an
+    // older 0755 one when recording starts).
+    QDir().mkpath(QFileInfo(folder).absolutePath());
+    ::mkdir(QFile::encodeName(folder).constData(), 0700);
     return folder;
 }

@@ -20,7 +20,8 @@ version=$(sed -n 's/^project(ProcLab$//;s/^ *VERSION \([0-9.]*\)$/\1/p' "$root/C
 sed -e "s/@PROJECT_VERSION@/${version:-0}/" -e 's/@PROJECT_HOMEPAGE_URL@//' "$root/src/core/BuildInfo.h.in" \
     > "$out/generated/BuildInfo.h"
 
-sources=(SessionEvent SessionHeader SessionJsonWriter Utf8Validator SessionReader SessionExporter JsonlExporter
+sources=(SessionEvent SessionHeader SessionJsonWriter Utf8Validator SessionFieldCheck SessionReader OutputTarget
+         SessionExporter JsonlExporter
          CsvWriter CsvExporter SvgWriter SessionReportData SessionCharts HtmlReportExporter SessionMoment SessionReplay)
 files=("$root/tests/fuzz/SessionReaderFuzzer.cpp")
 for s in "${sources[@]}"; do files+=("$root/src/core/session/$s.cpp"); done

@@ -12,7 +12,11 @@
 #include <QTreeView>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QStatusBar>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -29,6 +33,9 @@ private Q_SLOTS:
     void shortcutsWorkWhereverTheFocusIs();
     void commandLineIsChecked_data();
     void commandLineIsChecked();
+    void neverKeepsAGeometryLargerThanTheScreen();
+    void opensCraftedRecordings_data();
+    void opensCraftedRecordings();
 };
 
 void tst_MainWindow::initTestCase()
@@ -91,8 +98,12 @@ void tst_MainWindow::keepsGeometry()
     QSize chosen;
     {
         MainWindow window(&languages);
-        // Somewhat larger than the smallest size the window's panels allow, and not its default.
-        chosen = window.minimumSizeHint().expandedTo(QSize(900, 640)) + QSize(37, 23);
+        // Somewhat larger than the smallest size the window's panels allow, and not its default — but within the
+        // screen (the offscreen one is 800 × 800), since a size larger than the screen is never kept.
+        const QSize available = QGuiApplication::primaryScreen()->availableGeometry().size();
+        chosen = (window.minimumSizeHint().expandedTo(QSize(600, 500)) + QSize(37, 23)).boundedTo(available - QSize(8, 8));
+        qInfo("minimum %dx%d, chosen %dx%d", window.minimumSizeHint().width(), window.minimumSizeHint().height(),
+              chosen.width(), chosen.height());
         window.resize(chosen);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -169,6 +180,7 @@ void tst_MainWindow::commandLineIsChecked_data()
     QTest::newRow("unknown key") << QStringList{u"--experiment"_s, u"pc-threads"_s, u"--set"_s, u"nope=1"_s} << false;
     QTest::newRow("out of range") << QStringList{u"--experiment"_s, u"pc-threads"_s, u"--set"_s, u"producers=0"_s} << false;
     QTest::newRow("set without id") << QStringList{u"--set"_s, u"producers=4"_s} << false;
+    QTest::newRow("open") << QStringList{u"--open"_s, u"s.jsonl"_s} << true;
 }
 
 void tst_MainWindow::commandLineIsChecked()
@@ -180,6 +192,86 @@ void tst_MainWindow::commandLineIsChecked()
     QString error;
     QCOMPARE(options.validate(&error), valid);
     QCOMPARE(error.isEmpty(), valid);
+}
+
+namespace {
+bool fitsTheScreen(const QWidget &window)
+{
+    const QSize available = QGuiApplication::primaryScreen()->availableGeometry().size();
+    return window.width() <= available.width() && window.height() <= available.height();
+}
+} // namespace
+
+void tst_MainWindow::neverKeepsAGeometryLargerThanTheScreen()
+{
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    const QSize available = QGuiApplication::primaryScreen()->availableGeometry().size();
+    {
+        MainWindow window(&languages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(available.width() + 300, 32767); // what a recording with "cores": 100000 once did
+        QTRY_VERIFY(window.height() > available.height());
+        window.close();
+    }
+    MainWindow again(&languages);
+    again.showAtStart();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QVERIFY2(fitsTheScreen(again), qPrintable(u"%1x%2"_s.arg(again.width()).arg(again.height())));
+    again.close();
+}
+
+void tst_MainWindow::opensCraftedRecordings_data()
+{
+    QTest::addColumn<QByteArray>("cores");
+    QTest::addColumn<bool>("opens");
+    QTest::newRow("-1") << QByteArray("-1") << false;
+    QTest::newRow("2147483647") << QByteArray("2147483647") << false;
+    QTest::newRow("100000") << QByteArray("100000") << false;
+    QTest::newRow("4096") << QByteArray("4096") << true;
+    QTest::newRow("2") << QByteArray("2") << true;
+}
+
+void tst_MainWindow::opensCraftedRecordings()
+{
+    // proclab gui --open FILE: a crafted header is refused with a message or opened; the window keeps running, and
+    // the next start has a sane size.
+    QFETCH(QByteArray, cores);
+    QFETCH(bool, opens);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"crafted.jsonl"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\":\"proclab-session\",\"version\":1,\"start_unix\":1764057600.5,\"cores\":" + cores +
+               ",\"experiment\":\"pc-threads\",\"parameters\":{}}\n"
+               "{\"t\":0.2,\"kind\":\"cpu.sample\",\"cpus\":[{\"core\":0,\"busy\":50}]}\n"
+               "{\"t\":0.3,\"kind\":\"task.sample\",\"pid\":10,\"tid\":10,\"state\":\"running\",\"core\":1}\n");
+    file.close();
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    GuiOptions options;
+    QVERIFY(options.parse({u"gui"_s, u"--open"_s, path}));
+    QCOMPARE(options.openPath(), path);
+    {
+        MainWindow window(&languages);
+        window.applyOptions(options);
+        window.showAtStart();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString expected = opens ? u"Replaying crafted.jsonl"_s : u"Could not open crafted.jsonl"_s;
+        QTRY_VERIFY2(window.statusBar()->currentMessage().contains(expected),
+                     qPrintable(window.statusBar()->currentMessage()));
+        if (!opens)
+            QVERIFY(window.statusBar()->currentMessage().contains(u"cores"_s));
+        QTest::qWait(50);
+        QVERIFY2(fitsTheScreen(window), qPrintable(u"%1x%2"_s.arg(window.width()).arg(window.height())));
+        window.close();
+    }
+    MainWindow next(&languages);
+    next.showAtStart();
+    QVERIFY(QTest::qWaitForWindowExposed(&next));
+    QVERIFY(fitsTheScreen(next));
+    next.close();
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -10,7 +10,11 @@
 #include <QTest>
 #include <QUuid>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -40,6 +44,12 @@ private Q_SLOTS:
     void badInputExits2();
     void jsonStdoutCarriesOnlyJson();
     void sigintReachesProgram();
+    void logIntoAFullDeviceSaysWhy();
+    void logIntoACharacterDeviceWritesInPlace();
+    void aThreeMegabyteLineReadsBack();
+
+private:
+    QTemporaryDir m_logDir;
 };
 
 void tst_ExecCommand::start(QProcess &process, const QStringList &arguments)
@@ -123,6 +133,22 @@ void tst_ExecCommand::badInputExits2_data()
     QTest::newRow("interval too small") << QStringList{u"--interval"_s, u"10"_s, u"--"_s, u"true"_s};
     QTest::newRow("interval not a number") << QStringList{u"--interval"_s, u"fast"_s, u"--"_s, u"true"_s};
     QTest::newRow("log folder missing") << QStringList{u"--log"_s, u"/nonexistent/dir/s.jsonl"_s, u"--"_s, u"true"_s};
+    QTest::newRow("log is a folder") << QStringList{u"--log"_s, m_logDir.path(), u"--"_s, u"true"_s};
+    if (::geteuid() == 0) {
+        // A link that another user planted in a sticky world-writable folder, to a file of ours.
+        const QString shared = m_logDir.filePath(u"shared"_s);
+        QDir().mkpath(shared);
+        ::chmod(QFile::encodeName(shared).constData(), 01777);
+        const QString victim = m_logDir.filePath(u"victim"_s);
+        QFile file(victim);
+        if (file.open(QIODevice::WriteOnly))
+            file.write("keep\n");
+        file.close();
+        const QByteArray link = QFile::encodeName(shared + u"/s.jsonl"_s);
+        if (::symlink(QFile::encodeName(victim).constData(), link.constData()) == 0 &&
+            ::lchown(link.constData(), 65534, 65534) == 0)
+            QTest::newRow("log link planted") << QStringList{u"--log"_s, QString::fromLocal8Bit(link), u"--"_s, u"true"_s};
+    }
 }
 
 void tst_ExecCommand::badInputExits2()
@@ -136,6 +162,55 @@ void tst_ExecCommand::badInputExits2()
     const QByteArray error = proclab.readAllStandardError();
     QCOMPARE(error.count('\n'), 1);
     QVERIFY2(error.startsWith("proclab exec: "), error.constData());
+    QFile victim(m_logDir.filePath(u"victim"_s));
+    if (victim.open(QIODevice::ReadOnly))
+        QCOMPARE(victim.readAll(), QByteArray("keep\n"));
+}
+
+void tst_ExecCommand::aThreeMegabyteLineReadsBack()
+{
+    // ProcLab once recorded such a line whole, and then refused its own file ("line longer than 1 MiB").
+    QTemporaryDir dir;
+    const QString log = dir.filePath(u"s.jsonl"_s);
+    QProcess proclab;
+    start(proclab, {u"--log"_s, log, u"--"_s, m_python, u"-c"_s, u"print('y' * 3000000)"_s});
+    QVERIFY(proclab.waitForFinished(30000));
+    QCOMPARE(proclab.exitCode(), 0);
+    QProcess exporter;
+    exporter.start(m_proclab, {u"export"_s, log, u"--format"_s, u"csv"_s, u"--output"_s, dir.filePath(u"s.csv"_s)});
+    QVERIFY(exporter.waitForFinished(30000));
+    QVERIFY2(exporter.exitCode() == 0, exporter.readAllStandardError().constData());
+}
+
+void tst_ExecCommand::logIntoAFullDeviceSaysWhy()
+{
+    QProcess proclab;
+    start(proclab, {u"--log"_s, u"/dev/full"_s, u"--"_s, u"true"_s});
+    QVERIFY(proclab.waitForFinished(15000));
+    QCOMPARE(proclab.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(proclab.exitCode(), 1);
+    const QString error = QString::fromLocal8Bit(proclab.readAllStandardError());
+    QCOMPARE(error.count(u'\n'), 1);
+    QVERIFY2(error.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))), qPrintable(error));
+    QVERIFY2(!error.contains(u"goes on"_s), qPrintable(error));
+}
+
+void tst_ExecCommand::logIntoACharacterDeviceWritesInPlace()
+{
+    // /dev/null is written in place, as any Unix tool does; as root ProcLab once replaced it with a regular file.
+    // A node of our own stands in for it, so that a regression cannot break this machine's /dev/null.
+    QString node = u"/dev/null"_s;
+    if (::geteuid() == 0) {
+        node = m_logDir.filePath(u"null"_s);
+        QCOMPARE(::mknod(QFile::encodeName(node).constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
+    }
+    QProcess proclab;
+    start(proclab, {u"--log"_s, node, u"--"_s, u"true"_s});
+    QVERIFY(proclab.waitForFinished(15000));
+    QCOMPARE(proclab.exitCode(), 0);
+    struct stat st{};
+    QCOMPARE(::lstat(QFile::encodeName(node).constData(), &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
 }
 
 void tst_ExecCommand::jsonStdoutCarriesOnlyJson()

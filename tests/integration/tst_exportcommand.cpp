@@ -1,8 +1,14 @@
 // `proclab export`: bad input exits 2 with one line on stderr and writes nothing; good input writes every format.
 #include <QDir>
 #include <QProcess>
+#include <QTemporaryFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -24,6 +30,13 @@ private Q_SLOTS:
     void exports();
     void truncatedExportsWithAWarning();
     void help();
+    void characterDeviceIsWrittenInPlace_data();
+    void characterDeviceIsWrittenInPlace();
+    void fifoIsWrittenInPlace();
+    void inputIsNeverAnOutput_data();
+    void inputIsNeverAnOutput();
+    void plantedLinkIsRefused();
+    void exportsFollowTheUmask();
 
 private:
     struct Result
@@ -32,13 +45,14 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Result run(const QStringList &arguments);
+    Result run(const QStringList &arguments, mode_t umask = 022);
     QTemporaryDir m_dir;
 };
 
-tst_ExportCommand::Result tst_ExportCommand::run(const QStringList &arguments)
+tst_ExportCommand::Result tst_ExportCommand::run(const QStringList &arguments, mode_t umask)
 {
     QProcess process;
+    process.setChildProcessModifier([umask] { ::umask(umask); });
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"DISPLAY"_s);
     env.remove(u"WAYLAND_DISPLAY"_s);
@@ -166,6 +180,147 @@ void tst_ExportCommand::help()
     QCOMPARE(r.status, 0);
     QVERIFY(r.out.startsWith("Usage: proclab export [options] SESSION\n"));
     QVERIFY(r.out.contains("--format"));
+}
+
+namespace {
+bool copyFile(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    return QFile::copy(from, to);
+}
+
+QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool isCharacterDevice(const QString &path)
+{
+    struct stat st{};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISCHR(st.st_mode);
+}
+} // namespace
+
+void tst_ExportCommand::characterDeviceIsWrittenInPlace_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("jsonl") << u"jsonl"_s;
+    QTest::newRow("csv") << u"csv"_s;
+    QTest::newRow("html") << u"html"_s;
+}
+
+void tst_ExportCommand::characterDeviceIsWrittenInPlace()
+{
+    // As root, QSaveFile once renamed a regular file over /dev/null. A node of our own stands in for /dev/null so
+    // that a regression cannot break the machine's.
+    QFETCH(QString, format);
+    QTemporaryDir dir;
+    QString node = u"/dev/null"_s;
+    if (::geteuid() == 0) {
+        node = dir.filePath(u"null.csv"_s);
+        QCOMPARE(::mknod(QFile::encodeName(node).constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
+    }
+    const Result r = run({fixture("complete.jsonl"), u"--format"_s, format, u"--output"_s, node});
+    QCOMPARE(r.status, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QCOMPARE(r.out, node.toUtf8() + '\n'); // one file: no tables beside a device
+    QVERIFY(isCharacterDevice(node));
+    if (node != u"/dev/null"_s)
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+                 QStringList{u"null.csv"_s});
+}
+
+void tst_ExportCommand::fifoIsWrittenInPlace()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(u"pipe.jsonl"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QByteArray received;
+    std::thread reader([&] {
+        QFile in(fifo);
+        if (in.open(QIODevice::ReadOnly))
+            received = in.readAll();
+    });
+    const Result r = run({fixture("complete.jsonl"), u"--format"_s, u"jsonl"_s, u"--output"_s, fifo});
+    reader.join();
+    QCOMPARE(r.status, 0);
+    QVERIFY(received.startsWith("{\"format\":\"proclab-session\""));
+    struct stat st{};
+    QCOMPARE(::lstat(QFile::encodeName(fifo).constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+}
+
+void tst_ExportCommand::inputIsNeverAnOutput_data()
+{
+    QTest::addColumn<QString>("input");  // a name in the test's folder
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("output"); // likewise
+    QTest::addColumn<QString>("relation"); // how the output reaches the input: "same", "hard", "soft"
+    QTest::newRow("a companion is the input") << u"s.tasks.csv"_s << u"csv"_s << u"s.csv"_s << u"same"_s;
+    QTest::newRow("queues companion") << u"x.queues.csv"_s << u"csv"_s << u"x"_s << u"same"_s;
+    QTest::newRow("hard link") << u"in.jsonl"_s << u"jsonl"_s << u"hard.jsonl"_s << u"hard"_s;
+    QTest::newRow("symbolic link") << u"in.jsonl"_s << u"html"_s << u"soft.html"_s << u"soft"_s;
+    QTest::newRow("other spelling") << u"in.jsonl"_s << u"jsonl"_s << u"./in.jsonl"_s << u"same"_s;
+}
+
+void tst_ExportCommand::inputIsNeverAnOutput()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, format);
+    QFETCH(QString, output);
+    QFETCH(QString, relation);
+    QTemporaryDir dir;
+    const QString in = dir.filePath(input);
+    QVERIFY(copyFile(fixture("complete.jsonl"), in));
+    const QByteArray before = contents(in);
+    const QString out = dir.filePath(output);
+    if (relation == u"hard"_s)
+        QCOMPARE(::link(QFile::encodeName(in).constData(), QFile::encodeName(out).constData()), 0);
+    else if (relation == u"soft"_s)
+        QVERIFY(QFile::link(in, out));
+    const Result r = run({in, u"--format"_s, format, u"--output"_s, out});
+    QCOMPARE(r.status, 2);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains("session file itself"), r.err.constData());
+    QCOMPARE(contents(in), before);
+}
+
+void tst_ExportCommand::plantedLinkIsRefused()
+{
+    if (::geteuid() != 0)
+        QSKIP("planting a link as another user needs root");
+    QTemporaryDir dir;
+    const QString shared = dir.filePath(u"tmp"_s);
+    QVERIFY(QDir().mkpath(shared));
+    QCOMPARE(::chmod(QFile::encodeName(shared).constData(), 01777), 0);
+    const QString victim = dir.filePath(u"shadow"_s);
+    QFile file(victim);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("root:secret\n");
+    file.close();
+    const QString link = shared + u"/report.html"_s;
+    QVERIFY(QFile::link(victim, link));
+    QCOMPARE(::lchown(QFile::encodeName(link).constData(), 65534, 65534), 0);
+    const Result r = run({fixture("complete.jsonl"), u"--format"_s, u"html"_s, u"--output"_s, link});
+    QCOMPARE(r.status, 2);
+    QVERIFY2(r.err.contains("protected_symlinks"), r.err.constData());
+    QCOMPARE(contents(victim), QByteArray("root:secret\n"));
+    QVERIFY(QFileInfo(link).isSymLink());
+}
+
+void tst_ExportCommand::exportsFollowTheUmask()
+{
+    // Unlike the recordings (always 0600), an export is a file the user makes to share: it follows the umask.
+    QTemporaryDir dir;
+    for (const auto &[mask, expected] : {std::pair{mode_t(022), 0644}, std::pair{mode_t(077), 0600}}) {
+        const QString out = dir.filePath(u"copy-%1.jsonl"_s.arg(mask, 0, 8));
+        const Result r = run({fixture("complete.jsonl"), u"--format"_s, u"jsonl"_s, u"--output"_s, out}, mask);
+        QCOMPARE(r.status, 0);
+        struct stat st{};
+        QCOMPARE(::stat(QFile::encodeName(out).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ExportCommand)

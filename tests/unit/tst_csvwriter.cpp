@@ -27,13 +27,42 @@ void tst_CsvWriter::quoting_data()
     QTest::newRow("carriage return") << QByteArray("a\rb") << QByteArray("\"a\rb\"");
     QTest::newRow("json") << QByteArray("{\"a\":1,\"b\":2}") << QByteArray("\"{\"\"a\"\":1,\"\"b\"\":2}\"");
     QTest::newRow("empty") << QByteArray() << QByteArray();
+    // Formula injection: a crafted session must not give a spreadsheet a formula to run.
+    QTest::newRow("formula") << QByteArray("=HYPERLINK(\"http://x\")") << QByteArray("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    QTest::newRow("plus formula") << QByteArray("+cmd|' /C calc'!A0") << QByteArray("'+cmd|' /C calc'!A0");
+    QTest::newRow("minus formula") << QByteArray("-2+3") << QByteArray("'-2+3");
+    QTest::newRow("at") << QByteArray("@SUM(A1)") << QByteArray("'@SUM(A1)");
+    QTest::newRow("tab") << QByteArray("\t=1") << QByteArray("'\t=1");
+    QTest::newRow("carriage return first") << QByteArray("\r=1") << QByteArray("\"'\r=1\"");
+    QTest::newRow("minus alone") << QByteArray("-") << QByteArray("'-");
+    QTest::newRow("minus inf") << QByteArray("-inf") << QByteArray("'-inf");
+    QTest::newRow("negative number") << QByteArray("-3") << QByteArray("-3");
+    QTest::newRow("signed decimal") << QByteArray("+1.5e-3") << QByteArray("+1.5e-3");
+    QTest::newRow("negative fraction") << QByteArray("-.5") << QByteArray("-.5");
+    QTest::newRow("equals inside") << QByteArray("a=b") << QByteArray("a=b");
 }
 
 void tst_CsvWriter::quoting()
 {
     QFETCH(QByteArray, field);
     QFETCH(QByteArray, expected);
-    QCOMPARE(CsvWriter::quoted(field), expected);
+    // Through a writer, as the exporters write: quoting and the neutralising of formulas together.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    CsvWriter csv(&buffer);
+    csv.field(field);
+    csv.endRow();
+    QVERIFY(csv.flush());
+    QCOMPARE(bytes, expected + "\r\n");
+    // The same text as a QString, as the exporters pass most fields.
+    bytes.clear();
+    buffer.seek(0);
+    CsvWriter text(&buffer);
+    text.field(QString::fromUtf8(field));
+    text.endRow();
+    QVERIFY(text.flush());
+    QCOMPARE(bytes, expected + "\r\n");
 }
 
 void tst_CsvWriter::rows()

@@ -5,12 +5,16 @@
 #include "session/SessionRecorder.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
+#include <cstring>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <thread>
 
@@ -40,6 +44,12 @@ private Q_SLOTS:
     void startInFolderAppliesRetention();
     void unwritablePathIsAnErrorNotACrash();
     void fullDiskIsReportedAndRecovered();
+    void threeMegabyteLineReadsBack();
+    void everyLineTheRecorderWritesIsRead_data();
+    void everyLineTheRecorderWritesIsRead();
+    void hugeHeaderReadsBack();
+    void filesArePrivate();
+    void linkedFolderOfAnotherUserIsRefused();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -208,10 +218,12 @@ void tst_SessionRecorder::unwritablePathIsAnErrorNotACrash()
     recorder.record(1, u"output"_s);
     QCOMPARE(recorder.eventsDropped(), 1u);
     recorder.stop();
-    // A device that is always full: the header cannot be written.
+    // A device that is always full: the header cannot be written, and the message says that (nothing goes on).
     SessionRecorder full;
     QVERIFY(!full.startAtPath(header(), u"/dev/full"_s));
     QVERIFY(!full.errorString().isEmpty());
+    QVERIFY2(full.errorString().contains(QString::fromLocal8Bit(std::strerror(ENOSPC))), qPrintable(full.errorString()));
+    QVERIFY2(!full.errorString().contains(u"goes on"_s), qPrintable(full.errorString()));
 }
 
 void tst_SessionRecorder::fullDiskIsReportedAndRecovered()
@@ -273,6 +285,144 @@ void tst_SessionRecorder::fullDiskIsReportedAndRecovered()
     QString error;
     QVERIFY2(SessionReader::readAll(path, &contents, &error), qPrintable(error));
     QCOMPARE(contents.events.last().fields.value(u"seq"_s).toInt(), sequence - 1);
+}
+
+void tst_SessionRecorder::threeMegabyteLineReadsBack()
+{
+    const QString path = m_dir->filePath(u"log.jsonl"_s);
+    SessionRecorder recorder;
+    QVERIFY(recorder.startAtPath(header(), path));
+    const QString huge(3 * 1024 * 1024, u'y');
+    recorder.record(0.1, u"output"_s, {{u"pid"_s, 42}, {u"stream"_s, u"stdout"_s}, {u"line"_s, huge}});
+    recorder.record(0.2, u"experiment.stop"_s);
+    recorder.stop();
+    SessionReader::Contents contents;
+    QString error;
+    QVERIFY2(SessionReader::readAll(path, &contents, &error), qPrintable(error));
+    QCOMPARE(contents.events.size(), 2);
+    const SessionEvent &output = contents.events.first();
+    QCOMPARE(output.fields.value(u"pid"_s).toInt(), 42);
+    QCOMPARE(output.fields.value(u"line"_s).toString(), huge.left(SessionRecorder::MaxStringUnits));
+    QVERIFY(output.fields.value(u"truncated_bytes"_s).toDouble() > 3 * 1024 * 1024);
+}
+
+void tst_SessionRecorder::everyLineTheRecorderWritesIsRead_data()
+{
+    QTest::addColumn<SessionEvent>("event");
+    const QString controls = QString(100000, QChar(0x01));        // six bytes each once escaped
+    QString surrogates;
+    for (int i = 0; i < 300000; ++i)
+        surrogates += QChar(i % 2 ? 0xD83D : 0xDE00);                 // pairs, and a lone one at a cut
+    QJsonObject manyStrings;
+    for (int i = 0; i < 200; ++i)
+        manyStrings.insert(u"k%1"_s.arg(i), QString(8000, u'x'));
+    QJsonArray bigArray;
+    for (int i = 0; i < 100000; ++i)
+        bigArray.append(QJsonObject{{u"core"_s, i}, {u"busy"_s, 0.5}});
+    QTest::newRow("3 MB line") << SessionEvent{50.5, u"output"_s, {{u"line"_s, QString(3 << 20, u'z')}}};
+    QTest::newRow("escaped controls") << SessionEvent{50.5, u"output"_s, {{u"line"_s, controls}}};
+    QTest::newRow("surrogates") << SessionEvent{50.5, u"output"_s, {{u"line"_s, surrogates.mid(1)}}};
+    QTest::newRow("many long strings") << SessionEvent{50.5, u"error"_s, manyStrings};
+    QTest::newRow("huge array") << SessionEvent{50.5, u"cpu.sample"_s, {{u"cpus"_s, bigArray}}};
+    QTest::newRow("huge key") << SessionEvent{50.5, u"error"_s, {{QString(2 << 20, u'k'), 1}}};
+    QTest::newRow("huge kind") << SessionEvent{50.5, QString(2 << 20, u'k'), {}};
+    QTest::newRow("empty kind") << SessionEvent{50.5, QString(), {}};
+    QTest::newRow("nan t") << SessionEvent{std::nan(""), u"output"_s, {}};
+    QTest::newRow("infinite t") << SessionEvent{HUGE_VAL, u"output"_s, {}};
+    QTest::newRow("negative t") << SessionEvent{-100, u"output"_s, {}};
+    QTest::newRow("t 49 s back") << SessionEvent{1, u"output"_s, {}};
+    QTest::newRow("far back t") << SessionEvent{-1e300, u"output"_s, {}};
+    QTest::newRow("pid out of range") << SessionEvent{50.5, u"process.exit"_s, {{u"pid"_s, -5}}};
+    QTest::newRow("core out of range") << SessionEvent{50.5, u"task.sample"_s, {{u"core"_s, 100000}}};
+    QTest::newRow("t beyond three years") << SessionEvent{1e12, u"output"_s, {}};
+    QTest::newRow("nan field") << SessionEvent{50.5, u"output"_s, {{u"x"_s, std::nan("")}}};
+}
+
+void tst_SessionRecorder::everyLineTheRecorderWritesIsRead()
+{
+    QFETCH(SessionEvent, event);
+    const QString path = m_dir->filePath(u"log.jsonl"_s);
+    SessionRecorder recorder;
+    QVERIFY(recorder.startAtPath(header(), path));
+    recorder.record(50, u"experiment.start"_s); // a later t first: the event may not step back past the reader
+    recorder.record(event);
+    recorder.record(51, u"experiment.stop"_s);
+    recorder.stop();
+    SessionReader::Contents contents;
+    QString error;
+    QVERIFY2(SessionReader::readAll(path, &contents, &error), qPrintable(error));
+    QCOMPARE(contents.events.size(), 3);
+    QVERIFY(!contents.truncated);
+}
+
+void tst_SessionRecorder::hugeHeaderReadsBack()
+{
+    // exec's parameters hold the command line, which can be megabytes long.
+    QJsonArray command;
+    for (int i = 0; i < 3000; ++i)
+        command.append(QString(1000, u'a'));
+    SessionHeader big = SessionHeader::forThisMachine(u"exec"_s, {{u"command"_s, command}}, 1764057600);
+    big.explanation = QString(2 << 20, u'e');
+    const QString path = m_dir->filePath(u"log.jsonl"_s);
+    SessionRecorder recorder;
+    QVERIFY(recorder.startAtPath(big, path));
+    recorder.record(0.1, u"experiment.stop"_s);
+    recorder.stop();
+    SessionReader::Contents contents;
+    QString error;
+    QVERIFY2(SessionReader::readAll(path, &contents, &error), qPrintable(error));
+    QCOMPARE(contents.header.experiment, u"exec"_s);
+    QVERIFY(contents.header.parameters.value(u"truncated_bytes"_s).toDouble() > 3e6);
+    QCOMPARE(contents.events.size(), 1);
+}
+
+void tst_SessionRecorder::filesArePrivate()
+{
+    // Whatever the umask: a recording can hold what a program printed (a token, a password).
+    const mode_t old = ::umask(0);
+    const QString folder = m_dir->filePath(u"sessions"_s);
+    SessionRecorder recorder;
+    QVERIFY(recorder.startInFolder(header(), folder));
+    recorder.stop();
+    SessionRecorder logged;
+    const QString log = m_dir->filePath(u"log.jsonl"_s);
+    QVERIFY(logged.startAtPath(header(), log));
+    logged.stop();
+    ::umask(old);
+    QCOMPARE(QFileInfo(recorder.filePath()).permissions() & 0x0777, QFile::ReadUser | QFile::WriteUser);
+    QCOMPARE(QFileInfo(folder).permissions() & 0x0777, QFile::ReadUser | QFile::WriteUser | QFile::ExeUser);
+    QCOMPARE(QFileInfo(log).permissions() & 0x0777, QFile::ReadUser | QFile::WriteUser);
+
+    // A folder an older ProcLab made 0755 is closed to others when recording starts.
+    const QString older = m_dir->filePath(u"older"_s);
+    QVERIFY(QDir().mkpath(older));
+    QVERIFY(QFile::setPermissions(older, QFile::ReadUser | QFile::WriteUser | QFile::ExeUser | QFile::ReadGroup |
+                                             QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+    SessionRecorder again;
+    QVERIFY(again.startInFolder(header(), older));
+    again.stop();
+    QCOMPARE(QFileInfo(older).permissions() & 0x0777, QFile::ReadUser | QFile::WriteUser | QFile::ExeUser);
+}
+
+void tst_SessionRecorder::linkedFolderOfAnotherUserIsRefused()
+{
+    if (::geteuid() != 0)
+        QSKIP("a folder of another user needs root to make");
+    const QString theirs = m_dir->filePath(u"theirs"_s);
+    QVERIFY(QDir().mkpath(theirs));
+    const QString keep = QDir(theirs).filePath(u"20200101-000000-their-own.jsonl"_s);
+    QFile file(keep);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QCOMPARE(::chown(QFile::encodeName(theirs).constData(), 65534, 65534), 0);
+    const QString link = m_dir->filePath(u"sessions"_s);
+    QVERIFY(QFile::link(theirs, link));
+    SessionRecorder recorder;
+    recorder.setRetention(SessionRetention(1, 0));
+    QVERIFY(!recorder.startInFolder(header(), link));
+    QVERIFY2(recorder.errorString().contains(link), qPrintable(recorder.errorString()));
+    QVERIFY(QFile::exists(keep));
+    QCOMPARE(QDir(theirs).entryList(QDir::Files), QStringList{QFileInfo(keep).fileName()});
 }
 
 QTEST_GUILESS_MAIN(tst_SessionRecorder)

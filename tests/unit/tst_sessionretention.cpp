@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void plan_data();
     void plan();
     void enforceDeletesOnlySessions();
+    void enforceDeletesOnlyWhatProcLabNamed();
 };
 
 void tst_SessionRetention::plan_data()
@@ -59,6 +61,47 @@ void tst_SessionRetention::enforceDeletesOnlySessions()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files, QDir::Name),
              (QStringList{u"20250101-000000-a.jsonl"_s, u"20250104-000000-d.jsonl"_s, u"keep-me.jsonl"_s,
                           u"my-notes.txt"_s}));
+}
+
+void tst_SessionRetention::enforceDeletesOnlyWhatProcLabNamed()
+{
+    // Names ProcLab never makes (a space, a non-ASCII letter, a leading dot), a link named like a session, and —
+    // as root — a file of another user: none of them is the user's recording, none goes.
+    QTemporaryDir dir;
+    QTemporaryDir elsewhere;
+    const QString target = elsewhere.filePath(u"20200101-000000-target.jsonl"_s);
+    QStringList kept = {u"20200101-000000-my notes.jsonl"_s, u"20200101-000000-实验.jsonl"_s,
+                        u"20200101-000000-.hidden.jsonl"_s};
+    for (const QString &path : QStringList{target} + kept) {
+        QFile file(path.contains(u'/') ? path : dir.filePath(path));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(10, 'x'));
+    }
+    QVERIFY(QFile::link(target, dir.filePath(u"20200101-000001-link.jsonl"_s)));
+    kept << u"20200101-000001-link.jsonl"_s;
+    if (::geteuid() == 0) {
+        const QString foreign = dir.filePath(u"20200101-000002-foreign.jsonl"_s);
+        QFile file(foreign);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QCOMPARE(::chown(QFile::encodeName(foreign).constData(), 65534, 65534), 0);
+        kept << u"20200101-000002-foreign.jsonl"_s;
+    }
+    const QString own = dir.filePath(u"20200101-000003-pc-threads.jsonl"_s);
+    QFile file(own);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(10, 'x'));
+    file.close();
+
+    const QStringList deleted = SessionRetention(0, 0).enforce(dir.path());
+    QVERIFY(deleted.isEmpty());
+    const QStringList deletedAll = SessionRetention(1, 1).enforce(dir.path(), dir.filePath(u"none"_s));
+    QCOMPARE(deletedAll, QStringList{QFileInfo(own).absoluteFilePath()});
+    kept.sort();
+    QStringList left = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+    left.sort();
+    QCOMPARE(left, kept);
+    QVERIFY(QFile::exists(target));
 }
 
 QTEST_APPLESS_MAIN(tst_SessionRetention)

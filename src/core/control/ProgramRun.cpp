@@ -84,6 +84,7 @@ bool ProgramRun::openSession(const QString &kind, const QJsonObject &parameters)
 {
     if (m_options.record) {
         const SessionHeader header = SessionHeader::forThisMachine(kind, parameters, m_clock.startUnix());
+        m_tape.setOldSessionsDeletedHandler([this](const QStringList &paths) { Q_EMIT oldSessionsDeleted(paths); });
         if (!m_tape.open(header, m_options.logPath, m_options.sessionsFolder)) {
             m_error = m_tape.errorString();
             m_exitStatus = 1;

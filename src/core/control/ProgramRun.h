@@ -97,6 +97,8 @@ public:
 
 Q_SIGNALS:
     void event(const SessionEvent &event);
+    // The sessions folder's retention deleted these old recordings when this one started (from start()).
+    void oldSessionsDeleted(const QStringList &paths);
     void output(ProgramRun::Stream stream, const QByteArray &bytes);
     void sampled(std::shared_ptr<const Snapshot> snapshot);
     // The program and all its descendants have ended (or an attach session stopped); exitStatus as exitStatus().

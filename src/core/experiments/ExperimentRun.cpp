@@ -147,6 +147,7 @@ bool ExperimentRun::start()
         SessionHeader header = SessionHeader::forThisMachine(m_experiment->id(), m_values.toJson(),
                                                              m_clock.startUnix());
         header.explanation = m_experiment->explanation();
+        m_tape.setOldSessionsDeletedHandler([this](const QStringList &paths) { Q_EMIT oldSessionsDeleted(paths); });
         if (!m_tape.open(header, m_options.logPath, m_options.sessionsFolder)) {
             m_error = m_tape.errorString();
             return false;

@@ -86,6 +86,8 @@ public:
 
 Q_SIGNALS:
     void event(const SessionEvent &event);
+    // The sessions folder's retention deleted these old recordings when this one started (from start()).
+    void oldSessionsDeleted(const QStringList &paths);
     void sampled(std::shared_ptr<const Snapshot> snapshot, const TelemetrySnapshot &telemetry);
     void finished(const PhenomenonVerdict &verdict);
 

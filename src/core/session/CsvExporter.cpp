@@ -5,9 +5,10 @@
 #include "SessionReader.h"
 
 #include <QJsonArray>
-#include <QSaveFile>
+#include <QFileDevice>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -47,67 +48,82 @@ QStringList CsvExporter::companionPaths(const QString &outputPath)
     return {stem + u".tasks.csv"_s, stem + u".cpus.csv"_s, stem + u".queues.csv"_s};
 }
 
+QStringList CsvExporter::outputPaths(const QString &outputPath, bool companions) const
+{
+    return companions ? QStringList{outputPath} + companionPaths(outputPath) : QStringList{outputPath};
+}
+
 bool CsvExporter::exportTo(SessionReader &reader, const QString &outputPath)
 {
-    const QStringList paths = QStringList{outputPath} + companionPaths(outputPath);
-    std::vector<std::unique_ptr<QSaveFile>> files;
-    for (const QString &path : paths) {
-        files.push_back(std::make_unique<QSaveFile>(path));
-        if (!files.back()->open(QIODevice::WriteOnly)) {
-            const QString message = tr("cannot write %1: %2").arg(path, files.back()->errorString());
-            for (auto &file : files)
-                file->cancelWriting();
-            return fail(message);
+    QList<OutputTarget> targets;
+    if (!targetsFor(outputPath, &targets))
+        return false;
+    std::vector<std::unique_ptr<QFileDevice>> files;
+    auto cancelAll = [&files] {
+        for (auto &file : files)
+            cancelOutput(file.get());
+    };
+    for (const OutputTarget &target : targets) {
+        files.push_back(openOutput(target));
+        if (!files.back()) {
+            files.pop_back();
+            cancelAll();
+            return false;
         }
     }
-    if (!write(reader, files[0].get(), files[1].get(), files[2].get(), files[3].get())) {
-        for (auto &file : files)
-            file->cancelWriting();
+    auto device = [&files](std::size_t i) -> QIODevice * { return i < files.size() ? files[i].get() : nullptr; };
+    if (!write(reader, device(0), device(1), device(2), device(3))) {
+        cancelAll();
         return false;
     }
     // QSaveFile renames on commit; the companions go first so that FILE appearing means the set is complete.
     for (std::size_t i = files.size(); i-- > 0;) {
-        if (!files[i]->commit())
-            return fail(tr("cannot write %1: %2").arg(paths[qsizetype(i)], files[i]->errorString()));
+        if (!finishOutput(files[i].get(), targets.at(qsizetype(i))))
+            return false;
     }
-    m_written = paths;
+    m_written = outputPaths(outputPath, files.size() > 1);
     return true;
 }
 
 bool CsvExporter::write(SessionReader &reader, QIODevice *events, QIODevice *tasks, QIODevice *cpus, QIODevice *queues)
 {
-    CsvWriter eventCsv(events);
-    CsvWriter taskCsv(tasks);
-    CsvWriter cpuCsv(cpus);
-    CsvWriter queueCsv(queues);
-    for (const char *name : {"t", "kind", "pid", "tid", "detail"})
-        eventCsv.field(QByteArray(name));
-    eventCsv.endRow();
-    for (const char *name : {"t", "pid", "tid", "state", "running", "ready", "blocked", "cpu", "core", "reason"})
-        taskCsv.field(QByteArray(name));
-    taskCsv.endRow();
-    for (const char *name : {"t", "core", "busy", "user", "system", "iowait", "steal"})
-        cpuCsv.field(QByteArray(name));
-    cpuCsv.endRow();
-    for (const char *name : {"t", "queue", "depth", "capacity", "puts", "gets", "blocked_putters", "blocked_getters"})
-        queueCsv.field(QByteArray(name));
-    queueCsv.endRow();
+    // Without a device for a table (a target written in place has no companions) its rows are skipped.
+    std::optional<CsvWriter> eventCsv, taskCsv, cpuCsv, queueCsv;
+    auto header = [](std::optional<CsvWriter> &csv, QIODevice *device, std::initializer_list<const char *> names) {
+        if (!device)
+            return;
+        csv.emplace(device);
+        for (const char *name : names)
+            csv->field(QByteArray(name));
+        csv->endRow();
+    };
+    header(eventCsv, events, {"t", "kind", "pid", "tid", "detail"});
+    header(taskCsv, tasks, {"t", "pid", "tid", "state", "running", "ready", "blocked", "cpu", "core", "reason"});
+    header(cpuCsv, cpus, {"t", "core", "busy", "user", "system", "iowait", "steal"});
+    header(queueCsv, queues,
+           {"t", "queue", "depth", "capacity", "puts", "gets", "blocked_putters", "blocked_getters"});
 
     SessionEvent event;
     while (reader.next(&event)) {
-        if (event.kind == u"task.sample"_s)
-            writeTaskSample(taskCsv, event);
-        else if (event.kind == u"cpu.sample"_s)
-            writeCpuSample(cpuCsv, event);
-        else if (event.kind == u"queue.sample"_s)
-            writeQueueSample(queueCsv, event);
-        else
-            writeEvent(eventCsv, event);
+        if (event.kind == u"task.sample"_s) {
+            if (taskCsv)
+                writeTaskSample(*taskCsv, event);
+        } else if (event.kind == u"cpu.sample"_s) {
+            if (cpuCsv)
+                writeCpuSample(*cpuCsv, event);
+        } else if (event.kind == u"queue.sample"_s) {
+            if (queueCsv)
+                writeQueueSample(*queueCsv, event);
+        } else if (eventCsv) {
+            writeEvent(*eventCsv, event);
+        }
     }
     if (!readerFinishedCleanly(reader))
         return false;
-    if (!eventCsv.flush() || !taskCsv.flush() || !cpuCsv.flush() || !queueCsv.flush())
-        return fail(tr("cannot write the CSV files"));
+    for (std::optional<CsvWriter> *csv : {&eventCsv, &taskCsv, &cpuCsv, &queueCsv}) {
+        if (*csv && !(*csv)->flush())
+            return fail(tr("cannot write the CSV files"));
+    }
     return true;
 }
 

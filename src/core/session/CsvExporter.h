@@ -11,17 +11,21 @@ class CsvWriter;
 //   <stem>.tasks.csv   t, pid, tid, state, running, ready, blocked, cpu, core, reason   (task.sample)
 //   <stem>.cpus.csv    t, core, busy, user, system, iowait, steal                       (cpu.sample, one row per core)
 //   <stem>.queues.csv  t, queue, depth, capacity, puts, gets, blocked_putters, blocked_getters   (queue.sample)
-// RFC 4180 (see CsvWriter); a missing number is an empty field. All four files are written or none.
+// RFC 4180 (see CsvWriter); a missing number is an empty field. All four files are written or none. A target
+// written in place (/dev/null, a FIFO) gets FILE's table only.
 class CsvExporter : public SessionExporter
 {
 public:
     QString format() const override;
     bool exportTo(SessionReader &reader, const QString &outputPath) override;
-    // The same into open devices (tests, the fuzzer).
+    // The same into open devices (tests, the fuzzer); a null companion device skips that table.
     bool write(SessionReader &reader, QIODevice *events, QIODevice *tasks, QIODevice *cpus, QIODevice *queues);
 
     // The companion files of FILE: tasks, cpus and queues, in that order.
     static QStringList companionPaths(const QString &outputPath);
+
+protected:
+    QStringList outputPaths(const QString &outputPath, bool companions) const override;
 
 private:
     static void writeEvent(CsvWriter &csv, const SessionEvent &event);

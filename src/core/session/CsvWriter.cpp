@@ -4,6 +4,38 @@
 
 #include <cmath>
 
+namespace {
+// [+-]digits[.digits][e[+-]digits], and nothing else (no spaces, no "inf"): what a spreadsheet reads as a number.
+bool isPlainNumber(const QByteArray &text)
+{
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    auto digits = [&] {
+        const qsizetype start = i;
+        while (i < n && text[i] >= '0' && text[i] <= '9')
+            ++i;
+        return i - start;
+    };
+    if (i < n && (text[i] == '+' || text[i] == '-'))
+        ++i;
+    qsizetype mantissa = digits();
+    if (i < n && text[i] == '.') {
+        ++i;
+        mantissa += digits();
+    }
+    if (mantissa == 0)
+        return false;
+    if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < n && (text[i] == '+' || text[i] == '-'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == n;
+}
+} // namespace
+
 CsvWriter::CsvWriter(QIODevice *device) : m_device(device)
 {
     m_buffer.reserve(1 << 16);
@@ -24,8 +56,21 @@ CsvWriter &CsvWriter::field(QStringView text)
 CsvWriter &CsvWriter::field(const QByteArray &utf8)
 {
     separate();
-    m_buffer += quoted(utf8);
+    m_buffer += quoted(neutralised(utf8));
     return *this;
+}
+
+QByteArray CsvWriter::neutralised(const QByteArray &utf8)
+{
+    if (utf8.isEmpty())
+        return utf8;
+    const char first = utf8.front();
+    if (first != '=' && first != '+' && first != '-' && first != '@' && first != '\t' && first != '\r')
+        return utf8;
+    // "-3" and "+1.5" are numbers a spreadsheet reads as such, not formulas: they stay as they are.
+    if ((first == '-' || first == '+') && isPlainNumber(utf8))
+        return utf8;
+    return '\'' + utf8;
 }
 
 CsvWriter &CsvWriter::field(qint64 value)

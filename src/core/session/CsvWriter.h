@@ -7,6 +7,8 @@
 
 // Rows of an RFC 4180 CSV file: fields separated by commas, a field quoted when it holds a comma, a quote, CR or
 // LF (its quotes doubled), rows ended by CRLF, UTF-8. Spreadsheets and pandas.read_csv read this as is.
+// A text field that a spreadsheet would run as a formula — starting with =, +, -, @, a tab or a CR, and not a
+// number — gets a leading ' (OWASP's advice against CSV injection); numbers are never changed.
 class CsvWriter
 {
 public:
@@ -26,6 +28,8 @@ public:
     bool flush();
 
     static QByteArray quoted(const QByteArray &utf8);
+    // The text with a leading ' when a spreadsheet would take it for a formula (see above).
+    static QByteArray neutralised(const QByteArray &utf8);
 
 private:
     void separate();

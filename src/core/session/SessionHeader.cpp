@@ -4,6 +4,7 @@
 #include "SessionJsonWriter.h"
 
 #include <QSysInfo>
+#include <cmath>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -101,6 +102,17 @@ QString SessionHeader::fromJson(const QJsonObject &object, SessionHeader *header
     const QJsonValue experiment = object.value(u"experiment"_s);
     if (!experiment.isString())
         return tr("the header needs \"experiment\", a string");
+    if (!std::isfinite(start.toDouble()) || start.toDouble() < 0 || start.toDouble() > MaxStartUnix)
+        return tr("the header's \"start_unix\" must be seconds since the epoch, from 0 to %1").arg(qint64(MaxStartUnix));
+    const QJsonValue cores = object.value(u"cores"_s);
+    if (!cores.isUndefined() && !(cores.isDouble() && cores.toDouble() == std::trunc(cores.toDouble()) &&
+                                  cores.toDouble() >= 0 && cores.toDouble() <= MaxCores))
+        return tr("the header's \"cores\" must be a whole number from 0 to %1").arg(MaxCores);
+    for (const QString &key : {u"host"_s, u"kernel"_s, u"explanation"_s, u"proclab"_s}) {
+        const QJsonValue value = object.value(key);
+        if (!value.isUndefined() && !value.isString())
+            return tr("the header's \"%1\" must be a string").arg(key);
+    }
     const QJsonValue parameters = object.value(u"parameters"_s);
     if (!parameters.isUndefined() && !parameters.isObject())
         return tr("the header's \"parameters\" must be an object");

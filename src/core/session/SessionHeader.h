@@ -10,6 +10,8 @@ struct SessionHeader
     Q_DECLARE_TR_FUNCTIONS(SessionHeader)
 public:
     static constexpr int CurrentVersion = 1;
+    static constexpr int MaxCores = 4096;             // the same as SessionFieldCheck::MaxCores
+    static constexpr double MaxStartUnix = 32503680000; // the year 3000
 
     double startUnix = 0; // wall-clock seconds since the epoch at t = 0
     QString host;
@@ -28,6 +30,7 @@ public:
     // The compact header line, without the trailing newline; keys in a fixed order (format and version first).
     QByteArray toJsonLine() const;
     // Reads a header object. Returns an empty string on success, else what is wrong, in words for the user
-    // (not a ProcLab session, a version this build cannot read, a missing or mistyped key).
+    // (not a ProcLab session, a version this build cannot read, a missing or mistyped key, "cores" outside
+    // 0…MaxCores, "start_unix" outside 0…MaxStartUnix).
     static QString fromJson(const QJsonObject &object, SessionHeader *header);
 };

@@ -108,8 +108,13 @@ void SessionJsonWriter::appendMembers(QByteArray &out, const QJsonObject &object
     for (auto it = object.constBegin(); it != object.constEnd(); ++it)
         members.append({it.key(), it.value()});
     std::stable_sort(members.begin(), members.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[key, value] : members)
-        append(key, value);
+    // The same drop can make two keys equal ("\uFEFFbusy" and "busy"): write the key once, with the last value, as
+    // a parser reading both would keep — so the copy reads back as itself.
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (i + 1 < members.size() && members.at(i + 1).first == members.at(i).first)
+            continue;
+        append(members.at(i).first, members.at(i).second);
+    }
 }
 
 void SessionJsonWriter::appendArray(QByteArray &out, const QJsonArray &array)

@@ -1,5 +1,6 @@
 #include "SessionReader.h"
 
+#include "SessionFieldCheck.h"
 #include "Utf8Validator.h"
 
 #include <QFile>
@@ -95,7 +96,7 @@ bool SessionReader::next(SessionEvent *event)
                 Utf8Validator::isValid(line) ? QJsonDocument::fromJson(line, &parseError) : QJsonDocument();
             SessionEvent whole;
             if (document.isObject() && SessionEvent::fromJson(document.object(), &whole) &&
-                m_latestT - whole.t <= BackwardsTolerance) {
+                m_latestT - whole.t <= BackwardsTolerance && SessionFieldCheck::problemWith(whole).isEmpty()) {
                 *event = whole;
                 ++m_events;
                 m_latestT = std::max(m_latestT, whole.t);
@@ -110,6 +111,8 @@ bool SessionReader::next(SessionEvent *event)
             return false;
         if (!SessionEvent::fromJson(object, event))
             return fail(tr("an event needs a number \"t\" and a non-empty string \"kind\""));
+        if (const QString problem = SessionFieldCheck::problemWith(*event); !problem.isEmpty())
+            return fail(problem);
         if (event->t < -BackwardsTolerance || m_latestT - event->t > BackwardsTolerance)
             return fail(tr("t goes back from %1 s to %2 s").arg(m_latestT).arg(event->t));
         m_latestT = std::max(m_latestT, event->t);

@@ -15,7 +15,8 @@
 //   whole line; isTruncated() says so and truncationNote() says it in words;
 // - refused, with the line number (errorLine(), and in errorString()): a missing or wrong header, a format version
 //   other than 1, malformed JSON, a line that is not an object or lacks a number t and a string kind, a line over
-//   1 MiB, invalid UTF-8, t going back by more than BackwardsTolerance seconds;
+//   1 MiB, invalid UTF-8, t going back by more than BackwardsTolerance seconds, a header or event field out of
+//   its range or of the wrong type (SessionHeader::fromJson, SessionFieldCheck);
 // - keys it does not know are kept in the event's fields and otherwise ignored; blank lines are skipped.
 class SessionReader
 {

@@ -19,12 +19,20 @@
 // is rolled back to the last whole line, the events it held are counted as dropped, writeFailed() is emitted
 // once, and later batches try again: the experiment goes on, the file stays readable.
 //
+// Every line it writes is one SessionReader reads: at most MaxLineBytes (a longer event keeps its strings' first
+// MaxStringUnits characters, or only its pid and tid, and says how long it was in "truncated_bytes"), a
+// non-empty kind, a t that does not go back by more than the reader's tolerance, and fields in the ranges of
+// SessionFieldCheck (an event with one out of range keeps its t and kind, and says why in "invalid_fields").
+//
 // Signals are emitted from the recorder thread (or from the caller of start*()); connect them queued, or let Qt's
 // automatic connection do it, when the receiver lives on another thread.
 class SessionRecorder : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qsizetype MaxLineBytes = qsizetype(256) << 10;
+    static constexpr qsizetype MaxStringUnits = 8192;
+
     explicit SessionRecorder(QObject *parent = nullptr);
     ~SessionRecorder() override; // stop()s
 
@@ -60,6 +68,12 @@ public:
     // True while writes are failing.
     bool isFailing() const { return m_failing.load(std::memory_order_relaxed); }
 
+    // Appends `event` as the line the recorder would write (newline included) to `out`, within the limits above;
+    // *latestT is the latest t written so far and is updated. Pure; for the recorder thread and tests.
+    static void appendRecordedLine(QByteArray &out, const SessionEvent &event, double *latestT);
+    // The header line (no newline) within MaxLineBytes: over-long parameters give way to "truncated_bytes".
+    static QByteArray recordedHeaderLine(const SessionHeader &header);
+
 Q_SIGNALS:
     // A write failed (ENOSPC, EIO, …): the message says which file and why, for the user. Emitted once per run
     // of failures, not per batch.
@@ -88,6 +102,7 @@ private:
     std::atomic<quint64> m_failedEvents{0};
     std::atomic<quint64> m_bytes{0};
     std::atomic<bool> m_failing{false};
+    int m_lastErrno = 0; // of the last failed write
     mutable std::mutex m_errorMutex;
     QString m_error;
 };

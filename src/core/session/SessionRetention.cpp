@@ -30,6 +30,15 @@ QStringList SessionRetention::plan(const QList<Entry> &oldestFirst, const QStrin
     return doomed;
 }
 
+QString SessionRetention::deletedMessage(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return {};
+    return tr("removed %n old session(s) from %1 to keep the sessions folder within its limit (oldest: %2)",
+              nullptr, int(paths.size()))
+        .arg(QFileInfo(paths.first()).absolutePath(), QFileInfo(paths.first()).fileName());
+}
+
 QStringList SessionRetention::enforce(const QString &folder, const QString &keep) const
 {
     QList<Entry> entries;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QFileInfoList>
 #include <QStringList>
 
@@ -7,6 +8,7 @@
 // The oldest go first; the session being recorded is never deleted. The caller tells the user what went.
 class SessionRetention
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionRetention)
 public:
     static constexpr int DefaultMaxSessions = 100;
     static constexpr qint64 DefaultMaxBytes = qint64(1) << 30;
@@ -27,6 +29,8 @@ public:
     QStringList plan(const QList<Entry> &oldestFirst, const QString &keep = {}) const;
     // Applies plan() to the session files of `folder` (see SessionFolder) and returns the paths it deleted.
     QStringList enforce(const QString &folder, const QString &keep = {}) const;
+    // One line for the user about what enforce() deleted (the CLI's stderr, the window's status bar).
+    static QString deletedMessage(const QStringList &paths);
 
 private:
     int m_maxSessions;

@@ -17,6 +17,11 @@ SessionTape::~SessionTape()
 bool SessionTape::open(const SessionHeader &header, const QString &logPath, const QString &folder)
 {
     m_recorder = std::make_unique<SessionRecorder>();
+    // Emitted from startInFolder(), on this thread, before it returns.
+    QObject::connect(m_recorder.get(), &SessionRecorder::oldSessionsDeleted, [this](const QStringList &paths) {
+        if (m_onOldSessionsDeleted)
+            m_onOldSessionsDeleted(paths);
+    });
     const bool opened = logPath.isEmpty() ? m_recorder->startInFolder(header, folder)
                                           : m_recorder->startAtPath(header, logPath);
     if (!opened) {

@@ -27,6 +27,12 @@ public:
     // empty. False, with errorString(), when the file cannot be made. Without open() the tape only keeps.
     bool open(const SessionHeader &header, const QString &logPath, const QString &folder);
     QString errorString() const { return m_error; }
+    // Called during open() with the old sessions the retention deleted (SessionRecorder::oldSessionsDeleted), so
+    // that the run can tell the user. Set before open().
+    void setOldSessionsDeletedHandler(std::function<void(const QStringList &)> handler)
+    {
+        m_onOldSessionsDeleted = std::move(handler);
+    }
     QString filePath() const;
 
     // Records and keeps one event.
@@ -59,4 +65,5 @@ private:
     qsizetype m_keptSamples = 0;
     double m_lastCpuSample = -1;
     QString m_error;
+    std::function<void(const QStringList &)> m_onOldSessionsDeleted;
 };

@@ -7,9 +7,11 @@ target_sources(proclab_core PRIVATE
     session/SessionEventQueue.h session/SessionEventQueue.cpp
     session/SessionFolder.h session/SessionFolder.cpp
     session/SessionRetention.h session/SessionRetention.cpp
+    session/OutputTarget.h session/OutputTarget.cpp
     session/SessionRecorder.h session/SessionRecorder.cpp
     session/SampleThrottle.h session/SampleThrottle.cpp
     session/SessionTape.h session/SessionTape.cpp
+    session/SessionFieldCheck.h session/SessionFieldCheck.cpp
     session/SessionReader.h session/SessionReader.cpp
     session/SessionExporter.h session/SessionExporter.cpp
     session/JsonlExporter.h session/JsonlExporter.cpp
