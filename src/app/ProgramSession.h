@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConsoleBuffer.h"
 #include "LabTick.h"
 
 #include "control/ProgramRun.h"
@@ -44,7 +45,10 @@ Q_SIGNALS:
     void started();
     void ticked(const LabTick &tick);
     void eventsArrived(const QList<SessionEvent> &events);
+    // The program's output, at most ConsoleBuffer::MaxChars per refresh; outputSkipped() says how many
+    // characters before it were left out.
     void output(bool error, const QString &text);
+    void outputSkipped(qint64 characters);
     void finished(int exitStatus);
 
 private:
@@ -55,5 +59,6 @@ private:
     std::unique_ptr<ProgramRun> m_run;
     QHash<qint64, QString> m_roles; // from process.spawn / process.role: "pool worker", "manager" …
     QList<SessionEvent> m_pendingEvents;
+    ConsoleBuffer m_pendingOutput;
     QTimer *m_flushTimer;
 };

@@ -70,6 +70,7 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
     connect(m_program, &ProgramSession::ticked, this, &SessionMenu::showTick);
     connect(m_program, &ProgramSession::eventsArrived, m_views.eventLog, &EventLogPanel::append);
     connect(m_program, &ProgramSession::output, m_console, &ProgramConsole::appendOutput);
+    connect(m_program, &ProgramSession::outputSkipped, m_console, &ProgramConsole::appendSkipped);
     connect(m_program, &ProgramSession::finished, this, [this](int status) {
         const QString text = m_program->isAttached() ? tr("Stopped watching process %1.")
                                                            .arg(m_program->programRun()->programPid())

@@ -7,6 +7,7 @@ target_sources(proclab_core PRIVATE
     control/LabController.h control/LabController.cpp
     control/LabProcessInfo.h
     control/LabProcessRecord.h control/LabProcessRecord.cpp
+    control/OutputBudget.h control/OutputBudget.cpp
     control/PidFd.h control/PidFd.cpp
     control/ProcessSpawner.h control/ProcessSpawner.cpp
     control/ProcessTree.h control/ProcessTree.cpp

@@ -45,6 +45,14 @@ void SessionTape::append(const SessionEvent &event)
     if (m_recorder)
         m_recorder->record(event);
     m_events.append(event);
+    if (event.kind == u"output"_s && ++m_keptOutput > 2 * MaxKeptOutputLines) {
+        // A window of the newest lines: the file has the rest (as much as OutputBudget allows). No check and no
+        // view needs a program's whole output, and 5 s of `yes` are millions of lines. One pass per
+        // MaxKeptOutputLines lines.
+        qsizetype excess = m_keptOutput - MaxKeptOutputLines;
+        m_events.removeIf([&excess](const SessionEvent &e) { return excess > 0 && e.kind == u"output"_s && excess-- > 0; });
+        m_keptOutput = MaxKeptOutputLines;
+    }
     if (!isThinnable(event) || ++m_keptSamples <= 2 * MaxKeptSamples)
         return;
     // Thin evenly — every second one of the whole run goes — rather than dropping the oldest: a check's means over
