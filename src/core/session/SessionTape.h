@@ -64,5 +64,6 @@ private:
     qsizetype m_keptSamples = 0;
     qsizetype m_keptOutput = 0;
     double m_lastCpuSample = -1;
+    int m_lastUnwatched = 0;
     QString m_error;
 };
