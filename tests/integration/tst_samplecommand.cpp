@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <signal.h>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void table();
     void everyProcess();
     void hostileNameIsShownEscaped();
+    void lowFileLimitStillSamplesEveryThread();
     void badInput_data();
     void badInput();
     void benchSampler();
@@ -175,6 +177,32 @@ void tst_SampleCommand::hostileNameIsShownEscaped()
     for (const QJsonValue &task : QJsonDocument::fromJson(json.out).object().value(u"tasks"_s).toArray())
         found = found || task.toObject().value(u"name"_s).toString() == QString::fromLatin1(hostile);
     QVERIFY(found);
+}
+
+void tst_SampleCommand::lowFileLimitStillSamplesEveryThread()
+{
+    // ulimit -n 1024 that ProcLab cannot raise (a hard limit), and 1500 threads: two kept descriptors each would
+    // need 3000. Every thread is still in every sample (it reported 509 of 1501 with exit 0 before).
+    const QString helperPath = QStringLiteral(PROCLAB_BIN_DIR "/proclab-bench-threads");
+    const QString prlimit = QStandardPaths::findExecutable(u"prlimit"_s);
+    if (!QFileInfo(helperPath).isExecutable() || prlimit.isEmpty())
+        QSKIP("needs proclab-bench-threads (tests/bench) and prlimit (util-linux)");
+    QProcess helper;
+    helper.start(helperPath, {u"1500"_s});
+    QVERIFY(helper.waitForReadyRead(20000));
+    QVERIFY(helper.readAllStandardOutput().startsWith("ready"));
+    QProcess sample;
+    sample.start(prlimit, {u"--nofile=1024:1024"_s, u"--"_s, proclab(), u"sample"_s, u"--pid"_s,
+                           QString::number(helper.processId()), u"--count"_s, u"2"_s, u"--interval"_s, u"200"_s,
+                           u"--json"_s});
+    QVERIFY(sample.waitForFinished(60000));
+    helper.closeWriteChannel(); // the helper ends at end of input
+    QVERIFY(helper.waitForFinished(10000));
+    QCOMPARE(sample.exitCode(), 0);
+    const QList<QByteArray> lines = sample.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    for (const QByteArray &line : lines)
+        QCOMPARE(QJsonDocument::fromJson(line).object().value(u"tasks"_s).toArray().size(), 1501);
 }
 
 void tst_SampleCommand::badInput_data()
