@@ -1,6 +1,8 @@
 #include "GuiOptions.h"
 
+#include "CommandHelp.h"
 #include "LanguageSwitcher.h"
+#include "NumberText.h"
 #include "experiments/ExperimentCatalogue.h"
 
 #include <QCommandLineParser>
@@ -25,7 +27,7 @@ bool GuiOptions::parse(const QStringList &arguments)
     const QCommandLineOption openOption(u"open"_s, tr("Open a recorded session for replay, as Session ▸ Open… does."),
                                   u"SESSION"_s);
     parser.addOptions({help, experiment, set, interval, start, lang, openOption});
-    m_helpText = parser.helpText();
+    m_helpText = CommandHelp::text(parser, u"proclab gui"_s);
 
     if (!parser.parse(args)) {
         m_error = parser.errorText();
@@ -45,9 +47,9 @@ bool GuiOptions::parse(const QStringList &arguments)
         }
     }
     if (parser.isSet(interval)) {
-        bool ok = false;
-        m_intervalMs = parser.value(interval).toInt(&ok);
-        if (!ok || m_intervalMs < MinIntervalMs || m_intervalMs > MaxIntervalMs) {
+        const std::optional<qint64> value = NumberText::whole(parser.value(interval), MinIntervalMs, MaxIntervalMs);
+        m_intervalMs = value ? int(*value) : 0;
+        if (!value) {
             m_error = tr("--interval takes milliseconds from %1 to %2, got '%3'")
                           .arg(MinIntervalMs).arg(MaxIntervalMs).arg(parser.value(interval));
             return false;

@@ -401,6 +401,8 @@ void MainWindow::onEvents(const QList<SessionEvent> &events)
             markWaitGraphTab(true);
         else if (event.kind == u"deadlock.resolved"_s)
             markWaitGraphTab(false);
+        else if (event.kind == u"error"_s && event.fields.value(u"what"_s).toString() == u"sample"_s)
+            m_status->showMessage(event.fields.value(u"message"_s).toString()); // tasks not read: out of fds
     }
 }
 

@@ -50,6 +50,8 @@ bool ProgramSession::begin(std::unique_ptr<ProgramRun> run, QString *error)
 {
     stopAndWait();
     m_pendingEvents.clear();
+    qint64 skipped = 0;
+    m_pendingOutput.take(&skipped);
     m_roles.clear();
     m_run = std::move(run);
     ProgramRun *program = m_run.get();
@@ -66,7 +68,7 @@ bool ProgramSession::begin(std::unique_ptr<ProgramRun> run, QString *error)
     connect(program, &ProgramRun::sampled, this, &ProgramSession::onSampled);
     connect(program, &ProgramRun::oldSessionsDeleted, this, &ProgramSession::oldSessionsDeleted);
     connect(program, &ProgramRun::output, this, [this](ProgramRun::Stream stream, const QByteArray &bytes) {
-        Q_EMIT output(stream == ProgramRun::Stream::Stderr, QString::fromUtf8(bytes));
+        m_pendingOutput.append(stream == ProgramRun::Stream::Stderr, QString::fromUtf8(bytes));
     });
     connect(program, &ProgramRun::finished, this, [this](int status) {
         flushEvents();
@@ -127,6 +129,14 @@ void ProgramSession::onSampled(const std::shared_ptr<const Snapshot> &snapshot)
 
 void ProgramSession::flushEvents()
 {
+    if (!m_pendingOutput.isEmpty()) {
+        qint64 skipped = 0;
+        const QList<ConsoleBuffer::Piece> pieces = m_pendingOutput.take(&skipped);
+        if (skipped > 0)
+            Q_EMIT outputSkipped(skipped);
+        for (const ConsoleBuffer::Piece &piece : pieces)
+            Q_EMIT output(piece.error, piece.text);
+    }
     if (m_pendingEvents.isEmpty())
         return;
     Q_EMIT eventsArrived(std::exchange(m_pendingEvents, {}));

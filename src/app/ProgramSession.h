@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConsoleBuffer.h"
 #include "LabTick.h"
 
 #include "control/ProgramRun.h"
@@ -46,7 +47,10 @@ Q_SIGNALS:
     void eventsArrived(const QList<SessionEvent> &events);
     // The retention deleted old recordings when this session's began.
     void oldSessionsDeleted(const QStringList &paths);
+    // The program's output, at most ConsoleBuffer::MaxChars per refresh; outputSkipped() says how many
+    // characters before it were left out.
     void output(bool error, const QString &text);
+    void outputSkipped(qint64 characters);
     void finished(int exitStatus);
 
 private:
@@ -57,5 +61,6 @@ private:
     std::unique_ptr<ProgramRun> m_run;
     QHash<qint64, QString> m_roles; // from process.spawn / process.role: "pool worker", "manager" …
     QList<SessionEvent> m_pendingEvents;
+    ConsoleBuffer m_pendingOutput;
     QTimer *m_flushTimer;
 };

@@ -75,6 +75,7 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
         m_program, &ProgramSession::oldSessionsDeleted, this,
         [this](const QStringList &paths) { m_views.status->showMessage(SessionRetention::deletedMessage(paths)); },
         Qt::QueuedConnection);
+    connect(m_program, &ProgramSession::outputSkipped, m_console, &ProgramConsole::appendSkipped);
     connect(m_program, &ProgramSession::finished, this, [this](int status) {
         const QString text = m_program->isAttached() ? tr("Stopped watching process %1.")
                                                            .arg(m_program->programRun()->programPid())

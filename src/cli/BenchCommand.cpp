@@ -1,6 +1,9 @@
 #include "BenchCommand.h"
 
+#include "CliChecks.h"
 #include "CliOutput.h"
+#include "CommandHelp.h"
+#include "NumberText.h"
 #include "QueueBenchmark.h"
 #include "RecorderBenchmark.h"
 #include "SamplerBenchmark.h"
@@ -31,7 +34,7 @@ int BenchCommand::run(const QStringList &arguments)
     if (!parser.parse(QStringList{u"proclab bench"_s} + arguments))
         return CliOutput::usageError(name(), parser.errorText() + u"; "_s + allowedKinds);
     if (parser.isSet(helpOption)) {
-        CliOutput::out(parser.helpText());
+        CliOutput::out(CommandHelp::text(parser, u"proclab bench"_s));
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
@@ -43,23 +46,23 @@ int BenchCommand::run(const QStringList &arguments)
         SamplerBenchmark::Options options;
         options.json = parser.isSet(jsonOption);
         if (parser.isSet(threadsOption)) {
-            bool ok = false;
-            options.threads = parser.value(threadsOption).toInt(&ok);
-            if (!ok || options.threads < 1 || options.threads > SamplerBenchmark::MaxThreads)
+            const std::optional<qint64> threads = NumberText::whole(parser.value(threadsOption), 1,
+                                                                     SamplerBenchmark::MaxThreads);
+            if (!threads)
                 return CliOutput::usageError(name(), tr("--threads must be a whole number from 1 to %1")
                                                          .arg(SamplerBenchmark::MaxThreads));
+            options.threads = int(*threads);
         }
         if (parser.isSet(intervalOption)) {
-            bool ok = false;
-            options.intervalMs = parser.value(intervalOption).toInt(&ok);
-            if (!ok || options.intervalMs < 50 || options.intervalMs > 5000)
-                return CliOutput::usageError(name(), tr("--interval must be a whole number of milliseconds from 50 to 5000"));
+            QString error;
+            if (!CliChecks::interval(parser.value(intervalOption), &options.intervalMs, &error))
+                return CliOutput::usageError(name(), error);
         }
         if (parser.isSet(secondsOption)) {
-            bool ok = false;
-            options.seconds = parser.value(secondsOption).toDouble(&ok);
-            if (!ok || options.seconds < 0.5 || options.seconds > 600)
+            const std::optional<double> seconds = NumberText::real(parser.value(secondsOption), 0.5, 600);
+            if (!seconds)
                 return CliOutput::usageError(name(), tr("--seconds must be a number from 0.5 to 600"));
+            options.seconds = *seconds;
         }
         return SamplerBenchmark::run(options);
     }
@@ -69,10 +72,10 @@ int BenchCommand::run(const QStringList &arguments)
         RecorderBenchmark::Options options;
         options.json = parser.isSet(jsonOption);
         if (parser.isSet(secondsOption)) {
-            bool ok = false;
-            options.seconds = parser.value(secondsOption).toDouble(&ok);
-            if (!ok || options.seconds < 0.5 || options.seconds > 600)
+            const std::optional<double> seconds = NumberText::real(parser.value(secondsOption), 0.5, 600);
+            if (!seconds)
                 return CliOutput::usageError(name(), tr("--seconds must be a number from 0.5 to 600"));
+            options.seconds = *seconds;
         }
         return RecorderBenchmark::run(options);
     }
@@ -82,10 +85,10 @@ int BenchCommand::run(const QStringList &arguments)
         QueueBenchmark::Options options;
         options.json = parser.isSet(jsonOption);
         if (parser.isSet(secondsOption)) {
-            bool ok = false;
-            options.seconds = parser.value(secondsOption).toDouble(&ok);
-            if (!ok || options.seconds < 0.1 || options.seconds > 60)
+            const std::optional<double> seconds = NumberText::real(parser.value(secondsOption), 0.1, 60);
+            if (!seconds)
                 return CliOutput::usageError(name(), tr("--seconds (per round) must be a number from 0.1 to 60"));
+            options.seconds = *seconds;
         }
         return QueueBenchmark::run(options);
     }

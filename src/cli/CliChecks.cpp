@@ -1,15 +1,18 @@
 #include "CliChecks.h"
 
+#include "NumberText.h"
 #include "session/OutputTarget.h"
+
+#include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
 bool CliChecks::interval(const QString &text, int *ms, QString *error)
 {
-    bool ok = false;
-    *ms = text.toInt(&ok);
-    if (ok && *ms >= 50 && *ms <= 5000)
+    if (const std::optional<qint64> value = NumberText::whole(text, 50, 5000)) {
+        *ms = int(*value);
         return true;
+    }
     *error = tr("--interval takes milliseconds from 50 to 5000, got '%1'").arg(text);
     return false;
 }

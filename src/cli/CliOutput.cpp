@@ -1,12 +1,14 @@
 #include "CliOutput.h"
 
+#include "TerminalText.h"
+
 #include <QByteArray>
 
 #include <cstdio>
 
 void CliOutput::out(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8();
+    const QByteArray bytes = TerminalText::visible(line, TerminalText::Newlines::Keep).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
@@ -20,7 +22,8 @@ void CliOutput::outRaw(const QByteArray &bytes)
 
 void CliOutput::err(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8();
+    // One line, whatever it quotes: a name, a path or a --set value typed with a newline in it.
+    const QByteArray bytes = TerminalText::visible(line).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fputc('\n', stderr);
     std::fflush(stderr);

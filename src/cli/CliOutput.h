@@ -3,7 +3,9 @@
 #include <QString>
 
 // Writes to the terminal. stdout carries results (with --json only whole JSON lines); everything else — errors,
-// progress, a program's own output under `exec --json` — goes to stderr.
+// progress, a program's own output under `exec --json` — goes to stderr. out() and err() show control
+// characters as visible escapes (TerminalText): out() keeps the newlines of a multi-line table, err() always
+// writes one line. outRaw() is for JSON, which escapes its own strings.
 class CliOutput
 {
 public:

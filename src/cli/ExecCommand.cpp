@@ -2,7 +2,9 @@
 
 #include "CliChecks.h"
 #include "CliOutput.h"
+#include "CommandHelp.h"
 #include "StopSignals.h"
+#include "TerminalText.h"
 #include "control/ProgramRun.h"
 
 #include <QCommandLineParser>
@@ -54,7 +56,7 @@ int ExecCommand::run(const QStringList &arguments)
     if (!parser.parse(QStringList{u"proclab exec"_s} + arguments))
         return CliOutput::usageError(name(), parser.errorText() + u"; "_s + tr("allowed: %1").arg(allowed));
     if (parser.isSet(help)) {
-        CliOutput::out(parser.helpText());
+        CliOutput::out(CommandHelp::text(parser, u"proclab exec"_s));
         return 0;
     }
     const QStringList command = parser.positionalArguments();
@@ -117,7 +119,8 @@ void ExecCommand::print(const SessionEvent &event) const
         if (it.key() == u"cmdline"_s)
             continue;
         const QJsonValue value = it.value();
-        fields << it.key() + u'=' + (value.isString() ? value.toString() : QString::number(value.toDouble(), 'g', 10));
+        const QString text = value.isString() ? value.toString() : QString::number(value.toDouble(), 'g', 10);
+        fields << it.key() + u'=' + TerminalText::visible(text); // names are the program's to choose
     }
     CliOutput::err(u"proclab %1  %2  %3"_s.arg(event.t, 8, 'f', 3).arg(event.kind.leftJustified(16), fields.join(u' ')));
 }

@@ -1,6 +1,7 @@
 #include "ListCommand.h"
 
 #include "CliOutput.h"
+#include "CommandHelp.h"
 #include "experiments/ExperimentCatalogue.h"
 
 #include <QCommandLineParser>
@@ -26,7 +27,7 @@ int ListCommand::run(const QStringList &arguments)
         return CliOutput::usageError(
             name(), tr("unexpected argument '%1'; allowed: --json").arg(parser.positionalArguments().first()));
     if (parser.isSet(help)) {
-        CliOutput::out(parser.helpText());
+        CliOutput::out(CommandHelp::text(parser, u"proclab list"_s));
         return 0;
     }
 

@@ -2,7 +2,10 @@
 
 #include "CliChecks.h"
 #include "CliOutput.h"
+#include "CommandHelp.h"
+#include "NumberText.h"
 #include "StopSignals.h"
+#include "TerminalText.h"
 #include "experiments/ExperimentCatalogue.h"
 #include "experiments/ExperimentRun.h"
 
@@ -36,7 +39,7 @@ int RunCommand::run(const QStringList &arguments)
     if (!parser.parse(QStringList{u"proclab run"_s} + arguments))
         return CliOutput::usageError(name(), parser.errorText() + u"; "_s + tr("allowed: %1").arg(allowedOptions));
     if (parser.isSet(help)) {
-        CliOutput::out(parser.helpText());
+        CliOutput::out(CommandHelp::text(parser, u"proclab run"_s));
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
@@ -55,9 +58,8 @@ int RunCommand::run(const QStringList &arguments)
         if (!values.assign(assignment, &error))
             return CliOutput::usageError(name(), error);
     }
-    bool ok = false;
-    const double seconds = parser.value(duration).toDouble(&ok);
-    if (!ok || seconds < 0 || seconds > 86400)
+    const std::optional<double> seconds = NumberText::real(parser.value(duration), 0, 86400);
+    if (!seconds)
         return CliOutput::usageError(name(), tr("--duration takes seconds from 0 to 86400, got '%1'")
                                                  .arg(parser.value(duration)));
     int intervalMs = 0;
@@ -79,14 +81,14 @@ int RunCommand::run(const QStringList &arguments)
         CliOutput::err(u"proclab run: "_s + SessionRetention::deletedMessage(paths));
     });
     StopSignals stopSignals;
-    QObject::connect(&stopSignals, &StopSignals::received, &run, &ExperimentRun::stop);
+    QObject::connect(&stopSignals, &StopSignals::received, &run, [&run] { run.stop(ExperimentRun::StopReason::User); });
     QObject::connect(&run, &ExperimentRun::finished, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     if (!run.start()) {
         CliOutput::err(u"proclab run: "_s + run.errorString());
         return 1;
     }
-    if (seconds > 0)
-        QTimer::singleShot(int(seconds * 1000), &run, &ExperimentRun::stop);
+    if (*seconds > 0)
+        QTimer::singleShot(int(*seconds * 1000), &run, [&run] { run.stop(ExperimentRun::StopReason::Duration); });
     QCoreApplication::exec();
     run.stop();
 
@@ -128,7 +130,8 @@ void RunCommand::print(const SessionEvent &event) const
             text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
         else
             text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        fields << it.key() + u'=' + text;
+        // A program's or a thread's name, a reason, an error quoting input: one visible line on the terminal.
+        fields << it.key() + u'=' + TerminalText::visible(text);
     }
     CliOutput::out(u"%1  %2  %3"_s.arg(event.t, 8, 'f', 3).arg(event.kind.leftJustified(20), fields.join(u' ')));
 }

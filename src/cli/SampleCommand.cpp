@@ -1,6 +1,9 @@
 #include "SampleCommand.h"
 
 #include "CliOutput.h"
+#include "CommandHelp.h"
+#include "NumberText.h"
+#include "control/LimitReport.h"
 #include "probe/SamplerThread.h"
 #include "probe/SnapshotFormatter.h"
 #include "probe/TaskSampler.h"
@@ -12,6 +15,8 @@
 #include <cerrno>
 #include <csignal>
 #include <ctime>
+#include <limits>
+#include <sys/resource.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -90,7 +95,7 @@ int SampleCommand::run(const QStringList &arguments)
     if (!parser.parse(QStringList{u"proclab sample"_s} + arguments))
         return CliOutput::usageError(name(), parser.errorText() + u"; "_s + allowed);
     if (parser.isSet(helpOption)) {
-        CliOutput::out(parser.helpText());
+        CliOutput::out(CommandHelp::text(parser, u"proclab sample"_s));
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -100,10 +105,10 @@ int SampleCommand::run(const QStringList &arguments)
 
     QList<int> pids;
     for (const QString &value : parser.values(pidOption)) {
-        bool ok = false;
-        const int pid = value.toInt(&ok);
-        if (!ok || pid <= 0)
+        const std::optional<qint64> number = NumberText::whole(value, 1, std::numeric_limits<pid_t>::max());
+        if (!number)
             return CliOutput::usageError(name(), tr("--pid needs a positive process ID, not '%1'").arg(value));
+        const int pid = int(*number);
         if (!QFileInfo::exists(u"/proc/%1/stat"_s.arg(pid)))
             return CliOutput::usageError(name(), tr("no process with PID %1").arg(pid));
         if (!pids.contains(pid))
@@ -111,19 +116,20 @@ int SampleCommand::run(const QStringList &arguments)
     }
     int intervalMs = DefaultIntervalMs;
     if (parser.isSet(intervalOption)) {
-        bool ok = false;
-        intervalMs = parser.value(intervalOption).toInt(&ok);
-        if (!ok || intervalMs < SamplerThread::MinIntervalMs || intervalMs > SamplerThread::MaxIntervalMs)
+        const std::optional<qint64> value = NumberText::whole(parser.value(intervalOption), SamplerThread::MinIntervalMs,
+                                                              SamplerThread::MaxIntervalMs);
+        if (!value)
             return CliOutput::usageError(name(), tr("--interval must be a whole number of milliseconds from %1 to %2")
                                                      .arg(SamplerThread::MinIntervalMs)
                                                      .arg(SamplerThread::MaxIntervalMs));
+        intervalMs = int(*value);
     }
     int count = 0;
     if (parser.isSet(countOption)) {
-        bool ok = false;
-        count = parser.value(countOption).toInt(&ok);
-        if (!ok || count < 0)
+        const std::optional<qint64> value = NumberText::whole(parser.value(countOption), 0, std::numeric_limits<int>::max());
+        if (!value)
             return CliOutput::usageError(name(), tr("--count must be a whole number ≥ 0 (0: until interrupted)"));
+        count = int(*value);
     }
     const bool json = parser.isSet(jsonOption);
     const bool summaryOnly = parser.isSet(summaryOption);
@@ -144,6 +150,7 @@ int SampleCommand::run(const QStringList &arguments)
     const qint64 periodNs = qint64(intervalMs) * 1000000;
     sampler.sample(); // the baseline: every printed sample then covers one interval
     qint64 deadline = startNs;
+    int lastUnwatched = 0;
     for (int printed = 0; count == 0 || printed < count; ++printed) {
         deadline += periodNs;
         sleepUntil(deadline);
@@ -157,6 +164,18 @@ int SampleCommand::run(const QStringList &arguments)
             CliOutput::out(SnapshotFormatter::summaryLine(*snapshot, t));
         else
             CliOutput::out(SnapshotFormatter::table(*snapshot, t) + u'\n');
+        if (snapshot->unwatchedTasks != lastUnwatched) {
+            // Never a silent gap: a low hard limit on descriptors that ProcLab cannot raise (ulimit -n).
+            if (snapshot->unwatchedTasks > 0)
+                CliOutput::err(tr("proclab sample: %1 tasks could not be read at t=%2s: out of file descriptors "
+                                  "(the open-file limit RLIMIT_NOFILE is %3)")
+                                   .arg(snapshot->unwatchedTasks)
+                                   .arg(t, 0, 'f', 3)
+                                   .arg(LimitReport::softLimit(RLIMIT_NOFILE)));
+            else
+                CliOutput::err(tr("proclab sample: every task is read again at t=%1s").arg(t, 0, 'f', 3));
+            lastUnwatched = snapshot->unwatchedTasks;
+        }
         if (!pids.isEmpty() && sampler.taskCount() == 0) {
             CliOutput::err(tr("proclab sample: every watched process has ended"));
             break;

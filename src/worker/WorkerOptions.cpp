@@ -1,6 +1,7 @@
 #include "WorkerOptions.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <string_view>
 
@@ -43,6 +44,11 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
 {
     for (int i = 1; i < argc; ++i) {
         const std::string_view option = argv[i];
+        if (option == "--help" || option == "-h") {
+            *error = "the program each lab process of ProcLab runs, started by proclab with the options it needs; "
+                     "run `proclab --help` instead";
+            return false;
+        }
         if (option == "--busy") {
             busy = true;
             continue;
@@ -80,7 +86,7 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
         else if (option == "--item-size")
             ok = toNumber(value, &itemSize) && itemSize >= 1 && itemSize <= 4096;
         else if (option == "--rate")
-            ok = toNumber(value, &rate) && rate >= 0;
+            ok = toNumber(value, &rate) && std::isfinite(rate) && rate >= 0;
         else if (option == "--locks")
             ok = toList(value, &locks);
         else if (option == "--step")

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void logIntoAFullDeviceSaysWhy();
     void logIntoACharacterDeviceWritesInPlace();
     void aThreeMegabyteLineReadsBack();
+    void floodingProgramStaysBounded();
+    void namesAreShownEscaped();
 
 private:
     QTemporaryDir m_logDir;
@@ -233,6 +235,10 @@ void tst_ExecCommand::jsonStdoutCarriesOnlyJson()
     }
     for (const char *kind : {"process.spawn", "process.exit", "process.zombie", "output", "task.sample", "cpu.sample"})
         QVERIFY2(kinds.contains(QString::fromLatin1(kind)), kind);
+    // The program ended on its own: experiment.stop says so (docs/session-format.md).
+    const QJsonObject stop = QJsonDocument::fromJson(lines.at(lines.size() - 2)).object();
+    QCOMPARE(stop.value(u"kind"_s).toString(), u"experiment.stop"_s);
+    QCOMPARE(stop.value(u"reason"_s).toString(), u"finished"_s);
     // The program's output went to stderr.
     QVERIFY(proclab.readAllStandardError().contains("got 0"));
 }
@@ -251,6 +257,73 @@ void tst_ExecCommand::sigintReachesProgram()
     QVERIFY(proclab.waitForFinished(10000));
     QCOMPARE(proclab.exitCode(), 128 + SIGINT);
     QVERIFY(proclab.readAllStandardError().contains("KeyboardInterrupt"));
+}
+
+void tst_ExecCommand::floodingProgramStaysBounded()
+{
+    // `yes` writes millions of lines a second. ProcLab's memory stays bounded (a window of lines in memory, the
+    // file capped by OutputBudget with output.dropped counting the rest), and the session reads back.
+    const QString timeout = QStandardPaths::findExecutable(u"timeout"_s);
+    const QString yes = QStandardPaths::findExecutable(u"yes"_s);
+    if (timeout.isEmpty() || yes.isEmpty())
+        QSKIP("timeout and yes (coreutils) are needed");
+    QTemporaryDir dir;
+    const QString session = dir.filePath(u"s.jsonl"_s);
+    QProcess proclab;
+    proclab.setStandardOutputFile(QProcess::nullDevice()); // the terminal: as fast as ProcLab can write
+    start(proclab, {u"--log"_s, session, u"--"_s, timeout, u"3"_s, yes});
+    QVERIFY(proclab.waitForStarted());
+    const QString status = u"/proc/%1/status"_s.arg(proclab.processId());
+    qint64 peakKb = 0;
+    while (proclab.state() != QProcess::NotRunning) {
+        QFile file(status);
+        if (file.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : file.readAll().split('\n')) {
+                if (line.startsWith("VmHWM:"))
+                    peakKb = std::max(peakKb, line.mid(6).trimmed().split(' ').value(0).toLongLong());
+            }
+        }
+        proclab.waitForFinished(50);
+    }
+    QCOMPARE(proclab.exitCode(), 124); // timeout's status when it had to end yes
+    qInfo("proclab exec -- timeout 3 yes: peak RSS %lld kB", peakKb);
+    QVERIFY2(peakKb > 0 && peakKb < 300 * 1024, qPrintable(u"peak RSS %1 kB"_s.arg(peakKb)));
+
+    QFile file(session);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    qint64 outputs = 0, droppedCounted = 0;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine();
+        QJsonParseError error;
+        const QJsonObject event = QJsonDocument::fromJson(line, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, line.left(200).constData());
+        const QString kind = event.value(u"kind"_s).toString();
+        if (kind == u"output"_s)
+            ++outputs;
+        else if (kind == u"output.dropped"_s)
+            droppedCounted += event.value(u"lines"_s).toInteger();
+    }
+    QVERIFY(outputs > 0);
+    QVERIFY2(outputs <= 4 * 2000 + 2000, qPrintable(QString::number(outputs))); // the rate cap, about 3 s
+    QVERIFY2(droppedCounted > outputs, qPrintable(QString::number(droppedCounted)));
+    // And export reads it back.
+    QProcess exporter;
+    exporter.start(m_proclab, {u"export"_s, session, u"--format"_s, u"jsonl"_s, u"--output"_s,
+                               dir.filePath(u"x.jsonl"_s)});
+    QVERIFY(exporter.waitForFinished(30000));
+    QVERIFY2(exporter.exitCode() == 0, exporter.readAllStandardError().constData());
+}
+
+void tst_ExecCommand::namesAreShownEscaped()
+{
+    // A command name with escape sequences in it reaches the terminal escaped, in one line.
+    QProcess proclab;
+    start(proclab, {u"--"_s, u"\x1b]0;PWN\x07\x1b[2J"_s});
+    QVERIFY(proclab.waitForFinished(10000));
+    QCOMPARE(proclab.exitCode(), 127);
+    const QByteArray err = proclab.readAllStandardError();
+    QVERIFY2(!err.contains('\x1b') && !err.contains('\x07'), err.constData());
+    QVERIFY2(err.contains("\\e]0;PWN\\x07\\e[2J: command not found"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ExecCommand)

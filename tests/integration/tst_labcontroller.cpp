@@ -39,6 +39,7 @@ private Q_SLOTS:
     void orphanIsReparentedToSupervisor();
     void signalAfterReapReachesNobody();
     void capsGiveClearErrors();
+    void forkBurstKeepsTheProcessCap();
     void detachedHelperIsReapedNeverSignalled();
     void stopAllEndsStoppedAndZombieProcesses();
     void spawnKillCyclesLeakNothing();
@@ -293,6 +294,33 @@ void tst_LabController::capsGiveClearErrors()
     QVERIFY(m_controller->addThread(pids[0], threadOf(u"producer"_s)));
     QTRY_COMPARE(eventsOf(u"error"_s).size(), 3);
     QVERIFY(eventsOf(u"error"_s).last().fields.value(u"message"_s).toString().contains(u"producer"_s));
+}
+
+void tst_LabController::forkBurstKeepsTheProcessCap()
+{
+    // The orphan experiment's shape: parents asked for many children at once. Until the workers answer, the
+    // children are not lab processes yet, but they count: the cap must hold for the whole burst.
+    LabLimits limits;
+    limits.maxProcesses = 6;
+    m_controller->setLimits(limits);
+    const std::optional<pid_t> first = m_controller->spawnWorker(WorkerLaunch());
+    const std::optional<pid_t> second = m_controller->spawnWorker(WorkerLaunch());
+    QVERIFY(first && second);
+    int asked = 0;
+    for (int i = 0; i < 8; ++i) {
+        for (const pid_t parent : {*first, *second})
+            asked += m_controller->forkChild(parent, u"sleeper"_s) ? 1 : 0;
+    }
+    QCOMPARE(asked, 4);
+    QCOMPARE(m_controller->pendingForkCount() + m_controller->processCount(), 6);
+    QVERIFY(m_controller->lastError().contains(u"cap of 6"_s));
+    QVERIFY(!m_controller->spawnWorker(WorkerLaunch())); // a spawn counts the pending forks too
+    QTRY_COMPARE(eventsOf(u"process.spawn"_s).size(), 6);
+    QCOMPARE(m_controller->pendingForkCount(), 0);
+    QCOMPARE(m_controller->processCount(), 6);
+    QTest::qWait(200);
+    QCOMPARE(ChildScanner::children().size(), 2); // the supervisor's own children: the two parents
+    QCOMPARE(m_controller->processCount(), 6);
 }
 
 void tst_LabController::detachedHelperIsReapedNeverSignalled()

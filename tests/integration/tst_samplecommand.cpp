@@ -5,9 +5,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void summary();
     void table();
     void everyProcess();
+    void hostileNameIsShownEscaped();
+    void lowFileLimitStillSamplesEveryThread();
     void badInput_data();
     void badInput();
     void benchSampler();
@@ -148,6 +152,57 @@ void tst_SampleCommand::everyProcess()
         pids.insert(task.toObject().value(u"pid"_s).toInt());
     QVERIFY(pids.contains(1));
     QVERIFY(pids.contains(int(m_child)));
+}
+
+void tst_SampleCommand::hostileNameIsShownEscaped()
+{
+    // Any local user may name a process so; a terminal that gets the bytes sets its title and clears itself.
+    // This test process takes the name itself (prctl, as such a program would), and proclab samples it.
+    char oldName[17] = {};
+    QCOMPARE(::prctl(PR_GET_NAME, oldName), 0);
+    const char hostile[] = "\x1b]0;PWN\x07\x1b[2J";
+    QCOMPARE(::prctl(PR_SET_NAME, hostile), 0);
+    const Result table = run({u"sample"_s, u"--pid"_s, QString::number(::getpid()), u"--count"_s, u"1"_s,
+                              u"--interval"_s, u"50"_s});
+    const Result json = run({u"sample"_s, u"--pid"_s, QString::number(::getpid()), u"--count"_s, u"1"_s,
+                             u"--interval"_s, u"50"_s, u"--json"_s});
+    ::prctl(PR_SET_NAME, oldName);
+    QCOMPARE(table.status, 0);
+    QVERIFY2(!table.out.contains('\x1b') && !table.out.contains('\x07'), table.out.constData());
+    QVERIFY2(table.out.contains("\\e]0;PWN\\x07\\e[2J"), table.out.constData());
+    // JSON escapes in its own way, and reads back as the name it was.
+    QCOMPARE(json.status, 0);
+    QVERIFY(!json.out.contains('\x1b'));
+    bool found = false;
+    for (const QJsonValue &task : QJsonDocument::fromJson(json.out).object().value(u"tasks"_s).toArray())
+        found = found || task.toObject().value(u"name"_s).toString() == QString::fromLatin1(hostile);
+    QVERIFY(found);
+}
+
+void tst_SampleCommand::lowFileLimitStillSamplesEveryThread()
+{
+    // ulimit -n 1024 that ProcLab cannot raise (a hard limit), and 1500 threads: two kept descriptors each would
+    // need 3000. Every thread is still in every sample (it reported 509 of 1501 with exit 0 before).
+    const QString helperPath = QStringLiteral(PROCLAB_BIN_DIR "/proclab-bench-threads");
+    const QString prlimit = QStandardPaths::findExecutable(u"prlimit"_s);
+    if (!QFileInfo(helperPath).isExecutable() || prlimit.isEmpty())
+        QSKIP("needs proclab-bench-threads (tests/bench) and prlimit (util-linux)");
+    QProcess helper;
+    helper.start(helperPath, {u"1500"_s});
+    QVERIFY(helper.waitForReadyRead(20000));
+    QVERIFY(helper.readAllStandardOutput().startsWith("ready"));
+    QProcess sample;
+    sample.start(prlimit, {u"--nofile=1024:1024"_s, u"--"_s, proclab(), u"sample"_s, u"--pid"_s,
+                           QString::number(helper.processId()), u"--count"_s, u"2"_s, u"--interval"_s, u"200"_s,
+                           u"--json"_s});
+    QVERIFY(sample.waitForFinished(60000));
+    helper.closeWriteChannel(); // the helper ends at end of input
+    QVERIFY(helper.waitForFinished(10000));
+    QCOMPARE(sample.exitCode(), 0);
+    const QList<QByteArray> lines = sample.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    for (const QByteArray &line : lines)
+        QCOMPARE(QJsonDocument::fromJson(line).object().value(u"tasks"_s).toArray().size(), 1501);
 }
 
 void tst_SampleCommand::badInput_data()

@@ -1,5 +1,6 @@
 // SessionTape's memory: the samples (and task.state events) it keeps stay within twice MaxKeptSamples however long
-// the session, thinned evenly over the whole run, and no other event is ever dropped.
+// the session, thinned evenly over the whole run; a program's output lines keep a window of the newest; no other
+// event is ever dropped.
 #include "session/SessionTape.h"
 
 #include <QTest>
@@ -12,6 +13,7 @@ class tst_SessionTape : public QObject
 private Q_SLOTS:
     void samplesStayBounded_data();
     void samplesStayBounded();
+    void outputKeepsTheNewestLines();
 };
 
 void tst_SessionTape::samplesStayBounded_data()
@@ -63,6 +65,38 @@ void tst_SessionTape::samplesStayBounded()
     // Thinned evenly, not cut: the run's first and last samples are both still there.
     QCOMPARE(firstIndex, 0);
     QCOMPARE(lastIndex, offered - 1);
+}
+
+void tst_SessionTape::outputKeepsTheNewestLines()
+{
+    // A flooding program (`yes`): a window of the newest lines stays in memory, every other event stays.
+    SessionTape tape;
+    const qsizetype offered = 50 * SessionTape::MaxKeptOutputLines + 7;
+    for (qsizetype i = 0; i < offered; ++i) {
+        if (i % 5000 == 0)
+            tape.append({double(i), u"process.spawn"_s, {{u"pid"_s, i}}});
+        tape.append({double(i), u"output"_s, {{u"line"_s, u"y"_s}, {u"i"_s, i}}});
+        QVERIFY(tape.keptOutputLines() <= 2 * SessionTape::MaxKeptOutputLines);
+    }
+    qsizetype lines = 0, spawns = 0;
+    qint64 firstIndex = -1, lastIndex = -1;
+    for (const SessionEvent &event : tape.events()) {
+        if (event.kind == u"process.spawn"_s) {
+            ++spawns;
+            continue;
+        }
+        ++lines;
+        const qint64 index = event.fields.value(u"i"_s).toInteger();
+        if (firstIndex < 0)
+            firstIndex = index;
+        QVERIFY2(index > lastIndex, "the kept lines stay in order, without gaps");
+        QVERIFY(lastIndex < 0 || index == lastIndex + 1);
+        lastIndex = index;
+    }
+    QCOMPARE(spawns, (offered + 4999) / 5000);
+    QCOMPARE(lines, tape.keptOutputLines());
+    QVERIFY(lines >= SessionTape::MaxKeptOutputLines && lines <= 2 * SessionTape::MaxKeptOutputLines);
+    QCOMPARE(lastIndex, offered - 1); // the newest line is there
 }
 
 QTEST_APPLESS_MAIN(tst_SessionTape)

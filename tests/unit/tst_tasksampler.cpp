@@ -8,7 +8,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <vector>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -114,6 +120,7 @@ private Q_SLOTS:
     void countersGoingBackwards();
     void endedPidIsNotWatchedAgain();
     void cpuLoad();
+    void lowFileLimitStillWatchesEveryTask();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -286,6 +293,51 @@ void tst_TaskSampler::watchAll()
     SnapshotPtr s = sampler->sample();
     QCOMPARE(s->processes.size(), 2);
     QCOMPARE(s->tasks.size(), 2);
+}
+
+void tst_TaskSampler::lowFileLimitStillWatchesEveryTask()
+{
+    // A low hard RLIMIT_NOFILE (ulimit -n) that ProcLab cannot raise, and more threads than descriptors: the
+    // sampler keeps what its budget allows and reads the rest per read — every task is watched — and counts the
+    // tasks it could not read at all when not one descriptor is left.
+    const int threads = 150; // two files each: 300 descriptors if all were kept
+    m_proc->addProcess(500, 1, "many", 'S', threads);
+    for (int tid = 501; tid < 500 + threads; ++tid) {
+        m_proc->setTask(500, tid, "worker", 'S', 1, threads);
+        m_proc->setSchedstat(500, tid, 1000, 0, 1);
+    }
+    // The sampler raises the soft limit to the hard one when it is made (once per process): lower it after.
+    auto sampler = makeSampler();
+    sampler->setWatchedPids({500});
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    const rlim_t open = rlim_t(QDir(u"/proc/self/fd"_s).entryList(QDir::Files | QDir::System).size());
+    rlimit low = saved;
+    low.rlim_cur = open + 120; // a budget of about 60 kept descriptors, and room for the per-read opens
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &low), 0);
+    const auto restore = qScopeGuard([&saved] { ::setrlimit(RLIMIT_NOFILE, &saved); });
+
+    sampler->sample();
+    m_proc->setSchedstat(500, 600, 5000000, 0, 9); // one of the threads beyond the budget runs
+    const SnapshotPtr s = sampler->sample();
+    QCOMPARE(s->tasks.size(), threads);
+    QCOMPARE(s->unwatchedTasks, 0);
+    QVERIFY2(s->keptFiles <= int(low.rlim_cur) - 64, qPrintable(QString::number(s->keptFiles)));
+    QVERIFY(s->keptFiles > 0);
+    QVERIFY2(find(s, 600) && find(s, 600)->running > 0, "a per-read task's progress is seen");
+
+    // Not one descriptor left: the per-read tasks are counted as not read, and none is dropped.
+    std::vector<int> hog;
+    for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;)
+        hog.push_back(fd);
+    const SnapshotPtr starved = sampler->sample();
+    const int hogged = int(hog.size());
+    for (const int fd : hog)
+        ::close(fd);
+    QVERIFY2(starved->unwatchedTasks > 0, qPrintable(u"kept %1, hogged %2"_s.arg(starved->keptFiles).arg(hogged)));
+    QVERIFY(starved->unwatchedTasks <= threads);
+    QCOMPARE(starved->tasks.size(), threads);
+    QCOMPARE(sampler->sample()->unwatchedTasks, 0);
 }
 
 void tst_TaskSampler::rotationKeepsLettersYoung()

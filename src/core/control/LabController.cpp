@@ -2,6 +2,7 @@
 #include "ChildScanner.h"
 #include "ControlEvents.h"
 #include "LabProcessRecord.h"
+#include "LimitReport.h"
 #include "ForeignReaper.h"
 #include "LabPaths.h"
 #include "SupervisorSetup.h"
@@ -40,6 +41,11 @@ LabController::LabController(QObject *parent) : QObject(parent)
     m_killTimer = new QTimer(this);
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, &LabController::killRemaining);
+    // Repeated errors are counted and told at most once a second (RepeatedErrors).
+    m_repeatTimer = new QTimer(this);
+    m_repeatTimer->setSingleShot(true);
+    m_repeatTimer->setInterval(1000);
+    connect(m_repeatTimer, &QTimer::timeout, this, &LabController::reportRepeats);
 }
 
 void LabController::setTelemetryBlock(TelemetryBlock *block)
@@ -75,7 +81,19 @@ void LabController::emitEvent(SessionEvent event)
 void LabController::fail(const QString &what, const QString &message, int error)
 {
     m_lastError = message;
+    if (!m_repeatedErrors.admit(what, error, message)) {
+        if (!m_repeatTimer->isActive())
+            m_repeatTimer->start();
+        return;
+    }
+    reportRepeats(); // the count of the errors before, then this new one
     emitEvent(ControlEvents::error(what, message, error));
+}
+
+void LabController::reportRepeats()
+{
+    if (std::optional<SessionEvent> summary = m_repeatedErrors.summary())
+        emitEvent(*summary);
 }
 
 std::optional<pid_t> LabController::spawnWorker(const WorkerLaunch &launch)
@@ -84,7 +102,7 @@ std::optional<pid_t> LabController::spawnWorker(const WorkerLaunch &launch)
         fail(u"spawn"_s, tr("The session is stopping; no new lab process is started."));
         return std::nullopt;
     }
-    if (processCount() >= m_limits.maxProcesses) {
+    if (processCount() + pendingForkCount() >= m_limits.maxProcesses) {
         fail(u"spawn"_s, tr("The session's cap of %1 lab processes is reached: end some before starting more.")
                              .arg(m_limits.maxProcesses));
         return std::nullopt;
@@ -190,7 +208,9 @@ bool LabController::releaseLocks(pid_t pid, pid_t tid)
 
 bool LabController::forkChild(pid_t pid, const QString &kind, const QString &role)
 {
-    if (processCount() >= m_limits.maxProcesses) {
+    // Forks asked for and not yet answered count: a burst (16 parents asked for 16 children each) must not
+    // overshoot the cap while the answers are on their way.
+    if (processCount() + pendingForkCount() >= m_limits.maxProcesses) {
         fail(u"fork"_s, tr("The session's cap of %1 lab processes is reached: end some before starting more.")
                             .arg(m_limits.maxProcesses));
         return false;
@@ -346,11 +366,11 @@ void LabController::onMessage(pid_t pid, const ControlMessage &message)
             --m_pendingThreads;
             const QString role = process->pendingThreads.take(message.id());
             fail(u"thread"_s, tr("Process %1 could not start a %2 thread: %3. The session goes on.")
-                                  .arg(pid).arg(role, error ? ControlEvents::errnoName(error) : reason), error);
+                                  .arg(pid).arg(role, error ? LimitReport::why(error) : reason), error);
         } else if (process->pendingForks.contains(message.id())) {
             process->pendingForks.remove(message.id());
             fail(u"fork"_s, tr("Process %1 could not fork a child: %2. The session goes on.")
-                                .arg(pid).arg(error ? ControlEvents::errnoName(error) : reason), error);
+                                .arg(pid).arg(error ? LimitReport::why(error) : reason), error);
         } else {
             fail(u"command"_s, tr("Process %1 refused a command: %2.").arg(pid).arg(reason), error);
         }
@@ -451,6 +471,7 @@ void LabController::adoptUnknown(pid_t pid)
 
 void LabController::stopAll()
 {
+    reportRepeats();
     m_stopping = true;
     const QList<pid_t> pids = m_processes.keys();
     for (const pid_t pid : pids) {
@@ -568,6 +589,16 @@ std::optional<LabProcessInfo> LabController::process(pid_t pid) const
 int LabController::processCount() const
 {
     return int(m_processes.size());
+}
+
+int LabController::pendingForkCount() const
+{
+    int count = 0;
+    for (const auto &process : std::as_const(m_processes)) {
+        if (!process->ended)
+            count += int(process->pendingForks.size());
+    }
+    return count;
 }
 
 int LabController::threadCount() const

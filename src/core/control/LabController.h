@@ -3,6 +3,7 @@
 #include "ControlMessage.h"
 #include "LabProcessInfo.h"
 #include "PidFd.h"
+#include "RepeatedErrors.h"
 #include "WorkerCommands.h"
 #include "WorkerLauncher.h"
 #include "session/SessionClock.h"
@@ -95,6 +96,8 @@ public:
     QList<LabProcessInfo> processes() const;
     std::optional<LabProcessInfo> process(pid_t pid) const;
     int processCount() const;
+    // forkChild() requests that no lab process has answered yet: they count against maxProcesses.
+    int pendingForkCount() const;
     int threadCount() const;
     // PIDs of adopted processes that belong to no lab tree and are being watched until they end.
     QList<pid_t> foreignAdoptees() const;
@@ -112,6 +115,7 @@ private:
     double now() const;
     void emitEvent(SessionEvent event);
     void fail(const QString &what, const QString &message, int error = 0);
+    void reportRepeats();
     LabProcessRecord *controllable(pid_t pid, const char *what);
     quint32 request(pid_t pid, const ControlMessage &message);
 
@@ -145,5 +149,7 @@ private:
     bool m_stopping = false;
     QTimer *m_orphanTimer = nullptr;
     QTimer *m_killTimer = nullptr;
+    QTimer *m_repeatTimer = nullptr;
+    RepeatedErrors m_repeatedErrors;
     QString m_lastError;
 };

@@ -16,10 +16,10 @@ extern char **environ;
 
 namespace {
 
-// Descriptors moved above every target first, so that a source that happens to equal another mapping's target
-// (a small process whose socketpair is fds 3 and 4) is never overwritten before it is copied. Also avoids
-// dup2(n, n), which would leave FD_CLOEXEC set in older glibc.
-constexpr int StagingFloor = 64;
+// Descriptors are moved above every target first, so that a source that happens to equal another mapping's
+// target (a small process whose socketpair is fds 3 and 4) is never overwritten before it is copied. Also avoids
+// dup2(n, n), which would leave FD_CLOEXEC set in older glibc. The floor is just above the highest target, not a
+// fixed 64: under `ulimit -n 64` F_DUPFD with 64 fails with EINVAL, a bare "Invalid argument" for the user.
 
 } // namespace
 
@@ -27,9 +27,13 @@ SpawnResult ProcessSpawner::spawn(const SpawnRequest &request)
 {
     SpawnResult result;
     int highestTarget = 2;
+    for (const auto &mapping : request.descriptors)
+        highestTarget = std::max(highestTarget, mapping.second);
     std::vector<int> staged;
     for (const auto &[source, target] : request.descriptors) {
-        const int copy = ::fcntl(source, F_DUPFD_CLOEXEC, StagingFloor);
+        int copy = ::fcntl(source, F_DUPFD_CLOEXEC, highestTarget + 1);
+        if (copy < 0 && errno == EINVAL)
+            errno = EMFILE; // the floor is at or above RLIMIT_NOFILE: no descriptor left there
         if (copy < 0) {
             result.error = errno;
             for (int fd : staged)
@@ -37,7 +41,6 @@ SpawnResult ProcessSpawner::spawn(const SpawnRequest &request)
             return result;
         }
         staged.push_back(copy);
-        highestTarget = std::max(highestTarget, target);
     }
 
     posix_spawn_file_actions_t actions;

@@ -26,20 +26,25 @@ void ProgramOutput::onReadable()
     if (!readAvailable()) {
         splitLines(true);
         closeFd();
-        return;
     }
-    splitLines(false);
 }
 
 bool ProgramOutput::readAvailable()
 {
+    // A program that writes without pause (`yes`) refills the pipe as fast as it is read: read at most
+    // MaxReadsPerWakeup buffers, then let the event loop run (the notifier fires again at once). Each buffer is
+    // cut into lines before the next is read, so m_pending never holds more than one partial line.
     char buffer[16384];
-    for (;;) {
+    for (int reads = 0; reads < MaxReadsPerWakeup;) {
         const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
         if (n > 0) {
+            ++reads;
             const QByteArray bytes(buffer, n);
             m_pending.append(bytes);
             Q_EMIT chunk(bytes);
+            splitLines(false);
+            if (m_fd < 0) // a receiver drained or closed us
+                return false;
             if (n < ssize_t(sizeof buffer))
                 return true;
             continue;
@@ -48,6 +53,7 @@ bool ProgramOutput::readAvailable()
             continue;
         return n < 0 && errno == EAGAIN;
     }
+    return true;
 }
 
 void ProgramOutput::drain()

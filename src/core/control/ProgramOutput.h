@@ -16,6 +16,8 @@ class ProgramOutput : public QObject
     Q_OBJECT
 public:
     static constexpr qsizetype MaxLineBytes = 16 * 1024;
+    // Buffers of 16 KiB read per wake-up of the event loop (see readAvailable()).
+    static constexpr int MaxReadsPerWakeup = 16;
 
     // fd: a non-blocking read end, taken over. stream: "stdout" or "stderr".
     ProgramOutput(int fd, const QString &stream, QObject *parent = nullptr);

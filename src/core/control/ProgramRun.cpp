@@ -139,7 +139,8 @@ bool ProgramRun::spawnProgram()
             m_error = tr("%1: cannot start: %2").arg(program, reason);
         emitEvent(u"error"_s, {{u"message"_s, m_error}, {u"source"_s, u"exec"_s},
                                {u"errno_name"_s, ControlEvents::errnoName(spawned.error)}});
-        emitEvent(u"experiment.stop"_s, {{u"experiment"_s, u"exec"_s}, {u"exit_status"_s, m_exitStatus}});
+        emitEvent(u"experiment.stop"_s,
+                  {{u"experiment"_s, u"exec"_s}, {u"exit_status"_s, m_exitStatus}, {u"reason"_s, u"error"_s}});
         m_tape.close();
         return false;
     }
@@ -156,12 +157,20 @@ bool ProgramRun::spawnProgram()
         connect(pipe, &ProgramOutput::chunk, this, [this, stream](const QByteArray &bytes) {
             Q_EMIT output(stream, bytes);
         });
-        connect(pipe, &ProgramOutput::line, this, [this, pipe](const QString &line) {
-            emitEvent(u"output"_s, {{u"pid"_s, qint64(m_programPid)}, {u"stream"_s, pipe->stream()},
-                                    {u"line"_s, line}});
-        });
+        connect(pipe, &ProgramOutput::line, this, [this, pipe](const QString &line) { recordLine(pipe, line); });
     }
     return true;
+}
+
+void ProgramRun::recordLine(const ProgramOutput *pipe, const QString &line)
+{
+    const double t = m_clock.now();
+    if (m_outputBudget.admit(t, line.size())) {
+        emitEvent(u"output"_s, {{u"pid"_s, qint64(m_programPid)}, {u"stream"_s, pipe->stream()}, {u"line"_s, line}});
+        return;
+    }
+    if (std::optional<SessionEvent> dropped = m_outputBudget.report(t))
+        keep(*dropped);
 }
 
 bool ProgramRun::attachProcess()
@@ -319,12 +328,17 @@ void ProgramRun::finish()
         m_stdout->drain();
     if (m_stderr)
         m_stderr->drain();
+    if (std::optional<SessionEvent> dropped = m_outputBudget.report(m_clock.now(), true))
+        keep(*dropped);
     if (m_tookTerminal) {
         ProgramSpawner::reclaimTerminal();
         m_tookTerminal = false;
     }
     const QString kind = isAttached() ? u"attach"_s : u"exec"_s;
-    emitEvent(u"experiment.stop"_s, {{u"experiment"_s, kind}, {u"exit_status"_s, m_exitStatus}});
+    // Stopping an attach session, or stop() (the window's Stop, SIGTERM to proclab), is the user's doing;
+    // otherwise the program and its tree ended on their own.
+    const QString reason = m_stopping ? u"user"_s : u"finished"_s;
+    emitEvent(u"experiment.stop"_s, {{u"experiment"_s, kind}, {u"exit_status"_s, m_exitStatus}, {u"reason"_s, reason}});
     m_tape.close();
     Q_EMIT finished(m_exitStatus);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OutputBudget.h"
 #include "probe/Snapshot.h"
 #include "session/SessionClock.h"
 #include "session/SessionEvent.h"
@@ -31,7 +32,8 @@ class SamplerThread;
 // group of its own; with Options::takeTerminal it becomes the terminal's foreground group, so Ctrl+C and reads
 // from the terminal reach it as under a shell. Its stdout and stderr are pipes: chunks come out of output() for a
 // terminal or a console pane, lines are recorded as `output` events (pid: the program's — several processes
-// share the pipes, the writer of a line cannot be known).
+// share the pipes, the writer of a line cannot be known), as many as OutputBudget allows (then `output.dropped`
+// counts the rest).
 //
 // Lives on the supervisor's main thread, which must outlive the program (no parent-death signal follows the
 // program: stop() or the destructor end its tree; only a SIGKILL of the supervisor can leave it behind).
@@ -110,6 +112,7 @@ private:
     bool openSession(const QString &kind, const QJsonObject &parameters);
     bool spawnProgram();
     bool attachProcess();
+    void recordLine(const ProgramOutput *pipe, const QString &line);
     void startSampling();
     void onSnapshot(std::shared_ptr<const Snapshot> snapshot);
     void recordSamples(const Snapshot &snapshot, double t);
@@ -131,6 +134,7 @@ private:
     ProgramOutput *m_stderr = nullptr;
     QTimer *m_killTimer = nullptr;
     SessionTape m_tape;
+    OutputBudget m_outputBudget;
     int m_exitStatus = -1;
     bool m_running = false;
     bool m_stopping = false;

@@ -1,5 +1,6 @@
 #include "WorkerLauncher.h"
 #include "ControlEvents.h"
+#include "LimitReport.h"
 #include "ProcessSpawner.h"
 
 #include <cerrno>
@@ -17,8 +18,8 @@ LaunchedWorker WorkerLauncher::launch(const QString &program, const WorkerLaunch
     int sockets[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) {
         worker.error = errno;
-        worker.message = tr("Cannot start lab process %1: no control socket (%2). The session goes on.")
-                             .arg(name, ControlEvents::errnoName(worker.error));
+        worker.message = tr("Cannot start lab process %1: no control socket: %2.")
+                             .arg(name, LimitReport::why(worker.error));
         return worker;
     }
     // Only our end is non-blocking: O_NONBLOCK belongs to the open file description, and the worker's end is
@@ -55,17 +56,12 @@ LaunchedWorker WorkerLauncher::launch(const QString &program, const WorkerLaunch
     if (!result.ok()) {
         ::close(sockets[0]);
         worker.error = result.error;
-        QString why;
-        if (worker.error == EAGAIN)
-            why = tr("the system refused a new process (EAGAIN): the per-user process limit (RLIMIT_NPROC) or the "
-                     "system's PID space is exhausted");
-        else if (worker.error == EMFILE || worker.error == ENFILE)
-            why = tr("out of file descriptors (%1)").arg(ControlEvents::errnoName(worker.error));
-        else if (worker.error == ENOENT || worker.error == EACCES)
-            why = tr("%1 cannot be executed (%2)").arg(program, ControlEvents::errnoName(worker.error));
-        else
-            why = QString::fromLocal8Bit(::strerror(worker.error)) + u" ("_s + ControlEvents::errnoName(worker.error) + u')';
-        worker.message = tr("Cannot start lab process %1: %2. The session goes on.").arg(name, why);
+        // No "the session goes on": whether it does is the caller's to say (an experiment that cannot start all
+        // its processes does not start).
+        worker.message = tr("Cannot start lab process %1: %2.").arg(name, LimitReport::why(worker.error));
+        if (worker.error == ENOENT || worker.error == EACCES)
+            worker.message = tr("Cannot start lab process %1: %2 cannot be executed (%3).")
+                                 .arg(name, program, ControlEvents::errnoName(worker.error));
         return worker;
     }
     if (*processGroup == 0)

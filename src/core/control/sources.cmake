@@ -7,8 +7,11 @@ target_sources(proclab_core PRIVATE
     control/LabController.h control/LabController.cpp
     control/LabProcessInfo.h
     control/LabProcessRecord.h control/LabProcessRecord.cpp
+    control/LimitReport.h control/LimitReport.cpp
+    control/OutputBudget.h control/OutputBudget.cpp
     control/PidFd.h control/PidFd.cpp
     control/ProcessSpawner.h control/ProcessSpawner.cpp
+    control/RepeatedErrors.h control/RepeatedErrors.cpp
     control/ProcessTree.h control/ProcessTree.cpp
     control/ProgramOutput.h control/ProgramOutput.cpp
     control/ProgramRun.h control/ProgramRun.cpp

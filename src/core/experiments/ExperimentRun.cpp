@@ -170,7 +170,7 @@ bool ExperimentRun::start()
     if (!m_experiment->start(*this)) {
         if (m_error.isEmpty())
             m_error = m_lab->lastError();
-        stop();
+        stop(StopReason::Error);
         return false;
     }
     m_sampler->start(m_options.intervalMs);
@@ -278,7 +278,17 @@ void ExperimentRun::recordPipe(double t)
                        {u"blocked_getters"_s, blockedGetters}}});
 }
 
-void ExperimentRun::stop()
+QString ExperimentRun::stopReasonName(StopReason reason)
+{
+    switch (reason) {
+    case StopReason::User: return u"user"_s;
+    case StopReason::Duration: return u"duration"_s;
+    case StopReason::Error: return u"error"_s;
+    }
+    return {};
+}
+
+void ExperimentRun::stop(StopReason reason)
 {
     if (m_stopped)
         return;
@@ -302,7 +312,7 @@ void ExperimentRun::stop()
         m_verdict = m_experiment->check(m_tape.events(), m_values);
         emitEvent(u"phenomenon"_s, {{u"experiment"_s, m_experiment->id()}, {u"observed"_s, m_verdict.observed},
                                     {u"detail"_s, m_verdict.detail}, {u"figures"_s, m_verdict.figures}});
-        emitEvent(u"experiment.stop"_s, {{u"experiment"_s, m_experiment->id()}});
+        emitEvent(u"experiment.stop"_s, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
     }
     m_running = false;
     m_pipe = PipeChannel();

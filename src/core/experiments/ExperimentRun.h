@@ -47,9 +47,12 @@ public:
     // Starts recording, sampling and the experiment. False, with errorString(), when it could not start; then
     // nothing is left running.
     bool start();
-    // Lets the experiment finish, decides its phenomenon, ends every lab process, stops recording; emits
-    // finished(). Idempotent.
-    void stop();
+    // Why a run ended: experiment.stop's `reason` (docs/session-format.md).
+    enum class StopReason { User, Duration, Error };
+    static QString stopReasonName(StopReason reason);
+    // Lets the experiment finish, decides its phenomenon, ends every lab process, stops recording (experiment.stop
+    // with `reason`); emits finished(). Idempotent: the first reason is the one recorded.
+    void stop(StopReason reason = StopReason::User);
     bool isRunning() const { return m_running; }
     QString errorString() const { return m_error; }
     QString logPath() const;

@@ -1,5 +1,7 @@
 #include "ParameterSpec.h"
 
+#include "NumberText.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -62,19 +64,16 @@ QString ParameterSpec::allowed() const
 QVariant ParameterSpec::parse(const QString &text, QString *error) const
 {
     const QString value = text.trimmed();
-    bool ok = false;
     QVariant result;
     switch (type) {
     case Type::Int: {
-        const qlonglong number = value.toLongLong(&ok);
-        if (ok && number >= qlonglong(minimum) && number <= qlonglong(maximum))
-            result = int(number);
+        if (const std::optional<qint64> number = NumberText::whole(value, qint64(minimum), qint64(maximum)))
+            result = int(*number);
         break;
     }
     case Type::Double: {
-        const double number = value.toDouble(&ok);
-        if (ok && std::isfinite(number) && number >= minimum && number <= maximum)
-            result = number;
+        if (const std::optional<double> number = NumberText::real(value, minimum, maximum))
+            result = *number;
         break;
     }
     case Type::Bool: {

@@ -66,6 +66,9 @@ ProcSource::Result LinuxProcSource::resultOf(int error)
     case EACCES:
     case EPERM:
         return Result::Denied;
+    case EMFILE:
+    case ENFILE:
+        return Result::NoDescriptor;
     default:
         return Result::Failed;
     }
@@ -96,6 +99,13 @@ std::optional<QList<int>> LinuxProcSource::listThreads(int pid) const
     char path[512];
     std::snprintf(path, sizeof path, "%s/%d/task", m_root.constData(), pid);
     return numericEntries(path);
+}
+
+bool LinuxProcSource::processExists(int pid) const
+{
+    char path[512];
+    std::snprintf(path, sizeof path, "%s/%d/task", m_root.constData(), pid);
+    return ::access(path, F_OK) == 0;
 }
 
 QList<int> LinuxProcSource::listChildren(int pid, int tid) const

@@ -18,6 +18,7 @@ public:
 
     QList<int> listProcesses() const override;
     std::optional<QList<int>> listThreads(int pid) const override;
+    bool processExists(int pid) const override;
     QList<int> listChildren(int pid, int tid) const override;
     int open(int pid, int tid, File file, Result *result) override;
     Result reread(int handle, char *buffer, qsizetype capacity, qsizetype *length) override;

@@ -21,6 +21,7 @@ public:
         Gone,    // the task no longer exists (ESRCH, ENOENT): it will never come back under this handle
         Denied,  // exists but may not be read (EACCES, EPERM: e.g. syscall of a task we may not ptrace)
         Failed,  // anything else
+        NoDescriptor, // no file descriptor left (EMFILE, ENFILE): the file may exist, it could not be opened
     };
 
     virtual ~ProcSource() = default;
@@ -29,6 +30,9 @@ public:
     virtual QList<int> listProcesses() const = 0;
     // TIDs of a process (its task/ directory), ascending; nullopt when the process is gone.
     virtual std::optional<QList<int>> listThreads(int pid) const = 0;
+    // Whether the process is there (its directory exists), without using a file descriptor: tells a listing
+    // that failed for want of descriptors from a process that ended.
+    virtual bool processExists(int pid) const = 0;
     // PIDs of the processes the thread tid created and that are still its children (task/<tid>/children).
     // Empty when there are none, the thread is gone, or the kernel lacks the file.
     virtual QList<int> listChildren(int pid, int tid) const = 0;

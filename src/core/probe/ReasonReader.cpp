@@ -18,8 +18,11 @@ void ReasonReader::read(int pid, int tid, char letter, Kept &kept, QString *reas
     QString from;
     if (!kept.wchanOnly) {
         Result result = Result::Ok;
-        if (!kept.syscall.isOpen())
-            kept.syscall = KeptProcFile::open(m_source, pid, tid, ProcSource::File::Syscall, &result);
+        if (!kept.syscall.isOpen()) {
+            const bool keep = !m_keptCount || *m_keptCount < m_keptBudget;
+            kept.syscall = KeptProcFile::open(m_source, pid, tid, ProcSource::File::Syscall, &result, keep,
+                                              m_keptCount);
+        }
         qsizetype length = 0;
         if (kept.syscall.isOpen())
             result = kept.syscall.reread(m_buffer.data(), qsizetype(m_buffer.size()), &length);
@@ -32,6 +35,8 @@ void ReasonReader::read(int pid, int tid, char letter, Kept &kept, QString *reas
                 if (!words.isEmpty())
                     from = u"syscall"_s; // static data: copies cost no reference counting
             }
+        } else if (result == Result::NoDescriptor) {
+            kept.syscall.reset(); // short of descriptors, not denied: try again at the next read
         } else {
             // Denied (Yama: not our descendant) or absent: wchan from now on for this task.
             kept.wchanOnly = true;

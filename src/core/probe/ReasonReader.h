@@ -28,11 +28,19 @@ public:
 
     // Sets *reason (possibly empty) and *source ("syscall", "wchan" or "" when only the letter spoke).
     void read(int pid, int tid, char letter, Kept &kept, QString *reason, QString *source);
+    // The sampler's count of kept descriptors and its budget: beyond it syscall is read per read (KeptProcFile).
+    void setKeptBudget(int *keptCount, int budget)
+    {
+        m_keptCount = keptCount;
+        m_keptBudget = budget;
+    }
     // The shared copy of text (empty stays empty).
     QString intern(const QString &text);
 
 private:
     ProcSource *m_source;
+    int *m_keptCount = nullptr;
+    int m_keptBudget = 0;
     QHash<QString, QString> m_texts;
     std::vector<char> m_buffer;
 };

@@ -22,6 +22,8 @@ struct Snapshot
     int runnableTasks = -1;   // procs_running of /proc/stat when the tick began (the sampler included); -1 unknown
     QList<ProcessSample> processes; // by PID
     QList<TaskSample> tasks;  // by PID, then TID; tasks that ended in this interval appear once as Terminated
+    int unwatchedTasks = 0;   // tasks (or processes) not read this tick for want of a file descriptor (EMFILE)
+    int keptFiles = 0;        // descriptors the sampler keeps open (the rest of its files are read per read)
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

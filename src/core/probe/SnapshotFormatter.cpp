@@ -1,6 +1,7 @@
 #include "SnapshotFormatter.h"
 
 #include "TaskStateName.h"
+#include "TerminalText.h"
 
 #include <QHash>
 
@@ -197,9 +198,9 @@ QString SnapshotFormatter::table(const Snapshot &snapshot, double t)
                 .arg(tr("CORE"), 4)
         + u"%1 %2"_s.arg(tr("NAME"), -16).arg(tr("WHY"));
     for (const TaskSample &k : snapshot.tasks) {
-        QString name = k.name;
-        name.replace(u'\n', u' ');
-        QString why = k.reason;
+        // Any local user names a thread: its escape sequences must not reach the terminal (TerminalText).
+        const QString name = TerminalText::visible(k.name);
+        QString why = TerminalText::visible(k.reason);
         if (!k.reasonSource.isEmpty())
             why += u" ["_s + k.reasonSource + u']';
         text += u'\n';

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <ctime>
+#include <limits>
+#include <sys/resource.h>
 
 #include <unistd.h>
 
@@ -122,6 +124,9 @@ SnapshotPtr TaskSampler::sample()
     m_lastIntervalNs = m_lastNs ? now - m_lastNs : 0;
     readCpuLoad(*snapshot);
 
+    m_keptBudget = keptBudget();
+    m_reasons.setKeptBudget(&m_keptFiles, m_keptBudget);
+    m_unwatched = 0;
     syncWatchSet(config, rescan || m_tick % std::max(1, options.rescanEveryTicks) == 0);
 
     const bool fullRead = m_taskCount <= options.fullReadLimit;
@@ -139,6 +144,8 @@ SnapshotPtr TaskSampler::sample()
     m_taskCount = 0;
     for (const auto &[pid, process] : m_processes)
         m_taskCount += int(process.tasks.size());
+    snapshot->unwatchedTasks = m_unwatched;
+    snapshot->keptFiles = m_keptFiles;
     m_lastNs = now;
     ++m_tick;
     return snapshot;
@@ -205,13 +212,26 @@ void TaskSampler::syncWatchSet(const Config &config, bool rescan)
     }
 }
 
+int TaskSampler::keptBudget()
+{
+    // Two or three kept descriptors per thread, and the limit may be low (a hard limit of 1024 that ProcLab
+    // cannot raise): keep at most three quarters of the soft limit, so that a quarter (at least 64) stays for
+    // everything else — the per-read opens beyond the budget, the session file, sockets and pipes.
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return std::numeric_limits<int>::max();
+    const qint64 soft = qint64(std::min<rlim_t>(limit.rlim_cur, rlim_t(std::numeric_limits<int>::max())));
+    return int(std::max<qint64>(0, soft - std::max<qint64>(64, soft / 4)));
+}
+
 bool TaskSampler::openProcess(int pid)
 {
     ProcSource::Result result = ProcSource::Result::Ok;
     // The main thread's own stat, not /proc/<pid>/stat: the process-wide file adds up the times of every thread
     // on each read (a walk over 2000 threads per tick), and ProcLab takes times from schedstat anyway. num_threads,
     // the parent and rss are the same in both.
-    KeptProcFile stat = KeptProcFile::open(m_source.get(), pid, pid, ProcSource::File::Stat, &result);
+    KeptProcFile stat = KeptProcFile::open(m_source.get(), pid, pid, ProcSource::File::Stat, &result,
+                                           m_keptFiles < m_keptBudget, &m_keptFiles);
     if (!stat.isOpen())
         return false;
     Process process;
@@ -267,20 +287,30 @@ bool TaskSampler::sampleProcess(Process &process, qint64 nowNs, const Options &o
         }
         process.statParsed = true;
     }
-    if (!process.statParsed)
+    if (!process.statParsed) {
+        if (result == ProcSource::Result::NoDescriptor)
+            m_unwatched += std::max<qsizetype>(1, qsizetype(process.tasks.size()));
         return true; // not readable yet: try again next tick
+    }
 
     const int relistEvery = std::max(1, options.relistEveryTicks);
     const bool relistDue = process.lastRelistTick < 0 || m_tick - process.lastRelistTick >= relistEvery
         || process.threadEnded || process.lastStat.numThreads != int(process.tasks.size());
     process.threadEnded = false;
-    if (relistDue && !relist(process, out))
-        return endProcess();
+    if (relistDue && !relist(process, out)) {
+        // A process that is still there but whose task/ cannot be listed is short of descriptors (EMFILE), not
+        // ended: keep its tasks and list again at the next tick.
+        if (!m_source->processExists(process.pid))
+            return endProcess();
+        process.threadEnded = true;
+    }
 
     // Every schedstat first, in one tight loop: back-to-back reads keep the kernel's code and data hot and cost
     // markedly less per read than reads interleaved with the bookkeeping below.
     for (Task &task : process.tasks) {
         task.readResult = task.schedstat.reread(m_buffer.data(), BufferSize, &task.readLength);
+        if (task.readResult == ProcSource::Result::NoDescriptor)
+            ++m_unwatched; // kept, but not read this tick: said in the snapshot
         task.counters.reset();
         if (task.readResult == ProcSource::Result::Ok)
             task.counters = ProcParser::parseSchedStat(QByteArrayView(m_buffer.data(), task.readLength));
@@ -320,11 +350,13 @@ bool TaskSampler::relist(Process &process, Snapshot &out)
         Task task;
         task.tid = tid;
         ProcSource::Result result = ProcSource::Result::Ok;
-        task.schedstat = KeptProcFile::open(m_source.get(), process.pid, tid, ProcSource::File::Schedstat, &result);
+        task.schedstat = KeptProcFile::open(m_source.get(), process.pid, tid, ProcSource::File::Schedstat, &result,
+                                            m_keptFiles < m_keptBudget, &m_keptFiles);
         if (!task.schedstat.isOpen())
             continue; // ended between the listing and the open
         if (tid != process.pid)
-            task.stat = KeptProcFile::open(m_source.get(), process.pid, tid, ProcSource::File::Stat, &result);
+            task.stat = KeptProcFile::open(m_source.get(), process.pid, tid, ProcSource::File::Stat, &result,
+                                           m_keptFiles < m_keptBudget, &m_keptFiles);
         merged.push_back(std::move(task));
     }
     for (; old != process.tasks.end(); ++old)

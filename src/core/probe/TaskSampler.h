@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QString>
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <vector>
@@ -21,7 +22,9 @@
 // Samples the watched processes and all their threads, and per-core load, into immutable Snapshots.
 //
 // Cheap enough for thousands of threads: every thread's schedstat is kept open and re-read with pread (one small
-// read per thread per tick); its stat — twice as costly — only when the thread is new, when it just stopped
+// read per thread per tick; beyond three quarters of RLIMIT_NOFILE — keptBudget() — the files of newer tasks are
+// opened again at each read instead, and a task that cannot be read even so is counted in
+// Snapshot::unwatchedTasks, never dropped silently); its stat — twice as costly — only when the thread is new, when it just stopped
 // making progress, and otherwise in rotation so that no letter is older than Options::letterMaxAgeS (the sample
 // says how old: TaskSample::letterAgeS). A rotation read is skipped when it cannot tell anything new: a thread
 // that has not been scheduled since its letter was read can have changed letter only by becoming runnable (a
@@ -135,6 +138,8 @@ private:
 
     void syncWatchSet(const Config &config, bool rescan);
     bool openProcess(int pid);
+    // How many descriptors the sampler may keep open under RLIMIT_NOFILE now; beyond it files are read per read.
+    static int keptBudget();
     // Samples one process and its tasks; false when the process is gone (then its samples say Terminated).
     bool sampleProcess(Process &process, qint64 nowNs, const Options &options, bool fullRead, Snapshot &out);
     // false when the task is gone.
@@ -169,6 +174,9 @@ private:
     qint64 m_lastIntervalNs = 0;
     bool m_nothingElseRunnable = false; // this tick's procs_running counted the sampler alone
     int m_taskCount = 0;
+    int m_keptFiles = 0;          // descriptors kept open by this sampler's files (KeptProcFile counts them)
+    int m_keptBudget = std::numeric_limits<int>::max();
+    int m_unwatched = 0;          // this tick's tasks that could not be read for want of a descriptor
     long m_pageKb = 4;
     long m_clockTicks = 100;
     std::vector<char> m_buffer;

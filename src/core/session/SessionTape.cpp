@@ -1,9 +1,13 @@
 #include "SessionTape.h"
 
 #include "analysis/WaitForGraph.h"
+#include "control/LimitReport.h"
 #include "probe/TaskStateName.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
+
+#include <sys/resource.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -50,6 +54,14 @@ void SessionTape::append(const SessionEvent &event)
     if (m_recorder)
         m_recorder->record(event);
     m_events.append(event);
+    if (event.kind == u"output"_s && ++m_keptOutput > 2 * MaxKeptOutputLines) {
+        // A window of the newest lines: the file has the rest (as much as OutputBudget allows). No check and no
+        // view needs a program's whole output, and 5 s of `yes` are millions of lines. One pass per
+        // MaxKeptOutputLines lines.
+        qsizetype excess = m_keptOutput - MaxKeptOutputLines;
+        m_events.removeIf([&excess](const SessionEvent &e) { return excess > 0 && e.kind == u"output"_s && excess-- > 0; });
+        m_keptOutput = MaxKeptOutputLines;
+    }
     if (!isThinnable(event) || ++m_keptSamples <= 2 * MaxKeptSamples)
         return;
     // Thin evenly — every second one of the whole run goes — rather than dropping the oldest: a check's means over
@@ -122,6 +134,19 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
         records << record;
     }
     QList<SessionEvent> events = m_throttle.offer(t, records);
+    if (snapshot.unwatchedTasks != m_lastUnwatched) {
+        // Out of file descriptors (a low hard RLIMIT_NOFILE): say how many tasks this tick could not read, and
+        // when all can be read again — never a silent gap in the samples.
+        const QString message = snapshot.unwatchedTasks > 0
+            ? QCoreApplication::translate("SessionTape", "%n task(s) could not be read: out of file descriptors "
+                                                         "(the open-file limit RLIMIT_NOFILE is %1)", "",
+                                          snapshot.unwatchedTasks)
+                  .arg(LimitReport::softLimit(RLIMIT_NOFILE))
+            : QCoreApplication::translate("SessionTape", "Every task can be read again.");
+        events << SessionEvent{t, u"error"_s, {{u"what"_s, u"sample"_s}, {u"message"_s, message},
+                                                {u"unwatched"_s, snapshot.unwatchedTasks}}};
+        m_lastUnwatched = snapshot.unwatchedTasks;
+    }
     if (m_lastCpuSample < 0 || t - m_lastCpuSample >= 0.5) {
         m_lastCpuSample = t;
         QJsonArray cpus;

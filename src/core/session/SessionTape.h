@@ -13,7 +13,8 @@
 #include <memory>
 
 // The events of one live session — an experiment or a watched program: written to the session file when it
-// records, kept in memory for the phenomenon check and the views (samples bounded, every other event kept), and
+// records, kept in memory for the phenomenon check and the views (samples and output lines bounded, every other
+// event kept), and
 // the per-task and per-core samples derived from each sampler Snapshot at the cadence of the session format
 // (task.sample at most twice a second per task and on every change, with task.state first; cpu.sample at most
 // twice a second).
@@ -57,13 +58,19 @@ public:
     // Beyond it the kept samples are thinned evenly over the whole run. Every other event (spawns, exits, deadlocks…) is kept.
     static constexpr qsizetype MaxKeptSamples = 20000;
     qsizetype keptSamples() const { return m_keptSamples; }
+    // `output` lines kept in memory: the newest MaxKeptOutputLines to twice as many (the file keeps what
+    // OutputBudget allows).
+    static constexpr qsizetype MaxKeptOutputLines = 1000;
+    qsizetype keptOutputLines() const { return m_keptOutput; }
 
 private:
     std::unique_ptr<SessionRecorder> m_recorder;
     SampleThrottle m_throttle;
     QList<SessionEvent> m_events;
     qsizetype m_keptSamples = 0;
+    qsizetype m_keptOutput = 0;
     double m_lastCpuSample = -1;
+    int m_lastUnwatched = 0;
     QString m_error;
     std::function<void(const QStringList &)> m_onOldSessionsDeleted;
 };
