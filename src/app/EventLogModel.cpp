@@ -107,7 +107,10 @@ QString EventLogModel::describe(const SessionEvent &event)
     if (event.kind == u"process.exit"_s) {
         if (f.contains(u"signal"_s))
             return tr("killed by %1").arg(f.value(u"signal_name"_s).toString());
-        return tr("exit code %1").arg(valueText(f.value(u"code"_s)));
+        if (f.contains(u"code"_s))
+            return tr("exit code %1").arg(valueText(f.value(u"code"_s)));
+        // A process of a program's tree whose own parent reaped it first: the kernel gave its status to that parent.
+        return tr("exit status unknown (reaped by its parent)");
     }
     if (event.kind == u"error"_s || event.kind == u"output"_s)
         return f.value(u"message"_s).toString() + f.value(u"line"_s).toString();

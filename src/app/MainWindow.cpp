@@ -372,8 +372,11 @@ void MainWindow::onStopped(const PhenomenonVerdict &verdict)
 {
     m_ui->sessionInfo->showVerdict(verdict);
     m_status->setRecording(false);
-    m_status->showMessage((verdict.observed ? tr("Stopped. Observed: %1") : tr("Stopped. Not observed: %1"))
-                              .arg(verdict.detail));
+    if (verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive)
+        m_status->showMessage(tr("Stopped. Inconclusive (%1): %2").arg(verdict.loadNote, verdict.detail));
+    else
+        m_status->showMessage((verdict.observed ? tr("Stopped. Observed: %1") : tr("Stopped. Not observed: %1"))
+                                  .arg(verdict.detail));
     updateRunActions();
 }
 

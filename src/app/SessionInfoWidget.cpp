@@ -54,7 +54,12 @@ void SessionInfoWidget::showInterval(int intervalMs)
 
 void SessionInfoWidget::showVerdict(const PhenomenonVerdict &verdict)
 {
-    m_verdict->setText((verdict.observed ? tr("Observed: ") : tr("Not observed: ")) + verdict.detail);
+    // Inconclusive is not a failure of the lesson: the machine's other work left it too few cores, and the line
+    // says whose and how many, with the figures the check saw.
+    if (verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive)
+        m_verdict->setText(tr("Inconclusive: %1. %2").arg(verdict.loadNote, verdict.detail));
+    else
+        m_verdict->setText((verdict.observed ? tr("Observed: ") : tr("Not observed: ")) + verdict.detail);
 }
 
 void SessionInfoWidget::showOpened(const QString &path, const QString &experiment, const QJsonObject &parameters,

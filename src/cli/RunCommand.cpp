@@ -95,14 +95,22 @@ int RunCommand::run(const QStringList &arguments)
     const PhenomenonVerdict verdict = run.verdict();
     if (m_json) {
         const QJsonObject summaryLine{{u"kind"_s, u"summary"_s}, {u"experiment"_s, id},
-                                      {u"observed"_s, verdict.observed}, {u"detail"_s, verdict.detail},
+                                      {u"observed"_s, verdict.observed}, {u"verdict"_s, verdict.verdictName()},
+                                      {u"detail"_s, verdict.detail},
                                       {u"figures"_s, verdict.figures}, {u"log"_s, run.logPath()}};
         CliOutput::outRaw(QJsonDocument(summaryLine).toJson(QJsonDocument::Compact) + '\n');
     } else {
         CliOutput::out(verdict.observed ? tr("Observed: %1").arg(verdict.detail)
-                                        : tr("Not observed: %1").arg(verdict.detail));
+                       : verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive
+                           ? tr("Inconclusive: %1").arg(verdict.detail)
+                           : tr("Not observed: %1").arg(verdict.detail));
         if (!run.logPath().isEmpty())
             CliOutput::out(tr("Session recorded in %1").arg(run.logPath()));
+    }
+    // Inconclusive: the machine left the lesson too few free cores to show; one line says whose load it was.
+    if (verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive) {
+        CliOutput::err(u"proclab run: "_s + verdict.loadNote);
+        return 3;
     }
     return verdict.observed ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 #include "JoinRole.h"
 
 #include "RoleContext.h"
+#include "experiments/FigureBoard.h"
 #include "ipc/TelemetryBlock.h"
 #include "ipc/ThreadTelemetry.h"
 
@@ -86,8 +87,9 @@ void JoinRole::run(const RoleContext &context)
         drain(context, ends[0]);
 
     int status = 0;
+    bool joined = false;
     context.setState(ThreadState::WaitChild, child);
-    while (::waitpid(child, &status, 0) < 0) {
+    while (!(joined = ::waitpid(child, &status, 0) == child)) {
         if (errno != EINTR)
             break;
         if (context.stop.stop_requested()) {
@@ -97,6 +99,9 @@ void JoinRole::run(const RoleContext &context)
             break;
         }
     }
+    // What the join returned, for the check (figure 0): 1 the child's own normal exit, 2 anything else.
+    if (context.channels.figures)
+        context.channels.figures->store(0, joined && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 1 : 2);
     context.setState(ThreadState::Working);
     if (!context.stop.stop_requested())
         drain(context, ends[0]);

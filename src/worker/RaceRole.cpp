@@ -9,10 +9,6 @@
 
 #include <sched.h>
 
-namespace {
-volatile int g_sink = 0;
-} // namespace
-
 void RaceRole::run(const RoleContext &context)
 {
     const FigureBoard *figures = context.channels.figures;
@@ -34,6 +30,8 @@ void RaceRole::run(const RoleContext &context)
     // other racer ever got a core, and nothing would overlap.
     constexpr int Batch = 1024;
     int pending = 0;
+    // Each racer's own: a shared scratch variable written by every racer would be a C++ data race of its own.
+    volatile int sink = 0;
     const std::int64_t until = MonotonicDeadline::nowNs() + std::int64_t(context.settings.rounds) * 1'000'000;
     while (!context.stop.stop_requested()) {
         if (locked && lock.lock(options) != IpcStatus::Ok)
@@ -43,7 +41,7 @@ void RaceRole::run(const RoleContext &context)
         // A little work between the read and the write (Python spends far longer there): it widens the window
         // in which another thread's update is overwritten, so the race shows on any machine.
         for (int spin = 0; spin < 16; ++spin)
-            g_sink = g_sink + spin;
+            sink = sink + spin;
         counter.store(value + 1, std::memory_order_relaxed);
         if (locked)
             lock.unlock(context.telemetry);

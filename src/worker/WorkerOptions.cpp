@@ -53,6 +53,10 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
             busy = true;
             continue;
         }
+        if (option == "--term-kills") {
+            termKills = true;
+            continue;
+        }
         if (i + 1 >= argc) {
             *error = "option " + std::string(option) + " needs a value";
             return false;
@@ -108,6 +112,12 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
     }
     if (supervisor <= 0) {
         *error = "started by ProcLab's supervisor only (no --supervisor); run `proclab` instead";
+        return false;
+    }
+    // Without its control socket nobody could stop it: a worker started by hand with a thread role would spin on.
+    // Only a worker forked by a lab worker (--parent, not the supervisor) has none: its parent's death ends it.
+    if (controlFd < 0 && (parent <= 0 || parent == supervisor)) {
+        *error = "started by ProcLab's supervisor only (no --control-fd); run `proclab` instead";
         return false;
     }
     if (parent <= 0)

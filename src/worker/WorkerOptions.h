@@ -10,12 +10,15 @@
 //                  [--control-fd N] [--telemetry-fd N] [--figures-fd N] [--queue-fd N] [--queue-index N]
 //                  [--pipe-read-fd N] [--pipe-write-fd N] [--item-size BYTES]
 //                  [--rate PER_SECOND] [--busy] [--locks A,B…] [--step MS] [--hold MS] [--rounds N] [--cpu N]
+//                  [--term-kills]
 //
 // --supervisor is the proclab process; --parent the process that started this one (default: the supervisor).
 // --role host (the default) runs no thread of its own and waits for commands; any thread role (producer,
 // consumer, poller, cpu, io, sleeper, lock-taker) also starts one thread of that role at once, configured by the
 // remaining options — the process-level producer or consumer of the pc-processes experiment. --busy paces by
 // spinning instead of sleeping; --cpu pins the process (and the threads it starts later) to one core.
+// --term-kills: SIGTERM ends the process by that signal, as Python's terminate() does (the zombie lesson), after
+// its threads were asked to stop; without it SIGTERM is a clean shutdown with exit code 0.
 struct WorkerOptions
 {
     pid_t supervisor = 0;
@@ -38,6 +41,7 @@ struct WorkerOptions
     int rounds = 0;
     bool busy = false;
     int cpu = -1;
+    bool termKills = false;
 
     // Parses argv. False with a one-line reason in *error for anything unknown or malformed.
     bool parse(int argc, char **argv, std::string *error);

@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -42,6 +43,12 @@ WorkerProcess::WorkerProcess(WorkerOptions options) : m_options(std::move(option
 
 bool WorkerProcess::setUp(std::string *error)
 {
+    // The supervisor hands over one end of a socketpair; anything else at that number is not a session.
+    struct stat control{};
+    if (m_options.controlFd >= 0 && (::fstat(m_options.controlFd, &control) != 0 || !S_ISSOCK(control.st_mode))) {
+        *error = "fd " + std::to_string(m_options.controlFd) + " is not the supervisor's control socket; run `proclab` instead";
+        return false;
+    }
     if (!ParentDeathGuard::install(m_options.supervisor, m_options.parent)) {
         *error = "its parent is gone";
         return false;
@@ -182,6 +189,8 @@ void WorkerProcess::handleSignals()
 {
     signalfd_siginfo info{};
     while (::read(m_signalFd, &info, sizeof info) == ssize_t(sizeof info)) {
+        if (info.ssi_signo == SIGTERM && m_options.termKills)
+            shutDownBySignal(SIGTERM);
         if (info.ssi_signo == SIGTERM || info.ssi_signo == SIGINT)
             shutDown(0);
         if (info.ssi_signo == SIGCHLD)
@@ -407,7 +416,29 @@ ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
     return ControlMessage("ok", command.id()).set("pid", child).set("start", qint64(stat ? stat->startTime : 0));
 }
 
+void WorkerProcess::shutDownBySignal(int signal)
+{
+    stopThreads();
+    // The default action, unblocked: the kernel records "killed by signal", which is what the parent's wait sees.
+    struct sigaction action{};
+    action.sa_handler = SIG_DFL;
+    ::sigaction(signal, &action, nullptr);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signal);
+    ::pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+    ::raise(signal);
+    ::_exit(128 + signal); // not reached
+}
+
 void WorkerProcess::shutDown(int status)
+{
+    stopThreads();
+    // _exit, not exit: a thread that did not finish may still be inside the mappings static destructors unmap.
+    ::_exit(status);
+}
+
+void WorkerProcess::stopThreads()
 {
     for (const auto &thread : m_threads)
         thread->requestStop();
@@ -419,6 +450,4 @@ void WorkerProcess::shutDown(int status)
         thread->join(int(std::max<qint64>(left.count(), 0)));
     }
     std::fflush(nullptr);
-    // _exit, not exit: a thread that did not finish may still be inside the mappings static destructors unmap.
-    ::_exit(status);
 }

@@ -38,6 +38,9 @@ private:
     ControlMessage forkChild(const ControlMessage &command);
     WorkerThread *findThread(pid_t tid);
     [[noreturn]] void shutDown(int status);
+    // Stops the threads as shutDown() does, then dies by `signal` itself (--term-kills).
+    [[noreturn]] void shutDownBySignal(int signal);
+    void stopThreads();
 
     WorkerOptions m_options;
     TelemetryBlock m_telemetry;

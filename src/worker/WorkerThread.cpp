@@ -280,6 +280,14 @@ void WorkerThread::runTimed(ThreadTelemetry *telemetry, bool blockingRead)
     // io: a blocking read() of a timerfd, the kernel's own "waiting for a device" shape; sleeper: clock_nanosleep.
     // Both wake `rate` times a second (default 10) and are interrupted by the wake signal for a stop.
     const int timer = blockingRead ? ::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC) : -1;
+    // With a GIL (cpu-vs-io work=io gil=true) the item's work runs holding it and the wait releases it, as CPython
+    // releases the GIL around a blocking call: waiting costs no GIL time, so IO-bound threads do not queue on it.
+    SharedLock gil;
+    if (m_settings.gil >= 0 && m_channels.telemetry)
+        gil = m_channels.telemetry->lock(m_settings.gil);
+    WaitOptions gilOptions;
+    gilOptions.stop = m_stop.get_token();
+    gilOptions.telemetry = telemetry;
     std::int64_t periodNs = 0;
     while (!m_stop.stop_requested()) {
         const double rate = m_rate.load() > 0 ? m_rate.load() : 10.0;
@@ -298,10 +306,14 @@ void WorkerThread::runTimed(ThreadTelemetry *telemetry, bool blockingRead)
         } else if (!sleepUntil(MonotonicDeadline::nowNs() + std::min(wanted, SliceNs * 10), m_stop.get_token())) {
             break;
         }
+        if (gil.isValid() && gil.lock(gilOptions) != IpcStatus::Ok)
+            break;
         if (telemetry) {
             telemetry->setState(ThreadState::Working);
             telemetry->addItems();
         }
+        if (gil.isValid())
+            gil.unlock(telemetry);
     }
     if (timer >= 0)
         ::close(timer);

@@ -68,6 +68,12 @@ void tst_EventLogModel::describes()
              u"running → blocked (queue full)"_s);
     QCOMPARE(EventLogModel::describe(makeEvent(1, u"process.exit"_s, {{u"signal"_s, 9}, {u"signal_name"_s, u"SIGKILL"_s}})),
              u"killed by SIGKILL"_s);
+    QCOMPARE(EventLogModel::describe(makeEvent(1, u"process.exit"_s, {{u"signal"_s, 15}, {u"signal_name"_s, u"SIGTERM"_s}})),
+             u"killed by SIGTERM"_s);
+    QCOMPARE(EventLogModel::describe(makeEvent(1, u"process.exit"_s, {{u"code"_s, 0}})), u"exit code 0"_s);
+    // Reaped by its own parent inside a program's tree: never "exit code" with no value.
+    QCOMPARE(EventLogModel::describe(makeEvent(1, u"process.exit"_s, {{u"status"_s, u"unknown"_s}})),
+             u"exit status unknown (reaped by its parent)"_s);
     QCOMPARE(EventLogModel::describe(makeEvent(1, u"process.reparent"_s, {{u"from"_s, 10}, {u"to"_s, 1}})),
              u"parent 10 → 1"_s);
     QCOMPARE(EventLogModel::describe(makeEvent(1, u"deadlock.detected"_s, {{u"explanation"_s, u"words"_s}})), u"words"_s);

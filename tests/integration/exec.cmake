@@ -5,3 +5,7 @@ proclab_add_test(tst_execcommand SOURCES tst_execcommand.cpp LIBS Qt6::Core TIME
 if(TARGET proclab)
     add_dependencies(tst_execcommand proclab)
 endif()
+proclab_add_test(tst_taskstatestream SOURCES tst_taskstatestream.cpp LIBS Qt6::Core TIMEOUT 120)
+if(TARGET proclab)
+    add_dependencies(tst_taskstatestream proclab)
+endif()

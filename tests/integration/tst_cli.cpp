@@ -1,7 +1,9 @@
 // The command-line contract of proclab itself: help, version, and bad input that exits 2 with one line.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QRegularExpression>
@@ -132,9 +134,27 @@ void tst_Cli::badInput()
 
 void tst_Cli::workerRefusesToRunByHand()
 {
-    const Result version = run(QStringLiteral(PROCLAB_BIN_DIR "/proclab-worker"), {u"--version"_s});
+    const QString worker = QStringLiteral(PROCLAB_BIN_DIR "/proclab-worker");
+    const Result version = run(worker, {u"--version"_s});
     QCOMPARE(version.status, 0);
     QVERIFY(version.out.startsWith("proclab-worker "));
+    // By hand — even naming this test as its supervisor, with a role that would spin for ever — it refuses at
+    // once with one line, and starts nothing. (run() gives up after 20 s with status -1.)
+    const QString self = QString::number(QCoreApplication::applicationPid());
+    const QList<QStringList> byHand{{},
+                                    {u"--role"_s, u"cpu"_s},
+                                    {u"--supervisor"_s, self, u"--role"_s, u"cpu"_s},
+                                    {u"--supervisor"_s, self, u"--control-fd"_s, u"9"_s, u"--role"_s, u"cpu"_s}};
+    for (const QStringList &arguments : byHand) {
+        QElapsedTimer timer;
+        timer.start();
+        const Result r = run(worker, arguments);
+        QVERIFY2(r.status == 1 || r.status == 2, qPrintable(arguments.join(u' ') + u": status "_s
+                                                             + QString::number(r.status)));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(arguments.join(u' ')));
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("run `proclab` instead"), r.err.constData());
+    }
     // --help says what it is and who starts it, in one line: not "option --help needs a value".
     const Result help = run(QStringLiteral(PROCLAB_BIN_DIR "/proclab-worker"), {u"--help"_s});
     QCOMPARE(help.status, 2);

@@ -1,2 +1,3 @@
 proclab_add_test(tst_parametervalues SOURCES tst_parametervalues.cpp LIBS proclab_core)
 proclab_add_test(tst_experimentchecks SOURCES tst_experimentchecks.cpp LIBS proclab_core)
+proclab_add_test(tst_coreallowance SOURCES tst_coreallowance.cpp LIBS proclab_core)

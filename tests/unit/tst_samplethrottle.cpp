@@ -39,6 +39,7 @@ private Q_SLOTS:
     void ticks_data();
     void ticks();
     void stateChangeCarriesFromToReason();
+    void firstStateComesFromNew();
     void sampleFieldsAreTheSchema();
     void vanishedTasksAreForgotten();
     void tenHertzForAMinuteIsTwoPerSecond();
@@ -62,7 +63,8 @@ void tst_SampleThrottle::ticks()
     QFETCH(QString, secondState);
     QFETCH(QStringList, expected);
     SampleThrottle throttle;
-    QCOMPARE(summary(throttle.offer(0, {sample(7, u"running"_s)})), QStringList{u"task.sample:7"_s});
+    QCOMPARE(summary(throttle.offer(0, {sample(7, u"running"_s)})),
+             (QStringList{u"task.state:7"_s, u"task.sample:7"_s}));
     QCOMPARE(summary(throttle.offer(secondT, {sample(7, secondState)})), expected);
 }
 
@@ -86,6 +88,24 @@ void tst_SampleThrottle::stateChangeCarriesFromToReason()
              QStringList{u"task.sample:7"_s});
 }
 
+void tst_SampleThrottle::firstStateComesFromNew()
+{
+    SampleThrottle throttle;
+    // A reader first seen already blocked, and a thread not yet scheduled (still new: no change to tell).
+    const QList<SessionEvent> events =
+        throttle.offer(0, {sample(7, u"blocked"_s, u"reading a pipe"_s), sample(8, u"new"_s)});
+    QCOMPARE(summary(events), (QStringList{u"task.state:7"_s, u"task.sample:7"_s, u"task.sample:8"_s}));
+    const QJsonObject &f = events.first().fields;
+    QCOMPARE(f.value(u"from"_s).toString(), u"new"_s);
+    QCOMPARE(f.value(u"to"_s).toString(), u"blocked"_s);
+    QCOMPARE(f.value(u"reason"_s).toString(), u"reading a pipe"_s);
+    // Its first real state later is a change from new.
+    const QList<SessionEvent> later = throttle.offer(0.1, {sample(7, u"blocked"_s), sample(8, u"ready"_s)});
+    QCOMPARE(summary(later), (QStringList{u"task.state:8"_s, u"task.sample:8"_s}));
+    QCOMPARE(later.first().fields.value(u"from"_s).toString(), u"new"_s);
+    QCOMPARE(later.first().fields.value(u"to"_s).toString(), u"ready"_s);
+}
+
 void tst_SampleThrottle::sampleFieldsAreTheSchema()
 {
     TaskRecord s = sample(9, u"ready"_s);
@@ -105,9 +125,11 @@ void tst_SampleThrottle::vanishedTasksAreForgotten()
     QCOMPARE(throttle.trackedTasks(), 2);
     throttle.offer(0.1, {sample(8, u"running"_s)});
     QCOMPARE(throttle.trackedTasks(), 1);
-    // A recycled TID is a new task: its first sample is recorded, with no task.state from the old one.
-    QCOMPARE(summary(throttle.offer(0.2, {sample(7, u"blocked"_s), sample(8, u"running"_s)})),
-             QStringList{u"task.sample:7"_s});
+    // A recycled TID is a new task: its first sample is recorded, with a task.state from "new", not from the old
+    // one's state.
+    const QList<SessionEvent> again = throttle.offer(0.2, {sample(7, u"blocked"_s), sample(8, u"running"_s)});
+    QCOMPARE(summary(again), (QStringList{u"task.state:7"_s, u"task.sample:7"_s}));
+    QCOMPARE(again.first().fields.value(u"from"_s).toString(), u"new"_s);
 }
 
 void tst_SampleThrottle::tenHertzForAMinuteIsTwoPerSecond()
@@ -120,7 +142,8 @@ void tst_SampleThrottle::tenHertzForAMinuteIsTwoPerSecond()
             tasks << sample(tid, u"blocked"_s);
         // Ticks of a real timer jitter around 100 ms.
         const double t = tick * 0.1 + ((tick * 7) % 5 - 2) * 0.002;
-        samples += int(throttle.offer(t, tasks).size());
+        for (const SessionEvent &event : throttle.offer(t, tasks))
+            samples += event.kind == u"task.sample"_s;
     }
     QVERIFY2(samples >= 50 * 118 && samples <= 50 * 121, qPrintable(QString::number(samples)));
 }

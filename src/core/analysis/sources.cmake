@@ -7,4 +7,5 @@ target_sources(proclab_core PRIVATE
     analysis/DeadlockMonitor.h analysis/DeadlockMonitor.cpp
     analysis/WaitGraphView.h analysis/WaitGraphView.cpp
     analysis/FutexMapping.h analysis/FutexMapping.cpp
-    analysis/FutexCrossCheck.h analysis/FutexCrossCheck.cpp)
+    analysis/FutexCrossCheck.h analysis/FutexCrossCheck.cpp
+    analysis/LoadHeadroom.h analysis/LoadHeadroom.cpp)

@@ -95,6 +95,10 @@ void CpuVersusIoExperiment::finish(ExperimentRun &run)
     for (const ThreadTelemetrySample &thread : run.lastTelemetry().threads)
         items += thread.itemsDone;
     run.measure(u"items_done"_s, double(items));
+    quint64 acquisitions = 0;
+    for (const LockSample &lock : run.lastTelemetry().locks)
+        acquisitions += lock.acquisitions;
+    run.measure(u"gil_acquisitions"_s, double(acquisitions));
 }
 
 PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
@@ -121,16 +125,36 @@ PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events
         verdict.detail = tr("IO-bound workers spent %1 % of their time blocked and used %2 core(s) together: "
                             "waiting costs no CPU, GIL or not.")
                              .arg(blocked * 100, 0, 'f', 0).arg(together, 0, 'f', 2);
+        if (values.boolean(u"gil"_s)) {
+            // With a GIL every item's work took it (and the waits released it): as many acquisitions as items.
+            const double items = run.measure(u"items_done"_s, -1);
+            const double acquisitions = run.measure(u"gil_acquisitions"_s, -1);
+            verdict.figures.insert(u"items_done"_s, items);
+            verdict.figures.insert(u"gil_acquisitions"_s, acquisitions);
+            const bool held = items >= 1 && acquisitions >= items;
+            verdict.observed = verdict.observed && held;
+            if (held)
+                verdict.detail += u' ' + tr("Each of the %1 item(s) took the GIL and each wait released it.").arg(items);
+            else
+                verdict.detail = tr("With gil=true every item should take the GIL: %1 item(s), %2 acquisition(s).")
+                                     .arg(items).arg(acquisitions);
+        }
         return verdict;
     }
+    // Showing that one GIL caps threads at one core, or that without it they use several, takes at least two free
+    // cores: on one core both come out the same.
+    verdict.freeCoresNeeded = std::min(workers, 2);
     if (serialised) {
-        // About one core: never much more, whatever the number of cores.
+        // About one core: never much more, whatever the number of cores. Load cannot push it above; it can push it
+        // below half a core.
         verdict.observed = together <= 1.15 && together >= 0.5;
+        verdict.onlyLoadBoundsFailed = together <= 1.15;
         verdict.detail = tr("%1 CPU-bound threads sharing one GIL used %2 core(s) together (of %3).")
                              .arg(workers).arg(together, 0, 'f', 2).arg(cores);
     } else {
         // Clearly more than one core, relative to the cores there are (on one core there is nothing to show).
         verdict.observed = parallel < 1.5 ? together >= 0.8 : together >= 1 + 0.3 * (parallel - 1);
+        verdict.onlyLoadBoundsFailed = true;
         verdict.detail = tr("%1 CPU-bound workers without a shared lock used %2 core(s) together (of %3).")
                              .arg(workers).arg(together, 0, 'f', 2).arg(cores);
     }

@@ -1,6 +1,10 @@
 #include "Experiment.h"
 
+#include "analysis/LoadHeadroom.h"
+
 #include <QJsonArray>
+
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,4 +31,52 @@ QJsonObject Experiment::describe() const
     for (const ParameterSpec &spec : parameters())
         parameterList.append(spec.toJson());
     return {{u"id"_s, id()}, {u"title"_s, title()}, {u"summary"_s, summary()}, {u"parameters"_s, parameterList}};
+}
+
+QString PhenomenonVerdict::verdictName() const
+{
+    switch (outcome) {
+    case Outcome::Observed:
+        return u"observed"_s;
+    case Outcome::Inconclusive:
+        return u"inconclusive"_s;
+    case Outcome::NotObserved:
+        break;
+    }
+    return u"not_observed"_s;
+}
+
+PhenomenonVerdict Experiment::verdict(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    PhenomenonVerdict v = check(events, values);
+    v.outcome = v.observed ? PhenomenonVerdict::Outcome::Observed : PhenomenonVerdict::Outcome::NotObserved;
+    const double need = v.freeCoresNeeded;
+    const LoadHeadroom headroom(events);
+    if (!headroom.isKnown())
+        return v;
+    v.figures.insert(u"headroom"_s, headroom.toJson());
+    v.figures.insert(u"free_cores_needed"_s, need);
+    if (need <= 0)
+        return v;
+    // A quarter of a core of slack: the supervisor's own sampling and the odd daemon are not "load", and a lesson
+    // that fails on a quiet machine must stay not observed.
+    constexpr double slack = 0.25;
+    const auto cores = [](double n) { return QString::number(n, 'f', n == std::floor(n) ? 0 : 1); };
+    if (headroom.allowedCores() < need - 0.01) {
+        // With fewer cores than the lesson needs, a parallel bound cannot fail and a serial one cannot be told
+        // apart from the lack of cores: nothing is shown, whatever the figures say, unless a bound load cannot
+        // break failed.
+        if (v.observed || v.onlyLoadBoundsFailed) {
+            v.outcome = PhenomenonVerdict::Outcome::Inconclusive;
+            v.loadNote = tr("ProcLab may use %1 core(s) here; this lesson needs %2 free cores")
+                             .arg(cores(headroom.allowedCores()), cores(need));
+        }
+    } else if (!v.observed && v.onlyLoadBoundsFailed && headroom.freeCores() < need - slack) {
+        v.outcome = PhenomenonVerdict::Outcome::Inconclusive;
+        v.loadNote = tr("other programs used %1 of %2 cores; this lesson needs %3 free cores")
+                         .arg(QString::number(headroom.otherBusy(), 'f', 1), cores(headroom.allowedCores()),
+                              cores(need));
+    }
+    v.observed = v.outcome == PhenomenonVerdict::Outcome::Observed;
+    return v;
 }

@@ -14,9 +14,22 @@ struct Snapshot;
 // The verdict of an experiment's check: did the run show its lesson, for its parameters?
 struct PhenomenonVerdict
 {
-    bool observed = false;
-    QString detail;      // one translated sentence with the figures
-    QJsonObject figures; // the numbers behind it
+    enum class Outcome { NotObserved, Observed, Inconclusive };
+
+    bool observed = false; // set by check(): every bound held; after Experiment::verdict(), outcome == Observed
+    QString detail;        // one translated sentence with the figures
+    QJsonObject figures;   // the numbers behind it
+    // Declared by check(): the free cores the lesson needs to show (0: other programs' load cannot change the
+    // result), and whether every bound that failed is one that load can break (a speed-up, a share of a core).
+    // A bound load cannot break (a serial time, an upper bound, a blocked share) failing is always not observed.
+    double freeCoresNeeded = 0;
+    bool onlyLoadBoundsFailed = false;
+    // Decided by Experiment::verdict() from the run's headroom.
+    Outcome outcome = Outcome::NotObserved;
+    QString loadNote; // when inconclusive: one translated line naming the load and the need
+
+    // "observed", "not_observed", "inconclusive": the phenomenon event's "verdict".
+    QString verdictName() const;
 };
 
 // One experiment of the catalogue (one section of docs/experiments.md each): what it is, its parameters, how
@@ -49,6 +62,10 @@ public:
     // Last word before the lab stops: emit the figures the check needs.
     virtual void finish(ExperimentRun &run);
     virtual PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const = 0;
+    // check(), then the run's own headroom (LoadHeadroom): a lesson that needed more free cores than other
+    // programs left it (or than the lab may use at all) and failed only on bounds load can break — or passed only
+    // because there were too few cores to tell — is inconclusive rather than observed or not. Pure, like check().
+    PhenomenonVerdict verdict(const QList<SessionEvent> &events, const ParameterValues &values) const;
 
     ParameterValues defaults() const { return ParameterValues(parameters()); }
     QJsonObject describe() const; // the `proclab list --json` entry

@@ -1,5 +1,6 @@
 #include "ExperimentRun.h"
 
+#include "CoreAllowance.h"
 #include "LabTaskAnnotator.h"
 #include "TelemetryFutexLayout.h"
 #include "WaitTickBuilder.h"
@@ -157,7 +158,8 @@ bool ExperimentRun::start()
     m_futex = std::make_unique<FutexCrossCheck>(u"/proc"_s, 10, 64, 1);
     m_running = true;
     emitEvent(u"experiment.start"_s, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
-                                      {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()}});
+                                      {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
+                                      {u"allowance"_s, CoreAllowance::ofThisProcess().toJson()}});
 
     m_sampler = std::make_unique<SamplerThread>();
     m_sampler->sampler().setDescendantRoots({int(::getpid())});
@@ -309,9 +311,13 @@ void ExperimentRun::stop(StopReason reason)
     if (m_lab)
         m_lab->stopAllAndWait();
     if (m_running) {
-        m_verdict = m_experiment->check(m_tape.events(), m_values);
-        emitEvent(u"phenomenon"_s, {{u"experiment"_s, m_experiment->id()}, {u"observed"_s, m_verdict.observed},
-                                    {u"detail"_s, m_verdict.detail}, {u"figures"_s, m_verdict.figures}});
+        m_verdict = m_experiment->verdict(m_tape.events(), m_values);
+        QJsonObject fields{{u"experiment"_s, m_experiment->id()}, {u"observed"_s, m_verdict.observed},
+                           {u"verdict"_s, m_verdict.verdictName()}, {u"detail"_s, m_verdict.detail},
+                           {u"figures"_s, m_verdict.figures}};
+        if (!m_verdict.loadNote.isEmpty())
+            fields.insert(u"load"_s, m_verdict.loadNote);
+        emitEvent(u"phenomenon"_s, fields);
         emitEvent(u"experiment.stop"_s, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
     }
     m_running = false;

@@ -55,7 +55,7 @@ bool JoinDeadlockExperiment::start(ExperimentRun &run)
     const ParameterValues &v = run.values();
     TelemetryBlockSpec spec;
     spec.slotCount = 16;
-    if (!run.createTelemetry(spec))
+    if (!run.createTelemetry(spec) || !run.createFigures(1))
         return false;
     WorkerLaunch launch;
     launch.role = u"host"_s;
@@ -68,6 +68,13 @@ bool JoinDeadlockExperiment::start(ExperimentRun &run)
     thread.rounds = v.integer(u"kib"_s);
     thread.drainFirst = v.boolean(u"drain_first"_s);
     return run.lab().addThread(*pid, thread);
+}
+
+void JoinDeadlockExperiment::finish(ExperimentRun &run)
+{
+    // Read before the lab stops: a join the teardown forces (the child killed) is not the lesson's.
+    const QList<qint64> figures = run.lastFigures();
+    run.measure(u"child_joined"_s, figures.isEmpty() ? 0 : double(figures.first()));
 }
 
 PhenomenonVerdict JoinDeadlockExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
@@ -88,7 +95,11 @@ PhenomenonVerdict JoinDeadlockExperiment::check(const QList<SessionEvent> &event
     PhenomenonVerdict verdict;
     verdict.figures = {{u"cycle_through_pipe"_s, throughPipe}};
     if (values.boolean(u"drain_first"_s)) {
-        const bool childEnded = run.has(u"process.exit"_s);
+        // The joined child's own normal exit, seen by the parent's join before the stop; the host's exit at the
+        // teardown is always there and proves nothing.
+        const double joined = run.measure(u"child_joined"_s, 0);
+        verdict.figures.insert(u"child_joined"_s, joined);
+        const bool childEnded = joined == 1;
         verdict.observed = !throughPipe && childEnded;
         verdict.detail = verdict.observed ? tr("The parent read the pipe first; the child finished and was joined.")
                                           : tr("Expected the child to finish once the parent drained the pipe.");

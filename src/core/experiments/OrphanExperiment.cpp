@@ -74,25 +74,43 @@ bool OrphanExperiment::start(ExperimentRun &run)
     return true;
 }
 
+void OrphanExperiment::finish(ExperimentRun &run)
+{
+    run.measure(u"stopping"_s, run.now());
+}
+
 PhenomenonVerdict OrphanExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
 {
     const RecordedRun run(events);
-    QSet<qint64> parents = run.processesWithRole(u"host"_s);
-    int adopted = 0;
+    const QSet<qint64> parents = run.processesWithRole(u"host"_s);
+    // Only adoptions the kill caused count: from the first SIGKILL of a parent until the experiment began to stop
+    // (the teardown ends every process, and what happens then is not the lesson).
+    double killedAt = -1;
+    for (const SessionEvent &event : run.ofKind(u"signal.sent"_s)) {
+        if (killedAt < 0 && event.fields.value(u"signal"_s).toInt() == SIGKILL
+            && parents.contains(event.fields.value(u"pid"_s).toInteger()))
+            killedAt = event.t;
+    }
+    const QJsonObject stopping = run.measureEvent(u"stopping"_s);
+    const double stoppedAt = stopping.isEmpty() ? run.endTime() : stopping.value(u"value"_s).toDouble();
+    QSet<qint64> adoptedChildren;
     qint64 newParent = 0;
     for (const SessionEvent &event : run.ofKind(u"process.reparent"_s)) {
-        if (parents.contains(event.fields.value(u"from"_s).toInteger())) {
-            ++adopted;
+        if (killedAt >= 0 && event.t >= killedAt && event.t <= stoppedAt
+            && parents.contains(event.fields.value(u"from"_s).toInteger())) {
+            adoptedChildren.insert(event.fields.value(u"pid"_s).toInteger());
             newParent = event.fields.value(u"to"_s).toInteger();
         }
     }
+    const int adopted = int(adoptedChildren.size());
     const int expected = values.integer(u"parents"_s) * values.integer(u"children"_s);
     PhenomenonVerdict verdict;
-    verdict.observed = adopted >= 1;
+    verdict.observed = adopted == expected;
     verdict.figures = {{u"reparented"_s, adopted}, {u"expected"_s, expected}, {u"new_parent"_s, newParent}};
     verdict.detail = verdict.observed
         ? tr("%1 of %2 orphan(s) were re-parented to PID %3 when their parent was killed.")
               .arg(adopted).arg(expected).arg(newParent)
-        : tr("No child was seen re-parented after its parent was killed.");
+        : tr("%1 of %2 orphan(s) were seen re-parented between their parent's kill and the stop.")
+              .arg(adopted).arg(expected);
     return verdict;
 }

@@ -88,12 +88,17 @@ PhenomenonVerdict OversubscribeExperiment::check(const QList<SessionEvent> &even
     // Only meaningful when the workers outnumber the cores they may use.
     const double usable = values.boolean(u"pin"_s) ? 1 : cores;
     if (count <= usable) {
+        // Little Ready time needs a core per worker: other programs' load breaks that bound.
         verdict.observed = ready >= 0 && ready < 0.25;
+        verdict.freeCoresNeeded = count;
+        verdict.onlyLoadBoundsFailed = ready >= 0;
         verdict.detail = tr("%1 worker(s) on %2 core(s): no more workers than cores, so little Ready time (mean "
                             "%3).")
                              .arg(count).arg(usable).arg(ready, 0, 'f', 2);
         return verdict;
     }
+    // More workers than cores are Ready at least a quarter of the time; other programs' load only adds to it, so
+    // this bound needs no free core and a failure is always not observed.
     verdict.observed = ready >= 0.25;
     verdict.detail = verdict.observed
         ? tr("%1 busy workers on %2 core(s): each was Ready (waiting for a core) %3 % of the time and running %4 %.")

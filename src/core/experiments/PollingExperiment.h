@@ -15,6 +15,7 @@ public:
     QString python() const override;
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
+    void finish(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
 
 };

@@ -128,14 +128,19 @@ PhenomenonVerdict PoolExperiment::check(const QList<SessionEvent> &events, const
     const double oneAtATime = apply > 0 ? apply : sum;
     const auto sequentialOk = [&](double m) { return m >= 0.85 * sum; };
     const auto parallelOk = [&](double m) { return m > 0 && (parallel < 2 || m <= 0.85 * oneAtATime); };
-    bool ok = true;
+    // Load cannot make apply faster than one task at a time; it can take away the cores a speed-up needs, and on
+    // fewer than two cores there is no speed-up to show.
+    bool sequential = true;
+    bool parallelBounds = true;
     if (mode == u"all"_s || mode == u"apply"_s)
-        ok = ok && sequentialOk(apply);
+        sequential = sequentialOk(apply);
     if (mode == u"all"_s || mode == u"apply_async"_s)
-        ok = ok && parallelOk(async);
+        parallelBounds = parallelBounds && parallelOk(async);
     if (mode == u"all"_s || mode == u"map"_s)
-        ok = ok && parallelOk(map);
-    verdict.observed = ok;
+        parallelBounds = parallelBounds && parallelOk(map);
+    verdict.observed = sequential && parallelBounds;
+    verdict.freeCoresNeeded = mode == u"apply"_s ? 0 : std::min(values.integer(u"workers"_s), 2);
+    verdict.onlyLoadBoundsFailed = sequential && !parallelBounds;
     verdict.detail = tr("Sum of task times %1 s on %2 parallel worker(s): apply took %3 s, apply_async %4 s, map "
                         "%5 s (-1: not run).")
                          .arg(sum, 0, 'f', 2).arg(parallel).arg(apply, 0, 'f', 2).arg(async, 0, 'f', 2)

@@ -125,11 +125,11 @@ double RecordedRun::measure(const QString &name, double fallback) const
     return event.isEmpty() ? fallback : event.value(u"value"_s).toDouble(fallback);
 }
 
-double RecordedRun::maxQueue(const QString &field) const
+double RecordedRun::maxQueue(const QString &field, double from) const
 {
     double best = -1;
     for (const SessionEvent &event : m_events) {
-        if (event.kind == u"queue.sample"_s)
+        if (event.kind == u"queue.sample"_s && event.t >= from)
             best = std::max(best, event.fields.value(field).toDouble());
     }
     return best;

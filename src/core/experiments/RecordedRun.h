@@ -36,8 +36,8 @@ public:
     // The last `measure` event called `name`: its value; `fallback` when there is none.
     double measure(const QString &name, double fallback = -1) const;
     QJsonObject measureEvent(const QString &name) const;
-    // The largest value of a queue.sample field over the run (-1 when none).
-    double maxQueue(const QString &field) const;
+    // The largest value of a queue.sample field over the run, or from time `from` on (-1 when none).
+    double maxQueue(const QString &field, double from = -1) const;
     double lastQueue(const QString &field) const;
     // Time of the experiment.start event (0 when absent) and of the last event.
     double startTime() const;

@@ -62,6 +62,8 @@ bool ZombieExperiment::start(ExperimentRun &run)
         launch.role = u"sleeper"_s;
         launch.name = u"child-%1"_s.arg(i + 1);
         launch.keepZombie = true;
+        // Python's terminate() kills by SIGTERM: the child must die by the signal, not catch it and exit 0.
+        launch.arguments << u"--term-kills"_s;
         const auto pid = run.spawn(launch);
         if (!pid)
             return false;
@@ -102,12 +104,21 @@ PhenomenonVerdict ZombieExperiment::check(const QList<SessionEvent> &events, con
     QSet<qint64> announced;
     for (const SessionEvent &event : run.ofKind(u"process.zombie"_s))
         announced.insert(event.fields.value(u"pid"_s).toInteger());
-    const int zombies = int((lingering & announced).size());
+    // terminate() kills by SIGTERM: a child that caught it and exited with a code is not the lesson's zombie.
+    QSet<qint64> terminated;
+    for (const SessionEvent &event : run.ofKind(u"process.exit"_s)) {
+        if (event.fields.value(u"signal"_s).toInt() == SIGTERM)
+            terminated.insert(event.fields.value(u"pid"_s).toInteger());
+    }
+    const int zombies = int((lingering & announced & terminated).size());
     PhenomenonVerdict verdict;
     verdict.observed = zombies > 0;
-    verdict.figures = {{u"zombies"_s, zombies}, {u"announced"_s, int(announced.size())}};
+    verdict.figures = {{u"zombies"_s, zombies}, {u"announced"_s, int(announced.size())},
+                       {u"killed_by_sigterm"_s, int(terminated.size())}};
     verdict.detail = verdict.observed
-        ? tr("%n child(ren) stayed in state Z, PID still taken, until reaped.", nullptr, zombies)
-        : tr("No child was seen lingering in state Z.");
+        ? tr("%n child(ren) killed by SIGTERM stayed in state Z, PID still taken, until reaped.", nullptr, zombies)
+        : tr("No child killed by SIGTERM was seen lingering in state Z (%1 killed by SIGTERM, %2 announced as "
+             "zombies).")
+              .arg(terminated.size()).arg(announced.size());
     return verdict;
 }

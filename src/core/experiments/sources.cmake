@@ -1,4 +1,5 @@
 target_sources(proclab_core PRIVATE
+    experiments/CoreAllowance.h experiments/CoreAllowance.cpp
     experiments/CpuVersusIoExperiment.h experiments/CpuVersusIoExperiment.cpp
     experiments/DeadlockExperiment.h experiments/DeadlockExperiment.cpp
     experiments/Experiment.h experiments/Experiment.cpp

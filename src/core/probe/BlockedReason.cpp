@@ -170,6 +170,11 @@ QString BlockedReason::ofWchan(QByteArrayView symbol)
     return tr("in the kernel function %1").arg(QString::fromLatin1(symbol));
 }
 
+QString BlockedReason::unsaid()
+{
+    return tr("waiting (the kernel did not say on what)");
+}
+
 QString BlockedReason::ofLetter(char letter)
 {
     switch (letter) {

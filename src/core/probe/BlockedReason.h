@@ -23,6 +23,9 @@ public:
     static QString ofWchan(QByteArrayView symbol);
     // Words for the letters that explain themselves: T, t, Z, D. Empty for the others.
     static QString ofLetter(char letter);
+    // The last resort for a blocked task whose syscall, wchan and letter said nothing (caught between a system
+    // call's return and its next sleep, or a kernel that hides wchan): never an empty reason for a blocked task.
+    static QString unsaid();
     // True when the system call's first argument is a file descriptor whose kind changes the words.
     static bool descriptorArgument(long number);
 };

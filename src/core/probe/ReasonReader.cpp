@@ -54,6 +54,8 @@ void ReasonReader::read(int pid, int tid, char letter, Kept &kept, QString *reas
     }
     if (words.isEmpty())
         words = BlockedReason::ofLetter(letter);
+    if (words.isEmpty())
+        words = BlockedReason::unsaid(); // a change to blocked always carries a reason
     *reason = intern(words);
     *source = from;
 }

@@ -26,7 +26,8 @@ public:
 
     explicit ReasonReader(ProcSource *source);
 
-    // Sets *reason (possibly empty) and *source ("syscall", "wchan" or "" when only the letter spoke).
+    // Sets *reason (never empty: BlockedReason::unsaid() when nothing spoke) and *source ("syscall", "wchan" or ""
+    // when only the letter or nothing spoke).
     void read(int pid, int tid, char letter, Kept &kept, QString *reason, QString *source);
     // The sampler's count of kept descriptors and its budget: beyond it syscall is read per read (KeptProcFile).
     void setKeptBudget(int *keptCount, int budget)

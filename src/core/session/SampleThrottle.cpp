@@ -27,16 +27,23 @@ QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &sam
         const auto previous = m_last.constFind(sample.tid);
         bool admit = false;
         Recorded recorded;
-        if (previous == m_last.constEnd()) {
-            admit = true;
-        } else if (previous->state != sample.state) {
-            admit = true;
+        const auto stateChange = [&](const QString &from) {
             stateEvents << SessionEvent{t, u"task.state"_s,
                                         QJsonObject{{u"pid"_s, sample.pid},
                                                     {u"tid"_s, sample.tid},
-                                                    {u"from"_s, previous->state},
+                                                    {u"from"_s, from},
                                                     {u"to"_s, sample.state},
                                                     {u"reason"_s, sample.reason}}};
+        };
+        if (previous == m_last.constEnd()) {
+            // The first state seen is a change too, from "new": a reader first seen already blocked in read()
+            // must say so in the event stream, not only in its samples.
+            admit = true;
+            if (sample.state != u"new"_s)
+                stateChange(u"new"_s);
+        } else if (previous->state != sample.state) {
+            admit = true;
+            stateChange(previous->state);
         } else if (previous->wait != sample.wait || previous->waitOn != sample.waitOn
                    || previous->holds != sample.holds) {
             admit = true;

@@ -28,7 +28,8 @@ struct TaskRecord
 
 // Decides which per-task samples go into the session file, so that an hour with 500 threads sampled at 10 Hz
 // stays a modest file: a task's sample is recorded at most once per `minInterval` (0.5 s: twice a second), and
-// always when its state changed — then a task.state event (from, to, reason) comes first. A change of what a lab
+// always when its state changed — then a task.state event (from, to, reason) comes first. A task's first sample
+// has one too, from "new" (unless it is still new), so every task's first observed state is in the event stream. A change of what a lab
 // thread waits on or holds admits a sample too (no task.state), so a replayed wait-for graph is never stale.
 //
 // Pure: it keeps only the last recorded state and time per task, reads no clock and writes nothing.
@@ -39,7 +40,7 @@ public:
 
     // Takes this tick's samples of every task and returns the events to record, in order: the task.state
     // events of the tasks whose state changed, then the task.sample events admitted. A task's first sample is
-    // always admitted (no task.state: its start is a thread.start or process.spawn). Tasks missing from `samples`
+    // always admitted, with a task.state from "new" to its first state. Tasks missing from `samples`
     // are forgotten, so memory follows the live task count; a TID that reappears counts as new.
     QList<SessionEvent> offer(double t, const QList<TaskRecord> &samples);
 
