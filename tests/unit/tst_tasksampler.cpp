@@ -117,6 +117,7 @@ private Q_SLOTS:
     void quietMachineProvesUnchangedLetters();
     void switchCountsFollowScheduling();
     void reasonOfABusyThreadIsReadAtMostSoOften();
+    void reasonIsReadAgainWhenTheLetterChanges();
     void countersGoingBackwards();
     void endedPidIsNotWatchedAgain();
     void cpuLoad();
@@ -460,6 +461,35 @@ void tst_TaskSampler::reasonOfABusyThreadIsReadAtMostSoOften()
     clock.start();
     QTRY_VERIFY_WITH_TIMEOUT((s = tick(), find(s, 800)->reason == u"waiting for a child"_s), 3000);
     QVERIFY2(clock.elapsed() >= 150 && clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void tst_TaskSampler::reasonIsReadAgainWhenTheLetterChanges()
+{
+    // An exec'd program waits for the disk (D) while it is loaded, then sleeps (S), running a little in between:
+    // the new letter is a new wait, read at once even though the last reason is younger than reasonMaxAgeS.
+    m_proc->addProcess(810, 1, "sleep", 'D', 1);
+    m_proc->write(u"810/task/810/syscall"_s, "-1 0x7ffd 0x7f\n"); // in the kernel, not in a system call
+    auto sampler = makeSampler();
+    TaskSampler::Options options = sampler->options();
+    options.reasonMaxAgeS = 60;
+    sampler->setOptions(options);
+    sampler->setWatchedPids({810});
+    quint64 cpu = 1000;
+    const auto tick = [&] {
+        cpu += 10;
+        m_proc->setSchedstat(810, 810, cpu, 0, cpu);
+        return sampler->sample();
+    };
+    SnapshotPtr s = tick();
+    s = tick();
+    const QString diskWait = find(s, 810)->reason;
+    QVERIFY(!diskWait.isEmpty());
+    m_proc->setTask(810, 810, "sleep", 'S', 1, 1);
+    m_proc->write(u"810/task/810/syscall"_s, "230 0x0 0x0 0x7ffd 0x0 0x0 0x0 0x7ffd 0x7f\n");
+    s = tick();
+    QCOMPARE(find(s, 810)->stat, 'S');
+    QCOMPARE(find(s, 810)->reason, u"sleeping"_s);
+    QVERIFY(diskWait != u"sleeping"_s);
 }
 
 void tst_TaskSampler::countersGoingBackwards()

@@ -481,11 +481,14 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
         // A thread that has not run since its reason was read is still in the same wait.
         // A thread that keeps running and blocking again (a busy producer) has its reason re-read at most every
         // reasonMaxAgeS: at 500 such threads, reading syscall for each at every tick was a fifth of the window's CPU.
+        // A new letter (an exec's disk wait D turning into the program's sleep S) is a new wait: read it at once.
         const bool reasonOld = nowNs - task.reasonNs >= qint64(options.reasonMaxAgeS * 1e9);
-        if ((task.reasonStale && reasonOld) || previous != TaskState::Blocked || task.reason.isEmpty()) {
+        if ((task.reasonStale && reasonOld) || previous != TaskState::Blocked || task.reason.isEmpty()
+            || task.letter != task.reasonLetter) {
             m_reasons.read(process.pid, task.tid, task.letter, task.reasonFile, &task.reason, &task.reasonSource);
             task.reasonStale = false;
             task.reasonNs = nowNs;
+            task.reasonLetter = task.letter;
         }
     } else if (task.state == TaskState::Stopped || task.state == TaskState::Zombie) {
         task.reason = m_reasons.intern(BlockedReason::ofLetter(task.letter));

@@ -90,6 +90,7 @@ private:
         ReasonReader::Kept reasonFile;
         bool reasonStale = true;      // it ran since the reason was read
         qint64 reasonNs = 0;          // when the reason was read
+        char reasonLetter = 0;        // the letter it was read with: D and S are different waits
         ProcSource::Result readResult = ProcSource::Result::Ok; // this tick's schedstat read (gathered first)
         qsizetype readLength = 0;
         std::optional<SchedStat> counters;
