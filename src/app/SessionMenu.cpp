@@ -70,6 +70,13 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
 
     connect(m_program, &ProgramSession::ticked, this, &SessionMenu::showTick);
     connect(m_program, &ProgramSession::eventsArrived, m_views.eventLog, &EventLogPanel::append);
+    connect(m_program, &ProgramSession::eventsArrived, this, [this](const QList<SessionEvent> &events) {
+        for (const SessionEvent &event : events) {
+            // Tasks the sampler could not read for want of file descriptors: said where the user looks.
+            if (event.kind == u"error"_s && event.fields.value(u"what"_s).toString() == u"sample"_s && m_views.status)
+                m_views.status->showMessage(event.fields.value(u"message"_s).toString());
+        }
+    });
     connect(m_program, &ProgramSession::output, m_console, &ProgramConsole::appendOutput);
     connect(
         m_program, &ProgramSession::oldSessionsDeleted, this,

@@ -1,5 +1,5 @@
-// RepeatedErrors: the same kernel refusal again and again is shown once and then counted; other errors are
-// always shown.
+// RepeatedErrors: the same kernel refusal again and again is shown once and then counted; ProcLab's own errors
+// count as repeats only word for word.
 #include "control/RepeatedErrors.h"
 
 #include <QTest>
@@ -13,7 +13,7 @@ class tst_RepeatedErrors : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void sameRefusalIsCounted();
-    void errorsWithoutErrnoAreAlwaysShown();
+    void ownErrorsRepeatOnlyWordForWord();
 };
 
 void tst_RepeatedErrors::sameRefusalIsCounted()
@@ -40,11 +40,16 @@ void tst_RepeatedErrors::sameRefusalIsCounted()
     QVERIFY(errors.admit(u"fork"_s, EMFILE, u"out of files"_s));
 }
 
-void tst_RepeatedErrors::errorsWithoutErrnoAreAlwaysShown()
+void tst_RepeatedErrors::ownErrorsRepeatOnlyWordForWord()
 {
+    // Without an errno only the very same words are a repeat (orphan at 16 × 16: the cap, 16 times).
     RepeatedErrors errors;
-    QVERIFY(errors.admit(u"spawn"_s, 0, u"cap reached"_s));
-    QVERIFY(errors.admit(u"spawn"_s, 0, u"cap reached"_s));
+    QVERIFY(errors.admit(u"fork"_s, 0, u"cap of 256 reached"_s));
+    for (int i = 0; i < 15; ++i)
+        QVERIFY(!errors.admit(u"fork"_s, 0, u"cap of 256 reached"_s));
+    QCOMPARE(errors.summary()->fields.value(u"repeated"_s).toInt(), 15);
+    QVERIFY(errors.admit(u"fork"_s, 0, u"Process 12 is not a running lab process"_s));
+    QVERIFY(errors.admit(u"fork"_s, 0, u"Process 13 is not a running lab process"_s));
     QVERIFY(!errors.summary());
 }
 

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void samplesStayBounded_data();
     void samplesStayBounded();
     void outputKeepsTheNewestLines();
+    void unreadTasksAreSaid();
 };
 
 void tst_SessionTape::samplesStayBounded_data()
@@ -97,6 +98,32 @@ void tst_SessionTape::outputKeepsTheNewestLines()
     QCOMPARE(lines, tape.keptOutputLines());
     QVERIFY(lines >= SessionTape::MaxKeptOutputLines && lines <= 2 * SessionTape::MaxKeptOutputLines);
     QCOMPARE(lastIndex, offered - 1); // the newest line is there
+}
+
+void tst_SessionTape::unreadTasksAreSaid()
+{
+    // Out of file descriptors: the tick's count of tasks not read becomes an error event when it changes.
+    SessionTape tape;
+    const auto errorsOf = [&tape](int unwatched, double t) {
+        Snapshot snapshot;
+        snapshot.unwatchedTasks = unwatched;
+        QList<SessionEvent> errors;
+        for (const SessionEvent &event : tape.samplesOf(snapshot, t)) {
+            if (event.kind == u"error"_s)
+                errors << event;
+        }
+        return errors;
+    };
+    QVERIFY(errorsOf(0, 0.1).isEmpty());
+    const QList<SessionEvent> short_ = errorsOf(8, 0.2);
+    QCOMPARE(short_.size(), 1);
+    QCOMPARE(short_.first().fields.value(u"what"_s).toString(), u"sample"_s);
+    QCOMPARE(short_.first().fields.value(u"unwatched"_s).toInt(), 8);
+    QVERIFY(short_.first().fields.value(u"message"_s).toString().contains(u"RLIMIT_NOFILE"_s));
+    QVERIFY(errorsOf(8, 0.3).isEmpty()); // the same count: said once
+    const QList<SessionEvent> again = errorsOf(0, 0.4);
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again.first().fields.value(u"unwatched"_s).toInt(), 0);
 }
 
 QTEST_APPLESS_MAIN(tst_SessionTape)

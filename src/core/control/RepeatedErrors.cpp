@@ -6,7 +6,9 @@ using namespace Qt::Literals::StringLiterals;
 
 bool RepeatedErrors::admit(const QString &what, int error, const QString &message)
 {
-    if (error != 0 && error == m_error && what == m_what) {
+    // A kernel refusal repeats with another PID in its text; an error of ProcLab's own (a cap) repeats word for word.
+    const bool same = what == m_what && error == m_error && (error != 0 || message == m_lastMessage);
+    if (same) {
         ++m_repeats;
         m_lastMessage = message;
         return false;

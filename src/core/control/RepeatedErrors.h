@@ -10,7 +10,8 @@
 // The same refusal again and again — 500 threads asked for under RLIMIT_NPROC make 476 EAGAIN answers — is one
 // error for the user, not 476 lines. The first of a run of errors with the same `what` and errno is shown; the
 // next ones are counted, and summary() turns the count into one error event with `repeated` (how many) and the
-// last message. Errors without an errno (a cap, a bad command) differ in their text and are always shown.
+// last message. An error without an errno (a cap reached, a bad command) counts as the same only when its text is
+// the same too.
 class RepeatedErrors
 {
     Q_DECLARE_TR_FUNCTIONS(RepeatedErrors)
