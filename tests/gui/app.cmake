@@ -11,3 +11,4 @@ proclab_add_test(tst_replaycontroller SOURCES tst_replaycontroller.cpp ${PROCLAB
 proclab_add_test(tst_chartthinning SOURCES tst_chartthinning.cpp LIBS proclab_gui)
 proclab_add_test(tst_eventloopwatch SOURCES tst_eventloopwatch.cpp LIBS proclab_gui SERIAL)
 proclab_add_test(tst_queuechart SOURCES tst_queuechart.cpp LIBS proclab_gui)
+proclab_add_test(tst_sessioninfowidget SOURCES tst_sessioninfowidget.cpp LIBS proclab_gui)
