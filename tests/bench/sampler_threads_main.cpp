@@ -1,7 +1,10 @@
-// proclab-bench-threads N — the helper of `proclab bench sampler` and tests/bench/sampler_vs_htop.sh: a process
-// with N extra threads that sleep on a condition variable that is never signalled. Prints "ready PID N" once every
+// proclab-bench-threads N [WAKE_MS] — the helper of `proclab bench sampler` and tests/bench/sampler_vs_htop.sh: a
+// process with N extra threads that sleep on a condition variable that is never signalled, or, with WAKE_MS, wake
+// every WAKE_MS milliseconds (a timed wait) and sleep again — at 200 ms each is scheduled every other 100 ms tick,
+// so a sampler cannot skip it as unscheduled. Prints "ready PID N" once every
 // thread exists, then waits until its stdin reaches end of file (or it is killed), and exits.
 // It dies with its parent (PR_SET_PDEATHSIG) so that a killed benchmark leaves nothing behind.
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -15,12 +18,17 @@
 namespace {
 std::mutex g_mutex;
 std::condition_variable g_never;
+long g_wakeMs = 0;
 
 void *sleeper(void *)
 {
     std::unique_lock lock(g_mutex);
-    for (;;)
-        g_never.wait(lock); // spurious wake-ups go straight back to sleep
+    for (;;) {
+        if (g_wakeMs > 0)
+            g_never.wait_for(lock, std::chrono::milliseconds(g_wakeMs));
+        else
+            g_never.wait(lock); // spurious wake-ups go straight back to sleep
+    }
     return nullptr;
 }
 } // namespace
@@ -31,9 +39,17 @@ int main(int argc, char **argv)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         return 1; // the parent died before the death signal was armed
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: proclab-bench-threads N\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: proclab-bench-threads N [WAKE_MS]\n");
         return 2;
+    }
+    if (argc == 3) {
+        char *wakeEnd = nullptr;
+        g_wakeMs = std::strtol(argv[2], &wakeEnd, 10);
+        if (*wakeEnd != '\0' || g_wakeMs < 1 || g_wakeMs > 60000) {
+            std::fprintf(stderr, "proclab-bench-threads: WAKE_MS must be 1…60000\n");
+            return 2;
+        }
     }
     char *end = nullptr;
     const long count = std::strtol(argv[1], &end, 10);

@@ -15,3 +15,4 @@ proclab_add_test(tst_queuechart SOURCES tst_queuechart.cpp LIBS proclab_gui)
 proclab_add_test(tst_replayfuzz SOURCES tst_replayfuzz.cpp LIBS proclab_gui proclab_fuzz_mutator LABELS gui session
     TIMEOUT 90)
 target_compile_definitions(tst_replayfuzz PRIVATE PROCLAB_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+proclab_add_test(tst_sessioninfowidget SOURCES tst_sessioninfowidget.cpp LIBS proclab_gui)

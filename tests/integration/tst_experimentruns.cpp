@@ -115,6 +115,7 @@ void tst_ExperimentRuns::showsItsPhenomenon_data()
     QTest::newRow("cpu-vs-io GIL") << u"cpu-vs-io"_s << QStringList{} << 4.0;
     QTest::newRow("cpu-vs-io no GIL") << u"cpu-vs-io"_s << QStringList{u"gil=false"_s} << 4.0;
     QTest::newRow("cpu-vs-io processes") << u"cpu-vs-io"_s << QStringList{u"using=processes"_s} << 4.0;
+    QTest::newRow("cpu-vs-io io with GIL") << u"cpu-vs-io"_s << QStringList{u"work=io"_s} << 3.0;
     QTest::newRow("oversubscribe") << u"oversubscribe"_s << QStringList{} << 4.0;
     QTest::newRow("polling") << u"polling"_s << QStringList{} << 3.5;
 }

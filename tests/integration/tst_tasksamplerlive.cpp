@@ -176,12 +176,12 @@ void tst_TaskSamplerLive::cleanup()
 QHash<int, tst_TaskSamplerLive::Shares> tst_TaskSamplerLive::measure(const QList<int> &pids, double warmup,
                                                                      double seconds)
 {
+    // Counted in ticks, not seconds: on a busy machine a 100 ms wait can take far longer, and what is compared is
+    // the sampler against the kernel's own counters over the very same ticks.
     TaskSampler sampler;
     sampler.setWatchedPids(pids);
     sampler.sample();
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < warmup * 1000) {
+    for (int tick = 0; tick < int(warmup * 10); ++tick) {
         QTest::qWait(100);
         sampler.sample();
     }
@@ -191,8 +191,7 @@ QHash<int, tst_TaskSamplerLive::Shares> tst_TaskSamplerLive::measure(const QList
         start.insert(pid, kernelCounters(pid));
     QHash<int, Shares> shares;
     int samples = 0;
-    clock.restart();
-    while (clock.elapsed() < seconds * 1000) {
+    while (samples < int(seconds * 10)) {
         QTest::qWait(100);
         const SnapshotPtr snapshot = sampler.sample();
         ++samples;
@@ -230,7 +229,11 @@ void tst_TaskSamplerLive::twiceAsManyBusyLoopsAsCores()
         const Shares &s = shares[pid];
         const QByteArray what = QByteArray::number(pid) + " ready " + QByteArray::number(s.ready) + " kernel "
             + QByteArray::number(s.kernelReady) + " running " + QByteArray::number(s.running);
-        QVERIFY2(s.ready >= 0.25 && s.ready <= 0.75, what.constData());
+        // More busy loops than cores wait for one a good part of the time — other programs' load only adds to
+        // that — and a busy loop is never blocked: its time is running or ready, by the kernel's own counters.
+        QVERIFY2(s.ready >= 0.25, what.constData());
+        QVERIFY2(s.kernelRunning + s.kernelReady >= 0.85, what.constData());
+        QVERIFY2(s.running + s.ready >= 0.8, what.constData());
         QVERIFY2(qAbs(s.ready - s.kernelReady) <= 0.15, what.constData());
         QVERIFY2(qAbs(s.running - s.kernelRunning) <= 0.15, what.constData());
         QVERIFY2(s.lastState == u"running"_s || s.lastState == u"ready"_s, qPrintable(s.lastState));
@@ -244,10 +247,13 @@ void tst_TaskSamplerLive::oneBusyLoopRuns()
     const QHash<int, Shares> shares = measure({child.pid}, 0.5, 1.5);
     const Shares &s = shares[child.pid];
     const QByteArray what = "running " + QByteArray::number(s.running) + " kernel " + QByteArray::number(s.kernelRunning);
-    QVERIFY2(s.running > 0.8, what.constData());
+    // Alone it would run all the time; beside other programs' load it may also wait for a core. Either way it is
+    // never blocked, and the sampler's share is the kernel's over the same ticks.
+    QVERIFY2(s.running + s.ready >= 0.85, what.constData());
+    QVERIFY2(s.kernelRunning + s.kernelReady >= 0.85, what.constData());
     QVERIFY2(qAbs(s.running - s.kernelRunning) <= 0.1, what.constData());
-    QCOMPARE(s.lastState, u"running"_s);
-    QCOMPARE(psLetter(child.pid), 'R');
+    QVERIFY2(s.lastState == u"running"_s || s.lastState == u"ready"_s, qPrintable(s.lastState));
+    QCOMPARE(psLetter(child.pid), 'R'); // R is running or runnable: both are the letter of a busy loop
 }
 
 void tst_TaskSamplerLive::threadWaitingOnAMutex()

@@ -369,6 +369,11 @@ void tst_ExperimentChecks::judgesTheLoad_data()
         measure(quick, u"makespan_map"_s, 0.94);
         QTest::newRow("pool apply too fast under load") << u"pool"_s << QStringList{} << quick << u"not_observed"_s
                                                         << QString();
+        // Nothing finished within the run on a loaded machine: too slow is what load does.
+        QList<SessionEvent> unfinished = startedOn({0, 1}, 1.0);
+        measure(unfinished, u"setup"_s, 4, {{u"cores"_s, 2}});
+        QTest::newRow("pool unfinished under load") << u"pool"_s << QStringList{} << unfinished << u"inconclusive"_s
+                                                    << u"other programs used 2.0 of 2 cores; this lesson needs 2 free cores"_s;
     }
     {
         // The blocking consumer running half the time is wrong whatever the load.

@@ -127,6 +127,10 @@ void tst_HtmlReportExporter::verdicts_data()
     QTest::newRow("not observed")
         << QByteArray("{\"t\":1,\"kind\":\"phenomenon\",\"observed\":false,\"detail\":\"0 lost updates\"}\n")
         << u"class=\"verdict missed\""_s;
+    QTest::newRow("inconclusive")
+        << QByteArray("{\"t\":1,\"kind\":\"phenomenon\",\"verdict\":\"inconclusive\",\"observed\":false,"
+                      "\"load\":\"other programs used 1.2 of 2 cores; this lesson needs 2 free cores\"}\n")
+        << u"<h2>Phenomenon inconclusive</h2><p>other programs used 1.2 of 2 cores; this lesson needs 2 free cores</p>"_s;
     QTest::newRow("no check ran") << QByteArray("{\"t\":1,\"kind\":\"experiment.stop\"}\n")
                                   << u"class=\"verdict unknown\""_s;
 }

@@ -129,8 +129,15 @@ QString HtmlReportExporter::verdict(const SessionReportData &data)
     const QJsonObject &p = data.phenomenon();
     const QJsonValue flag = p.contains(u"observed"_s) ? p.value(u"observed"_s) : p.value(u"passed"_s);
     const bool observed = flag.toBool();
-    QString html = u"<section class=\"verdict "_s + (observed ? u"observed"_s : u"missed"_s) + u"\"><h2>"_s +
-                   esc(observed ? tr("Phenomenon observed") : tr("Phenomenon not observed")) + u"</h2>"_s;
+    QString html;
+    if (p.value(u"verdict"_s).toString() == u"inconclusive"_s) {
+        // Not a failure of the lesson: the run had too few free cores; the load line says whose.
+        html = u"<section class=\"verdict unknown\"><h2>"_s + esc(tr("Phenomenon inconclusive")) + u"</h2><p>"_s
+            + esc(p.value(u"load"_s).toString()) + u"</p>"_s;
+    } else {
+        html = u"<section class=\"verdict "_s + (observed ? u"observed"_s : u"missed"_s) + u"\"><h2>"_s
+            + esc(observed ? tr("Phenomenon observed") : tr("Phenomenon not observed")) + u"</h2>"_s;
+    }
     const QString detail = p.value(u"detail"_s).toString();
     if (!detail.isEmpty())
         html += u"<p>"_s + esc(detail) + u"</p>"_s;
