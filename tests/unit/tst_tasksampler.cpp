@@ -117,7 +117,7 @@ private Q_SLOTS:
     void quietMachineProvesUnchangedLetters();
     void switchCountsFollowScheduling();
     void reasonOfABusyThreadIsReadAtMostSoOften();
-    void reasonIsReadAgainWhenTheLetterChanges();
+    void reasonIsReadAgainWhenTheWaitMayHaveChanged();
     void countersGoingBackwards();
     void endedPidIsNotWatchedAgain();
     void cpuLoad();
@@ -463,7 +463,7 @@ void tst_TaskSampler::reasonOfABusyThreadIsReadAtMostSoOften()
     QVERIFY2(clock.elapsed() >= 150 && clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
 }
 
-void tst_TaskSampler::reasonIsReadAgainWhenTheLetterChanges()
+void tst_TaskSampler::reasonIsReadAgainWhenTheWaitMayHaveChanged()
 {
     // An exec'd program waits for the disk (D) while it is loaded, then sleeps (S), running a little in between:
     // the new letter is a new wait, read at once even though the last reason is younger than reasonMaxAgeS.
@@ -490,6 +490,21 @@ void tst_TaskSampler::reasonIsReadAgainWhenTheLetterChanges()
     QCOMPARE(find(s, 810)->stat, 'S');
     QCOMPARE(find(s, 810)->reason, u"sleeping"_s);
     QVERIFY(diskWait != u"sleeping"_s);
+
+    // It runs, then blocks again caught between two system calls: nothing speaks, so the letter's guess stands,
+    // and it is read again at the next tick although neither the state nor the letter changed.
+    cpu += 10 * Seconds;
+    m_proc->setTask(810, 810, "sleep", 'R', 1, 1);
+    s = tick();
+    QCOMPARE(TaskStateName::name(find(s, 810)->state), u"running"_s);
+    m_proc->setTask(810, 810, "sleep", 'S', 1, 1);
+    m_proc->write(u"810/task/810/syscall"_s, "running\n");
+    s = tick();
+    QCOMPARE(TaskStateName::name(find(s, 810)->state), u"blocked"_s);
+    QCOMPARE(find(s, 810)->reasonSource, QString());
+    m_proc->write(u"810/task/810/syscall"_s, "61 0xffffffff 0x7ffd 0x0 0x0 0x0 0x0 0x7ffd 0x7f\n");
+    s = tick();
+    QCOMPARE(find(s, 810)->reason, u"waiting for a child"_s);
 }
 
 void tst_TaskSampler::countersGoingBackwards()

@@ -482,8 +482,11 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
         // A thread that keeps running and blocking again (a busy producer) has its reason re-read at most every
         // reasonMaxAgeS: at 500 such threads, reading syscall for each at every tick was a fifth of the window's CPU.
         // A new letter (an exec's disk wait D turning into the program's sleep S) is a new wait: read it at once.
+        // So is a reason that neither syscall nor wchan gave (only the letter, or nothing): it is a guess, caught
+        // between two system calls, and the next tick may know better.
         const bool reasonOld = nowNs - task.reasonNs >= qint64(options.reasonMaxAgeS * 1e9);
-        if ((task.reasonStale && reasonOld) || previous != TaskState::Blocked || task.reason.isEmpty()
+        const bool reasonGuessed = task.reason.isEmpty() || task.reasonSource.isEmpty();
+        if ((task.reasonStale && reasonOld) || previous != TaskState::Blocked || reasonGuessed
             || task.letter != task.reasonLetter) {
             m_reasons.read(process.pid, task.tid, task.letter, task.reasonFile, &task.reason, &task.reasonSource);
             task.reasonStale = false;
