@@ -133,7 +133,8 @@ void CoreMapWidget::paintEvent(QPaintEvent *event)
         painter.setPen(palette().color(QPalette::Text));
         if (lane >= 12)
             painter.drawText(QRect(4, y, labelWidth - 8, lane), Qt::AlignVCenter, tr("core %1").arg(core));
-        painter.fillRect(QRect(plot.left(), y + gap, plot.width(), lane - 2 * gap), palette().color(QPalette::AlternateBase));
+        painter.fillRect(QRect(plot.left(), y + gap, plot.width(), lane - 2 * gap),
+                         palette().color(QPalette::AlternateBase));
         for (const CoreRun &run : m_cores.at(core)) {
             const double x1 = std::max<double>(plot.left(), xOf(run.start));
             const double x2 = std::min<double>(plot.right(), xOf(run.end));

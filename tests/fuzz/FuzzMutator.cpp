@@ -92,7 +92,7 @@ QByteArray FuzzMutator::mutate(QByteArray input)
     return input.left(256 * 1024);
 }
 
-QList<QByteArray> FuzzMutator::readCorpus(const QStringList &folders)
+QStringList FuzzMutator::corpusFiles(const QStringList &folders)
 {
     QStringList files;
     for (const QString &root : folders) {
@@ -105,8 +105,13 @@ QList<QByteArray> FuzzMutator::readCorpus(const QStringList &folders)
         }
     }
     files.sort();
+    return files;
+}
+
+QList<QByteArray> FuzzMutator::readCorpus(const QStringList &folders)
+{
     QList<QByteArray> corpus;
-    for (const QString &path : files) {
+    for (const QString &path : corpusFiles(folders)) {
         QFile file(path);
         if (file.open(QIODevice::ReadOnly))
             corpus << file.readAll();

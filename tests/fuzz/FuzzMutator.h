@@ -15,6 +15,8 @@ public:
 
     // The next input: one corpus entry mutated one to four times.
     QByteArray next();
+    // The files named in `folders` or found in them (recursively), sorted; what readCorpus() reads.
+    static QStringList corpusFiles(const QStringList &folders);
     // Reads every file in `folders` (recursively) and the tokens of a libFuzzer dictionary.
     static QList<QByteArray> readCorpus(const QStringList &folders);
     static QList<QByteArray> readDictionary(const QString &path);

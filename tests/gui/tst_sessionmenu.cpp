@@ -2,6 +2,7 @@
 // dialog's code path, an attach to a sleeping child of the test, and the replay of a recorded fixture. Every test
 // checks that nothing of ours is left.
 #include "ChildrenLeft.h"
+#include "LabPaths.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "ProgramConsole.h"
@@ -20,6 +21,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void runShowsTheProgramAndItsOutput();
     void attachWatchesAndStopLeavesTheProcess();
     void attachToAMissingPidSaysSo();
+    void retentionIsShownInTheStatusBar();
     void replayMovesEveryView();
 
 private:
@@ -137,6 +140,33 @@ void tst_SessionMenu::attachWatchesAndStopLeavesTheProcess()
     sleeper.kill();
     QVERIFY(sleeper.waitForFinished(5000));
     QCOMPARE(sleeper.exitStatus(), QProcess::CrashExit);
+}
+
+void tst_SessionMenu::retentionIsShownInTheStatusBar()
+{
+    // 100 sessions are kept: with 100 old ones in the folder, the recording of a program deletes the oldest, and
+    // the window says so (oldSessionsDeleted once reached nobody).
+    QDir(LabPaths::sessionsFolder()).removeRecursively(); // the test-mode folder (~/.qttest): ours alone
+    const QString folder = LabPaths::sessionsFolder();
+    for (int i = 0; i < 100; ++i) {
+        QFile old(QDir(folder).filePath(u"20000101-0000%1-old.jsonl"_s.arg(i, 2, 10, QLatin1Char('0'))));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+    }
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    SessionMenu *menu = window.sessionMenu();
+    menu->setRecording(true);
+    QSignalSpy finished(menu->program(), &ProgramSession::finished);
+    QString error;
+    QVERIFY2(menu->runProgram({u"/bin/sh"_s, u"-c"_s, u"sleep 2"_s}, QDir::tempPath(), &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(u"removed 1 old session"_s), 1500);
+    QVERIFY(window.statusBar()->currentMessage().contains(u"20000101-000000-old.jsonl"_s));
+    QVERIFY(!QFile::exists(QDir(folder).filePath(u"20000101-000000-old.jsonl"_s)));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 100); // 99 old ones and the new recording
+    QDir(folder).removeRecursively();
 }
 
 void tst_SessionMenu::attachToAMissingPidSaysSo()

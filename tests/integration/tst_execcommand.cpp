@@ -49,6 +49,7 @@ private Q_SLOTS:
     void aThreeMegabyteLineReadsBack();
     void floodingProgramStaysBounded();
     void namesAreShownEscaped();
+    void retentionIsTold();
 
 private:
     QTemporaryDir m_logDir;
@@ -182,6 +183,34 @@ void tst_ExecCommand::aThreeMegabyteLineReadsBack()
     exporter.start(m_proclab, {u"export"_s, log, u"--format"_s, u"csv"_s, u"--output"_s, dir.filePath(u"s.csv"_s)});
     QVERIFY(exporter.waitForFinished(30000));
     QVERIFY2(exporter.exitCode() == 0, exporter.readAllStandardError().constData());
+}
+
+void tst_ExecCommand::retentionIsTold()
+{
+    // 100 sessions are kept: with 100 old ones in the folder, a new recording deletes the oldest and says so.
+    QTemporaryDir data;
+    const QString folder = data.filePath(u"proclab/sessions"_s);
+    QVERIFY(QDir().mkpath(folder));
+    for (int i = 0; i < 100; ++i) {
+        QFile old(QDir(folder).filePath(u"20200101-0000%1-old.jsonl"_s.arg(i, 2, 10, QLatin1Char('0'))));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+    }
+    QFile notes(QDir(folder).filePath(u"20200101-000000-my notes.jsonl"_s)); // not a name ProcLab makes
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.close();
+    QProcess proclab;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PROCLAB_TEST_TOKEN"_s, QString::fromLatin1(m_token));
+    environment.insert(u"XDG_DATA_HOME"_s, data.path());
+    proclab.setProcessEnvironment(environment);
+    proclab.start(m_proclab, {u"exec"_s, u"--"_s, u"true"_s});
+    QVERIFY(proclab.waitForFinished(15000));
+    QCOMPARE(proclab.exitCode(), 0);
+    const QString error = QString::fromLocal8Bit(proclab.readAllStandardError());
+    QVERIFY2(error.contains(u"removed 1 old session"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"20200101-000000-old.jsonl"_s), qPrintable(error));
+    QVERIFY(!QFile::exists(QDir(folder).filePath(u"20200101-000000-old.jsonl"_s)));
+    QVERIFY(notes.exists());
 }
 
 void tst_ExecCommand::logIntoAFullDeviceSaysWhy()

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <thread>
@@ -236,6 +237,10 @@ void tst_ExportCommand::fifoIsWrittenInPlace()
     QTemporaryDir dir;
     const QString fifo = dir.filePath(u"pipe.jsonl"_s);
     QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    // Held open for writing (O_RDWR never blocks on a FIFO) so that the reader below opens at once and sees the
+    // end once this and the export are closed — even when an export replaced the FIFO instead of writing into it.
+    const int keep = ::open(QFile::encodeName(fifo).constData(), O_RDWR | O_NONBLOCK);
+    QVERIFY(keep >= 0);
     QByteArray received;
     std::thread reader([&] {
         QFile in(fifo);
@@ -243,6 +248,7 @@ void tst_ExportCommand::fifoIsWrittenInPlace()
             received = in.readAll();
     });
     const Result r = run({fixture("complete.jsonl"), u"--format"_s, u"jsonl"_s, u"--output"_s, fifo});
+    ::close(keep);
     reader.join();
     QCOMPARE(r.status, 0);
     QVERIFY(received.startsWith("{\"format\":\"proclab-session\""));

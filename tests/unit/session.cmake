@@ -12,10 +12,13 @@ proclab_add_test(tst_sessionrecorder SOURCES tst_sessionrecorder.cpp LIBS procla
 # The reader's fuzz entry point (tests/fuzz), linked here into a program that replays the corpus: every file that
 # once crashed or found a bug stays in tests/fuzz/corpus and is run on every ctest. tests/fuzz/run-libfuzzer.sh
 # builds the same entry point with clang's libFuzzer to search for new ones.
+add_library(proclab_fuzz_mutator STATIC ${PROJECT_SOURCE_DIR}/tests/fuzz/FuzzMutator.cpp)
+target_link_libraries(proclab_fuzz_mutator PUBLIC Qt6::Core)
+target_include_directories(proclab_fuzz_mutator PUBLIC ${PROJECT_SOURCE_DIR}/tests/fuzz)
 add_executable(fuzz_session_reader
     ${PROJECT_SOURCE_DIR}/tests/fuzz/SessionReaderFuzzer.cpp
     ${PROJECT_SOURCE_DIR}/tests/fuzz/FuzzCorpusReplay.cpp)
-target_link_libraries(fuzz_session_reader PRIVATE proclab_core)
+target_link_libraries(fuzz_session_reader PRIVATE proclab_core proclab_fuzz_mutator)
 set_target_properties(fuzz_session_reader PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
 add_test(NAME fuzz_session_reader_corpus
     COMMAND fuzz_session_reader ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus ${PROJECT_SOURCE_DIR}/tests/fixtures/sessions)
@@ -24,9 +27,6 @@ set_tests_properties(fuzz_session_reader_corpus PROPERTIES LABELS session TIMEOU
 
 # A bounded real fuzz run on every ctest: FuzzMutator's inputs from a fixed seed (the build's g++ has no
 # libFuzzer), at most 60 000 inputs or 12 s. The seed, iterations and time are arguments, to search longer by hand.
-add_library(proclab_fuzz_mutator STATIC ${PROJECT_SOURCE_DIR}/tests/fuzz/FuzzMutator.cpp)
-target_link_libraries(proclab_fuzz_mutator PUBLIC Qt6::Core)
-target_include_directories(proclab_fuzz_mutator PUBLIC ${PROJECT_SOURCE_DIR}/tests/fuzz)
 add_executable(fuzz_session_reader_mutations
     ${PROJECT_SOURCE_DIR}/tests/fuzz/SessionReaderFuzzer.cpp
     ${PROJECT_SOURCE_DIR}/tests/fuzz/FuzzMutationRun.cpp)

@@ -47,7 +47,10 @@ bool SessionExporter::targetsFor(const QString &outputPath, QList<OutputTarget> 
         if (!targets->isEmpty() && !target.allowsCompanions())
             return fail(tr("%1 is not a regular file; the tables beside %2 must be").arg(path, outputPath));
         if (target.identity() == m_input)
-            return fail(tr("%1 is the session file itself; choose another output").arg(path));
+            return fail(path == outputPath
+                            ? tr("%1 is the session file itself; choose another output").arg(path)
+                            : tr("%1, written beside %2, is the session file itself; choose another output")
+                                  .arg(path, outputPath));
         targets->append(target);
     }
     return true;

@@ -26,7 +26,9 @@ QString checkId(const QJsonObject &fields, const QString &key, bool mayBeText)
     if (value.isUndefined() || value.isNull() || (mayBeText && value.isString()))
         return {};
     if (!isIntegerIn(value, -1, double(SessionFieldCheck::MaxPid)))
-        return SessionFieldCheck::tr("\"%1\" must be a whole number from -1 to %2").arg(key).arg(SessionFieldCheck::MaxPid);
+        return SessionFieldCheck::tr("\"%1\" must be a whole number from -1 to %2")
+            .arg(key)
+            .arg(SessionFieldCheck::MaxPid);
     return {};
 }
 

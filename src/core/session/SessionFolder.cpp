@@ -16,7 +16,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 const QRegularExpression &sessionNamePattern()
 {
-    static const QRegularExpression pattern(u"^(\\d{8}-\\d{6})-([A-Za-z0-9_-][A-Za-z0-9._-]{0,63}?)(?:-(\\d+))?\\.jsonl$"_s);
+    // The experiment part only of what sanitised() keeps: a name ProcLab cannot have made is never a session.
+    static const QRegularExpression pattern(
+        u"^(\\d{8}-\\d{6})-([A-Za-z0-9_-][A-Za-z0-9._-]{0,63}?)(?:-(\\d+))?\\.jsonl$"_s);
     return pattern;
 }
 

@@ -27,6 +27,7 @@ public:
     static int openExplicitFile(const QString &path, QString *error);
     // True for names createNewFile() makes (the experiment part only of the characters it keeps).
     static bool isSessionFileName(const QString &fileName);
-    // The session files of `folder` — regular files of the user's with such a name, never links —, oldest first (by the start time in the name, then the suffix).
+    // The session files of `folder` — regular files of the user's with such a name, never links —, oldest first
+    // (by the start time in the name, then the suffix).
     static QFileInfoList sessionFiles(const QString &folder);
 };

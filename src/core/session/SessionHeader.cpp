@@ -103,7 +103,8 @@ QString SessionHeader::fromJson(const QJsonObject &object, SessionHeader *header
     if (!experiment.isString())
         return tr("the header needs \"experiment\", a string");
     if (!std::isfinite(start.toDouble()) || start.toDouble() < 0 || start.toDouble() > MaxStartUnix)
-        return tr("the header's \"start_unix\" must be seconds since the epoch, from 0 to %1").arg(qint64(MaxStartUnix));
+        return tr("the header's \"start_unix\" must be seconds since the epoch, from 0 to %1")
+            .arg(qint64(MaxStartUnix));
     const QJsonValue cores = object.value(u"cores"_s);
     if (!cores.isUndefined() && !(cores.isDouble() && cores.toDouble() == std::trunc(cores.toDouble()) &&
                                   cores.toDouble() >= 0 && cores.toDouble() <= MaxCores))
