@@ -744,10 +744,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>用法：proclab export SESSION --format %1 --output FILE</translation>
     </message>
     <message>
-        <source>Usage: proclab export [options] SESSION</source>
-        <translation>用法：proclab export [选项] SESSION</translation>
-    </message>
-    <message>
         <source>no session file given</source>
         <translation>没有给出会话文件</translation>
     </message>
@@ -1071,6 +1067,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>
             <numerusform>后面还有 %n 个事件未列出；JSONL 和 CSV 导出文件包含全部事件。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Phenomenon inconclusive</source>
+        <translation>现象无法判定</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +2671,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>%1 is the session file itself; choose another output</source>
         <translation>%1 就是会话文件本身；请选择另一个输出</translation>
+    </message>
+    <message>
+        <source>%1, written beside %2, is the session file itself; choose another output</source>
+        <translation>%1（写在 %2 旁边）就是会话文件本身；请选择另一个输出</translation>
     </message>
 </context>
 <context>

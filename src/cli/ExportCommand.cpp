@@ -1,6 +1,7 @@
 #include "ExportCommand.h"
 
 #include "CliOutput.h"
+#include "CommandHelp.h"
 #include "session/SessionExporter.h"
 #include "session/SessionReader.h"
 
@@ -43,9 +44,7 @@ int ExportCommand::run(const QStringList &arguments)
         return CliOutput::usageError(name(), problem + u"; "_s + usage);
     }
     if (parser.isSet(helpOption)) {
-        // The parser names the binary's full path; the command is what a user types.
-        const QString help = parser.helpText();
-        CliOutput::out(tr("Usage: proclab export [options] SESSION") + help.mid(help.indexOf(u'\n')));
+        CliOutput::out(CommandHelp::text(parser, u"proclab export"_s));
         return 0;
     }
     const QStringList positional = parser.positionalArguments();

@@ -166,7 +166,7 @@ void tst_Cli::workerRefusesToRunByHand()
 void tst_Cli::subcommandHelpNamesTheCommand_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *command : {"gui", "run", "exec", "sample", "list", "bench"})
+    for (const char *command : {"gui", "run", "exec", "sample", "list", "bench", "export"})
         QTest::newRow(command) << QString::fromLatin1(command);
 }
 
