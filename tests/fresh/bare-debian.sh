@@ -159,8 +159,9 @@ step "clone $commit" git clone --quiet --no-hardlinks "$source_dir" "$root/root/
 step "check out $commit" git -C "$root/root/proclab" checkout --quiet --detach "$commit"
 step "./proclab.sh test (packages, build, the whole suite)" in_root "$root" "cd /root/proclab && ./proclab.sh test"
 step "./proclab.sh run run zombie --duration 3" in_root "$root" "cd /root/proclab && ./proclab.sh run run zombie --duration 3"
+# The second call goes through the same install and build steps; one test is enough to show it still runs.
 step "a second ./proclab.sh test installs nothing and rebuilds nothing" in_root "$root" \
-    "set -o pipefail; cd /root/proclab && ./proclab.sh test 2>&1 | tee /tmp/second.log && ! grep -q 'installing the Debian packages' /tmp/second.log && ninja -C build/dev -n | grep -q 'no work to do'"
+    "set -o pipefail; cd /root/proclab && ./proclab.sh test -R debian_packages_complete 2>&1 | tee /tmp/second.log && ! grep -q 'installing the Debian packages' /tmp/second.log && ! grep -q 'Building\|Linking' /tmp/second.log"
 step "./proclab.sh package" in_root "$root" "cd /root/proclab && ./proclab.sh package"
 deb=$(ls -1 "$root"/root/proclab/build/dev/proclab_*.deb | tail -n 1)
 
