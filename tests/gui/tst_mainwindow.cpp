@@ -245,7 +245,7 @@ void tst_MainWindow::opensCraftedRecordings()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"format\":\"proclab-session\",\"version\":1,\"start_unix\":1764057600.5,\"cores\":" + cores +
                ",\"experiment\":\"pc-threads\",\"parameters\":{}}\n"
-               "{\"t\":0.2,\"kind\":\"cpu.sample\",\"cpus\":[{\"core\":0,\"busy\":50}]}\n"
+               "{\"t\":0.2,\"kind\":\"cpu.sample\",\"cpus\":[{\"core\":0,\"busy\":0.5}]}\n"
                "{\"t\":0.3,\"kind\":\"task.sample\",\"pid\":10,\"tid\":10,\"state\":\"running\",\"core\":1}\n");
     file.close();
     LanguageSwitcher languages;

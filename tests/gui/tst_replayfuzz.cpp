@@ -21,7 +21,7 @@ QByteArray craftedHeader(const QByteArray &cores)
 {
     return "{\"format\":\"proclab-session\",\"version\":1,\"start_unix\":1764057600.5,\"host\":\"h\",\"cores\":" + cores +
            ",\"kernel\":\"6.1\",\"experiment\":\"pc-threads\",\"parameters\":{}}\n"
-           "{\"t\":0.2,\"kind\":\"cpu.sample\",\"cpus\":[{\"core\":0,\"busy\":50},{\"core\":1,\"busy\":20}]}\n"
+           "{\"t\":0.2,\"kind\":\"cpu.sample\",\"cpus\":[{\"core\":0,\"busy\":0.5},{\"core\":1,\"busy\":0.2}]}\n"
            "{\"t\":0.3,\"kind\":\"task.sample\",\"pid\":10,\"tid\":10,\"state\":\"running\",\"running\":1,"
            "\"core\":1}\n";
 }

@@ -179,7 +179,7 @@ void tst_CsvExporter::tablesParseBack()
 void tst_CsvExporter::corruptInputWritesNoFile()
 {
     QByteArray bytes = R"({"format":"proclab-session","version":1,"start_unix":1,"experiment":"x","parameters":{}})"
-                       "\n{\"t\":1,\"kind\":\"task.sample\",\"tid\":3}\n\xFF\n";
+                       "\n{\"t\":1,\"kind\":\"task.sample\",\"pid\":3,\"tid\":3,\"state\":\"running\"}\n\xFF\n";
     QBuffer in(&bytes);
     QVERIFY(in.open(QIODevice::ReadOnly));
     SessionReader reader;

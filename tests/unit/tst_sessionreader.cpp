@@ -28,6 +28,10 @@ private Q_SLOTS:
     void accepted();
     void refused_data();
     void refused();
+    void fieldRefused_data();
+    void fieldRefused();
+    void fieldAccepted_data();
+    void fieldAccepted();
     void missingFile();
     void streamsLargeFile();
 
@@ -163,6 +167,154 @@ void tst_SessionReader::refused()
     QVERIFY2(reader.errorString().contains(says), qPrintable(reader.errorString()));
     QVERIFY(!reader.errorString().contains(u'\n'));
     QVERIFY(!reader.isTruncated());
+}
+
+namespace {
+// The header, a valid event on line 2, and the event under test on line 3.
+QByteArray sessionWith(const QByteArray &event)
+{
+    return kHeader + "\n{\"t\":1,\"kind\":\"experiment.start\"}\n" + event + "\n";
+}
+
+const QByteArray kSample = "{\"t\":2,\"kind\":\"task.sample\",\"pid\":5,\"tid\":6,\"state\":\"running\","
+                           "\"running\":1,\"ready\":0,\"blocked\":0,\"cpu\":100,\"core\":0,\"reason\":\"\"}";
+const QByteArray kQueue = "{\"t\":2,\"kind\":\"queue.sample\",\"queue\":\"Q1\",\"depth\":8,\"capacity\":8,"
+                          "\"puts\":34,\"gets\":26,\"blocked_putters\":2,\"blocked_getters\":0}";
+const QByteArray kCpu = "{\"t\":2,\"kind\":\"cpu.sample\",\"cpus\":[{\"core\":0,\"busy\":0.2,\"user\":0.15,"
+                        "\"system\":0.05,\"iowait\":0,\"steal\":0}]}";
+const QByteArray kState = "{\"t\":2,\"kind\":\"task.state\",\"pid\":5,\"tid\":6,\"from\":\"running\","
+                          "\"to\":\"blocked\",\"reason\":\"queue full\"}";
+
+QByteArray with(QByteArray event, const QByteArray &from, const QByteArray &to)
+{
+    return event.replace(from, to);
+}
+} // namespace
+
+void tst_SessionReader::fieldRefused_data()
+{
+    QTest::addColumn<QByteArray>("event");
+    QTest::addColumn<QString>("says");
+    // Shares of a thread and of a core: finite, 0…1.
+    QTest::newRow("running above 1") << with(kSample, "\"running\":1", "\"running\":1.5") << u"\"running\""_s;
+    QTest::newRow("ready negative") << with(kSample, "\"ready\":0", "\"ready\":-0.2") << u"\"ready\""_s;
+    QTest::newRow("blocked as text") << with(kSample, "\"blocked\":0", "\"blocked\":\"0\"") << u"\"blocked\""_s;
+    QTest::newRow("blocked 1e300") << with(kSample, "\"blocked\":0", "\"blocked\":1e300") << u"\"blocked\""_s;
+    QTest::newRow("gil above 1") << with(kSample, "\"core\":0", "\"core\":0,\"gil\":2") << u"\"gil\""_s;
+    QTest::newRow("busy above 1") << with(kCpu, "\"busy\":0.2", "\"busy\":1.01") << u"cpus: \"busy\""_s;
+    QTest::newRow("user negative") << with(kCpu, "\"user\":0.15", "\"user\":-1") << u"cpus: \"user\""_s;
+    QTest::newRow("system as text") << with(kCpu, "\"system\":0.05", "\"system\":\"x\"") << u"\"system\""_s;
+    QTest::newRow("iowait above 1") << with(kCpu, "\"iowait\":0", "\"iowait\":3") << u"\"iowait\""_s;
+    QTest::newRow("steal above 1") << with(kCpu, "\"steal\":0", "\"steal\":1.1") << u"\"steal\""_s;
+    // State names.
+    QTest::newRow("state unknown") << with(kSample, "\"state\":\"running\"", "\"state\":\"flying\"")
+                                   << u"\"state\" must be a state name"_s;
+    QTest::newRow("state upper case") << with(kSample, "\"state\":\"running\"", "\"state\":\"Running\"")
+                                      << u"\"state\""_s;
+    QTest::newRow("state a number") << with(kSample, "\"state\":\"running\"", "\"state\":2") << u"\"state\""_s;
+    QTest::newRow("to unknown") << with(kState, "\"to\":\"blocked\"", "\"to\":\"asleep\"") << u"\"to\""_s;
+    QTest::newRow("from a number") << with(kState, "\"from\":\"running\"", "\"from\":3") << u"\"from\""_s;
+    QTest::newRow("reparent to as text")
+        << QByteArray("{\"t\":2,\"kind\":\"process.reparent\",\"pid\":5,\"from\":4,\"to\":\"init\"}") << u"\"to\""_s;
+    // Queue counters.
+    QTest::newRow("depth negative") << with(kQueue, "\"depth\":8", "\"depth\":-1") << u"\"depth\""_s;
+    QTest::newRow("depth fractional") << with(kQueue, "\"depth\":8", "\"depth\":2.5") << u"\"depth\""_s;
+    QTest::newRow("depth over capacity") << with(kQueue, "\"depth\":8", "\"depth\":9")
+                                         << u"\"depth\" (9) must not be more than \"capacity\" (8)"_s;
+    QTest::newRow("capacity as text") << with(kQueue, "\"capacity\":8", "\"capacity\":\"8\"") << u"\"capacity\""_s;
+    QTest::newRow("puts 1e300") << with(kQueue, "\"puts\":34", "\"puts\":1e300") << u"\"puts\""_s;
+    QTest::newRow("gets negative") << with(kQueue, "\"gets\":26", "\"gets\":-3") << u"\"gets\""_s;
+    QTest::newRow("blocked_putters fractional") << with(kQueue, "\"blocked_putters\":2", "\"blocked_putters\":0.5")
+                                                << u"\"blocked_putters\""_s;
+    QTest::newRow("blocked_getters negative") << with(kQueue, "\"blocked_getters\":0", "\"blocked_getters\":-1")
+                                              << u"\"blocked_getters\""_s;
+    // Fields a kind cannot do without.
+    QTest::newRow("sample without tid") << with(kSample, "\"tid\":6,", "") << u"needs \"tid\""_s;
+    QTest::newRow("sample without state") << with(kSample, "\"state\":\"running\",", "") << u"needs \"state\""_s;
+    QTest::newRow("state without to") << with(kState, "\"to\":\"blocked\",", "") << u"needs \"to\""_s;
+    QTest::newRow("state with null pid") << with(kState, "\"pid\":5", "\"pid\":null") << u"needs \"pid\""_s;
+    QTest::newRow("cpu.sample without cpus") << QByteArray("{\"t\":2,\"kind\":\"cpu.sample\"}") << u"needs \"cpus\""_s;
+    QTest::newRow("queue without capacity") << with(kQueue, "\"capacity\":8,", "") << u"needs \"capacity\""_s;
+    QTest::newRow("queue without name") << with(kQueue, "\"queue\":\"Q1\",", "") << u"needs \"queue\""_s;
+    QTest::newRow("thread.start without tid")
+        << QByteArray("{\"t\":2,\"kind\":\"thread.start\",\"pid\":5,\"role\":\"producer-1\"}") << u"needs \"tid\""_s;
+    QTest::newRow("process.exit without pid") << QByteArray("{\"t\":2,\"kind\":\"process.exit\",\"code\":0}")
+                                              << u"needs \"pid\""_s;
+    QTest::newRow("reparent without from")
+        << QByteArray("{\"t\":2,\"kind\":\"process.reparent\",\"pid\":5,\"to\":1}") << u"needs \"from\""_s;
+}
+
+void tst_SessionReader::fieldRefused()
+{
+    QFETCH(QByteArray, event);
+    QFETCH(QString, says);
+    for (const bool lastLineWithoutNewline : {false, true}) {
+        QByteArray bytes = sessionWith(event);
+        if (lastLineWithoutNewline)
+            bytes.chop(1);
+        QBuffer buffer(&bytes);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        SessionReader reader;
+        QVERIFY2(reader.open(&buffer), qPrintable(reader.errorString()));
+        SessionEvent read;
+        int count = 0;
+        while (reader.next(&read))
+            ++count;
+        QCOMPARE(count, 1);
+        if (lastLineWithoutNewline) {
+            // A last line the reader refuses is taken for one a crash cut: not read, and said so.
+            QVERIFY(reader.isTruncated());
+            continue;
+        }
+        QVERIFY(reader.hasError());
+        QCOMPARE(reader.errorLine(), 3);
+        QVERIFY2(reader.errorString().startsWith(u"line 3: "_s), qPrintable(reader.errorString()));
+        QVERIFY2(reader.errorString().contains(says), qPrintable(reader.errorString()));
+        QVERIFY(!reader.errorString().contains(u'\n'));
+    }
+}
+
+void tst_SessionReader::fieldAccepted_data()
+{
+    QTest::addColumn<QByteArray>("event");
+    QTest::newRow("sample") << kSample;
+    QTest::newRow("shares within rounding") << with(kSample, "\"running\":1", "\"running\":1.0000005");
+    QTest::newRow("share a hair below 0") << with(kSample, "\"ready\":0", "\"ready\":-0.0000005");
+    QTest::newRow("gil share") << with(kSample, "\"core\":0", "\"core\":0,\"gil\":0.5");
+    QTest::newRow("state terminated")
+        << with(kSample, "\"state\":\"running\"", "\"state\":\"terminated\"");
+    QTest::newRow("state from new") << with(kState, "\"from\":\"running\"", "\"from\":\"new\"");
+    QTest::newRow("cpu") << kCpu;
+    QTest::newRow("busy a hair above 1") << with(kCpu, "\"busy\":0.2", "\"busy\":1.000001");
+    QTest::newRow("queue full") << kQueue;
+    QTest::newRow("empty queue of capacity 0") << with(with(kQueue, "\"depth\":8", "\"depth\":0"), "\"capacity\":8",
+                                                      "\"capacity\":0");
+    QTest::newRow("queue named by a number") << with(kQueue, "\"queue\":\"Q1\"", "\"queue\":0");
+    QTest::newRow("queue without puts") << with(kQueue, "\"puts\":34,", "");
+    QTest::newRow("reparent") << QByteArray("{\"t\":2,\"kind\":\"process.reparent\",\"pid\":5,\"from\":4,\"to\":1}");
+    // The recorder's own marks: a shortened event keeps only some fields, a refused one none of its own.
+    QTest::newRow("shortened sample") << QByteArray("{\"t\":2,\"kind\":\"task.sample\",\"pid\":5,\"tid\":6,"
+                                                    "\"truncated_bytes\":300000}");
+    QTest::newRow("shortened cpu sample") << QByteArray("{\"t\":2,\"kind\":\"cpu.sample\",\"truncated_bytes\":300000}");
+    QTest::newRow("refused sample") << QByteArray("{\"t\":2,\"kind\":\"task.sample\",\"invalid_fields\":\"x\"}");
+    // Kinds the reader does not know need nothing, and a "state" there is not a task's.
+    QTest::newRow("unknown kind") << QByteArray("{\"t\":2,\"kind\":\"future.kind\",\"state\":\"flying\",\"depth\":-1}");
+}
+
+void tst_SessionReader::fieldAccepted()
+{
+    QFETCH(QByteArray, event);
+    QByteArray bytes = sessionWith(event);
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    SessionReader reader;
+    QVERIFY2(reader.open(&buffer), qPrintable(reader.errorString()));
+    SessionEvent read;
+    int count = 0;
+    while (reader.next(&read))
+        ++count;
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(count, 2);
 }
 
 void tst_SessionReader::missingFile()

@@ -336,6 +336,29 @@ void tst_SessionRecorder::everyLineTheRecorderWritesIsRead_data()
     QTest::newRow("core out of range") << SessionEvent{50.5, u"task.sample"_s, {{u"core"_s, 100000}}};
     QTest::newRow("t beyond three years") << SessionEvent{1e12, u"output"_s, {}};
     QTest::newRow("nan field") << SessionEvent{50.5, u"output"_s, {{u"x"_s, std::nan("")}}};
+    const QJsonObject sample{{u"pid"_s, 5}, {u"tid"_s, 6}, {u"state"_s, u"running"_s}, {u"running"_s, 1.0}};
+    QJsonObject share = sample;
+    share.insert(u"running"_s, 1.5);
+    QTest::newRow("share above 1") << SessionEvent{50.5, u"task.sample"_s, share};
+    QJsonObject nanShare = sample;
+    nanShare.insert(u"ready"_s, std::nan(""));
+    QTest::newRow("nan share") << SessionEvent{50.5, u"task.sample"_s, nanShare};
+    QJsonObject state = sample;
+    state.insert(u"state"_s, u"flying"_s);
+    QTest::newRow("unknown state") << SessionEvent{50.5, u"task.sample"_s, state};
+    QJsonObject noTid = sample;
+    noTid.remove(u"tid"_s);
+    QTest::newRow("sample without tid") << SessionEvent{50.5, u"task.sample"_s, noTid};
+    QJsonObject hugeHolds = sample;
+    hugeHolds.insert(u"holds"_s, QJsonArray::fromStringList(QStringList(40000, QString(10, u'L'))));
+    QTest::newRow("sample shortened") << SessionEvent{50.5, u"task.sample"_s, hugeHolds};
+    QTest::newRow("depth over capacity")
+        << SessionEvent{50.5, u"queue.sample"_s, {{u"queue"_s, u"Q1"_s}, {u"depth"_s, 9}, {u"capacity"_s, 8}}};
+    QJsonArray manyCores;
+    for (int i = 0; i < 4096; ++i)
+        manyCores.append(QJsonObject{{u"core"_s, i}, {u"busy"_s, 0.123456}, {u"user"_s, 0.1}, {u"system"_s, 0.023456},
+                                     {u"iowait"_s, 0.0}, {u"steal"_s, 0.0}});
+    QTest::newRow("4096 cores shortened") << SessionEvent{50.5, u"cpu.sample"_s, {{u"cpus"_s, manyCores}}};
 }
 
 void tst_SessionRecorder::everyLineTheRecorderWritesIsRead()

@@ -11,6 +11,7 @@ target_sources(proclab_core PRIVATE
     session/SessionRecorder.h session/SessionRecorder.cpp
     session/SampleThrottle.h session/SampleThrottle.cpp
     session/SessionTape.h session/SessionTape.cpp
+    session/SessionRequiredFields.h session/SessionRequiredFields.cpp
     session/SessionFieldCheck.h session/SessionFieldCheck.cpp
     session/SessionReader.h session/SessionReader.cpp
     session/SessionExporter.h session/SessionExporter.cpp
