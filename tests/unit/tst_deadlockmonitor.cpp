@@ -68,9 +68,12 @@ void tst_DeadlockMonitor::ringReportedWithinTwoTicks()
     // Bystanders that work all along.
     WaitTick bystanders = AnalysisScenarios::lockRing(3, 900, 950, false, 50);
     bystanders.threads.last().waitKind = WaitKind::None;
+    // The sampler's tick numbers, unrelated to the times: the report carries the number of the tick it came on.
+    quint64 sequence = 40;
     const auto tickOf = [&](bool closed, double t) {
         WaitTick tick = AnalysisScenarios::lockRing(size, 800, 812, closed);
         AnalysisScenarios::merge(&tick, bystanders);
+        tick.sequence = ++sequence;
         return at(tick, t);
     };
     QVERIFY(ofKind(monitor.analyse(tickOf(false, 0.1)), u"deadlock.detected"_s).isEmpty());
@@ -79,6 +82,7 @@ void tst_DeadlockMonitor::ringReportedWithinTwoTicks()
     const QList<SessionEvent> detected = ofKind(events, u"deadlock.detected"_s);
     QCOMPARE(detected.size(), 1);
     QCOMPARE(detected.first().t, 0.3);
+    QCOMPARE(detected.first().fields.value(u"tick"_s).toInteger(), 43); // formed at 42, reported on the next tick
     QList<qint64> ring;
     for (int i = 0; i < size; ++i)
         ring.append(812 + i);

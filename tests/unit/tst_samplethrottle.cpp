@@ -41,6 +41,7 @@ private Q_SLOTS:
     void stateChangeCarriesFromToReason();
     void firstStateComesFromNew();
     void sampleFieldsAreTheSchema();
+    void eventsCarryTheirTick();
     void vanishedTasksAreForgotten();
     void tenHertzForAMinuteIsTwoPerSecond();
 };
@@ -116,6 +117,23 @@ void tst_SampleThrottle::sampleFieldsAreTheSchema()
     QCOMPARE(f.keys(), keys);
     QCOMPARE(f.value(u"ready"_s).toDouble(), 0.5123);
     QCOMPARE(f.value(u"state"_s).toString(), u"ready"_s);
+}
+
+void tst_SampleThrottle::eventsCarryTheirTick()
+{
+    // Every task.state and task.sample says which sampler tick measured it (the tick's own number, not one made
+    // from t); without a number (0) there is no field at all.
+    SampleThrottle throttle;
+    const QList<SessionEvent> first = throttle.offer(0.1, {sample(7, u"running"_s), sample(8, u"blocked"_s)}, 17);
+    QCOMPARE(summary(first), (QStringList{u"task.state:7"_s, u"task.state:8"_s, u"task.sample:7"_s, u"task.sample:8"_s}));
+    for (const SessionEvent &event : first)
+        QCOMPARE(event.fields.value(u"tick"_s).toInteger(-1), 17);
+    const QList<SessionEvent> later = throttle.offer(0.2, {sample(7, u"blocked"_s), sample(8, u"blocked"_s)}, 19);
+    QCOMPARE(summary(later), (QStringList{u"task.state:7"_s, u"task.sample:7"_s}));
+    for (const SessionEvent &event : later)
+        QCOMPARE(event.fields.value(u"tick"_s).toInteger(-1), 19);
+    for (const SessionEvent &event : throttle.offer(0.3, {sample(7, u"running"_s)}))
+        QVERIFY(!event.fields.contains(u"tick"_s));
 }
 
 void tst_SampleThrottle::vanishedTasksAreForgotten()

@@ -1,6 +1,6 @@
 // SessionTape's memory: the samples (and task.state events) it keeps stay within twice MaxKeptSamples however long
 // the session, thinned evenly over the whole run; a program's output lines keep a window of the newest; no other
-// event is ever dropped.
+// event is ever dropped. Its task events carry the tick number of the snapshot they came from.
 #include "session/SessionTape.h"
 
 #include <QTest>
@@ -15,6 +15,7 @@ private Q_SLOTS:
     void samplesStayBounded();
     void outputKeepsTheNewestLines();
     void unreadTasksAreSaid();
+    void samplesCarryTheSnapshotsTick();
 };
 
 void tst_SessionTape::samplesStayBounded_data()
@@ -124,6 +125,36 @@ void tst_SessionTape::unreadTasksAreSaid()
     const QList<SessionEvent> again = errorsOf(0, 0.4);
     QCOMPARE(again.size(), 1);
     QCOMPARE(again.first().fields.value(u"unwatched"_s).toInt(), 0);
+}
+
+void tst_SessionTape::samplesCarryTheSnapshotsTick()
+{
+    // A task's events carry the number of the snapshot that measured them: the sampler's own count, so a reader
+    // counts ticks between events even when late ticks spread their times apart.
+    SessionTape tape;
+    const auto tasksOf = [&tape](quint64 sequence, double t, TaskState state) {
+        Snapshot snapshot;
+        snapshot.sequence = sequence;
+        TaskSample task;
+        task.pid = 300;
+        task.tid = 301;
+        task.state = state;
+        snapshot.tasks << task;
+        QList<SessionEvent> found;
+        for (const SessionEvent &event : tape.samplesOf(snapshot, t)) {
+            if (event.kind.startsWith(u"task."_s))
+                found << event;
+        }
+        return found;
+    };
+    const QList<SessionEvent> first = tasksOf(5, 0.1, TaskState::Running);
+    QCOMPARE(first.size(), 2); // task.state from new, then task.sample
+    for (const SessionEvent &event : first)
+        QCOMPARE(event.fields.value(u"tick"_s).toInteger(-1), 5);
+    const QList<SessionEvent> later = tasksOf(9, 0.2, TaskState::Blocked);
+    QCOMPARE(later.size(), 2);
+    for (const SessionEvent &event : later)
+        QCOMPARE(event.fields.value(u"tick"_s).toInteger(-1), 9);
 }
 
 QTEST_APPLESS_MAIN(tst_SessionTape)

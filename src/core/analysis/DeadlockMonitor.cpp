@@ -114,7 +114,7 @@ void DeadlockMonitor::trackCycles(const WaitTick &tick, QList<SessionEvent> *eve
         const bool same = previous != m_candidates.cend() && previous->epochs == candidate.epochs;
         candidate.seen = same ? previous->seen + 1 : 1;
         if (candidate.seen >= m_confirmTicks) {
-            events->append(detectedEvent(tick.t, cycle));
+            events->append(detectedEvent(tick, cycle));
             m_active.insert(key, {cycle, tick.t, 0});
             ++m_deadlocksReported;
             continue;
@@ -267,7 +267,7 @@ void DeadlockMonitor::trackFutex(const WaitTick &tick, QList<SessionEvent> *even
     }
 }
 
-SessionEvent DeadlockMonitor::detectedEvent(double t, const DeadlockCycle &cycle) const
+SessionEvent DeadlockMonitor::detectedEvent(const WaitTick &tick, const DeadlockCycle &cycle) const
 {
     QJsonArray members;
     for (const CycleMember &member : cycle.members) {
@@ -281,12 +281,13 @@ SessionEvent DeadlockMonitor::detectedEvent(double t, const DeadlockCycle &cycle
     QJsonArray behind;
     for (const ThreadRef &thread : cycle.blockedBehind)
         behind.append(threadJson(thread));
-    return {t,
-            u"deadlock.detected"_s,
-            {{u"cycle"_s, members},
-             {u"tids"_s, tidsJson(cycle.tids())},
-             {u"blocked_behind"_s, behind},
-             {u"explanation"_s, DeadlockExplainer::explainCycle(cycle)}}};
+    QJsonObject fields{{u"cycle"_s, members},
+                       {u"tids"_s, tidsJson(cycle.tids())},
+                       {u"blocked_behind"_s, behind},
+                       {u"explanation"_s, DeadlockExplainer::explainCycle(cycle)}};
+    if (tick.sequence > 0)
+        fields.insert(u"tick"_s, qint64(tick.sequence));
+    return {tick.t, u"deadlock.detected"_s, fields};
 }
 
 SessionEvent DeadlockMonitor::resolvedEvent(double t, const Active &active, const QString &reason,

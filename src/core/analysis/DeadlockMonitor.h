@@ -14,7 +14,8 @@
 //
 // Events (fields beside t and kind, see docs/session-format.md):
 //   deadlock.detected    cycle: [{pid, tid, name, waits_for, held_by, holds, releasers}…] in cycle order,
-//                        tids (sorted), blocked_behind: [{pid, tid, name}…], explanation
+//                        tids (sorted), blocked_behind: [{pid, tid, name}…], explanation, tick (the WaitTick's
+//                        sequence, when it has one)
 //   deadlock.resolved    tids, reason ("member_exited", "released", "stopped"), exited: [tids], detected_at
 //   lock.owner_dead      lock, lock_id, owner_pid, owner_tid, waiters: [{pid, tid, name}…], explanation
 //   lock_order.inversion orders: [{locks: [from, to], lock_ids, seen: [{pid, tid, name}…], first_seen}…],
@@ -71,7 +72,7 @@ private:
     void trackOwnerDead(const WaitTick &tick, QList<SessionEvent> *events);
     void trackLockOrder(const WaitTick &tick, QList<SessionEvent> *events);
     void trackFutex(const WaitTick &tick, QList<SessionEvent> *events);
-    SessionEvent detectedEvent(double t, const DeadlockCycle &cycle) const;
+    SessionEvent detectedEvent(const WaitTick &tick, const DeadlockCycle &cycle) const;
     SessionEvent resolvedEvent(double t, const Active &active, const QString &reason,
                                const QList<qint64> &exited) const;
     QString lockName(qint64 lock) const;

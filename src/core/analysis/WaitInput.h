@@ -101,6 +101,7 @@ struct ProcessState
 struct WaitTick
 {
     double t = 0; // session time of the tick (SessionClock)
+    quint64 sequence = 0; // the sampler tick's own number (Snapshot::sequence: 1, 2, 3 … per run); 0 unknown
     QList<WaitInput> threads;
     QList<LockState> locks;
     QList<QueueState> queues;

@@ -219,8 +219,9 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
             live.insert(task.tid);
     }
     // The wait-for input goes into the task samples too: a replay draws the graph of any moment from them.
-    const WaitTick tick = m_telemetry.isValid() ? WaitTickBuilder::build(t, m_lastTelemetry, m_lab->processes(), live)
-                                                : WaitTick{};
+    WaitTick tick = m_telemetry.isValid() ? WaitTickBuilder::build(t, m_lastTelemetry, m_lab->processes(), live)
+                                          : WaitTick{};
+    tick.sequence = snapshot->sequence;
     for (const SessionEvent &event : m_tape.samplesOf(*snapshot, t, {}, m_telemetry.isValid() ? &tick : nullptr))
         keep(event);
     recordQueues(t);

@@ -17,8 +17,14 @@ double rounded(double value)
 SampleThrottle::SampleThrottle(double minInterval) : m_minInterval(minInterval)
 {}
 
-QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &samples)
+QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &samples, quint64 tick)
 {
+    // The tick's own number lets a reader count ticks between events, which a late tick's `t` cannot tell.
+    const auto stamped = [tick](QJsonObject fields) {
+        if (tick > 0)
+            fields.insert(u"tick"_s, qint64(tick));
+        return fields;
+    };
     QList<SessionEvent> stateEvents;
     QList<SessionEvent> sampleEvents;
     QHash<qint64, Recorded> next;
@@ -29,11 +35,11 @@ QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &sam
         Recorded recorded;
         const auto stateChange = [&](const QString &from) {
             stateEvents << SessionEvent{t, u"task.state"_s,
-                                        QJsonObject{{u"pid"_s, sample.pid},
-                                                    {u"tid"_s, sample.tid},
-                                                    {u"from"_s, from},
-                                                    {u"to"_s, sample.state},
-                                                    {u"reason"_s, sample.reason}}};
+                                        stamped(QJsonObject{{u"pid"_s, sample.pid},
+                                                            {u"tid"_s, sample.tid},
+                                                            {u"from"_s, from},
+                                                            {u"to"_s, sample.state},
+                                                            {u"reason"_s, sample.reason}})};
         };
         if (previous == m_last.constEnd()) {
             // The first state seen is a change too, from "new": a reader first seen already blocked in read()
@@ -52,7 +58,7 @@ QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &sam
             admit = t - previous->t >= m_minInterval - 1e-3;
         }
         if (admit) {
-            sampleEvents << SessionEvent{t, u"task.sample"_s, sampleFields(sample)};
+            sampleEvents << SessionEvent{t, u"task.sample"_s, stamped(sampleFields(sample))};
             recorded = Recorded{t, sample.state, sample.wait, sample.waitOn, sample.holds};
         } else {
             recorded = *previous;

@@ -41,8 +41,9 @@ public:
     // Takes this tick's samples of every task and returns the events to record, in order: the task.state
     // events of the tasks whose state changed, then the task.sample events admitted. A task's first sample is
     // always admitted, with a task.state from "new" to its first state. Tasks missing from `samples`
-    // are forgotten, so memory follows the live task count; a TID that reappears counts as new.
-    QList<SessionEvent> offer(double t, const QList<TaskRecord> &samples);
+    // are forgotten, so memory follows the live task count; a TID that reappears counts as new. `tick` is the
+    // sampler tick's own number (Snapshot::sequence), written into every event as "tick"; 0 (unknown) writes none.
+    QList<SessionEvent> offer(double t, const QList<TaskRecord> &samples, quint64 tick = 0);
 
     // The task.sample fields of one sample: pid, tid, state, running, ready, blocked, cpu, core, reason, and
     // wait, wait_on, wait_label, holds when the thread waits on or holds a lab object.

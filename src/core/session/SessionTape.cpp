@@ -133,7 +133,7 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
         }
         records << record;
     }
-    QList<SessionEvent> events = m_throttle.offer(t, records);
+    QList<SessionEvent> events = m_throttle.offer(t, records, snapshot.sequence);
     if (snapshot.unwatchedTasks != m_lastUnwatched) {
         // Out of file descriptors (a low hard RLIMIT_NOFILE): say how many tasks this tick could not read, and
         // when all can be read again — never a silent gap in the samples.
