@@ -240,13 +240,50 @@ QString QueueBenchmark::findReferenceScript(const QString &given)
     return {};
 }
 
+// One round of the Python reference (its own process, so the interpreter's start-up is not timed): items per
+// second, or nullopt with *problem saying why.
+static std::optional<double> pythonRound(const QString &interpreter, const QString &script, double seconds,
+                                         QString *problem)
+{
+    QProcess process;
+    process.start(interpreter, {script, u"--seconds"_s, QString::number(seconds), u"--rounds"_s, u"1"_s,
+                                u"--item-bytes"_s, QString::number(itemBytes), u"--capacity"_s,
+                                QString::number(queueCapacity)});
+    if (!process.waitForFinished(int((seconds + 5) * 1000) + 10000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        *problem = QueueBenchmark::tr("the Python reference did not finish");
+        return std::nullopt;
+    }
+    const QJsonObject result = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed()).object();
+    const QJsonArray rounds = result.value(u"rounds"_s).toArray();
+    if (process.exitCode() != 0 || rounds.isEmpty() || rounds.first().toDouble() <= 0) {
+        *problem = QueueBenchmark::tr("the Python reference failed: %1")
+                       .arg(QString::fromUtf8(process.readAllStandardError()).trimmed());
+        return std::nullopt;
+    }
+    return rounds.first().toDouble();
+}
+
 int QueueBenchmark::run(const Options &options)
 {
     const double seconds = std::clamp(options.seconds, 0.1, 60.0);
     const int rounds = std::clamp(options.rounds, 1, 9);
+
+    // The reference runs in the same run, one round after each round of ours, so that both see the same machine
+    // state: a build starting next door slows both, not only whichever came last.
+    QString referenceProblem;
+    const QString script = findReferenceScript(options.referenceScript);
+    const QString interpreter = QStandardPaths::findExecutable(u"python3"_s);
+    if (script.isEmpty())
+        referenceProblem = tr("tests/bench/queue_reference.py not found (set PROCLAB_QUEUE_REFERENCE)");
+    else if (interpreter.isEmpty())
+        referenceProblem = tr("python3 not found on PATH");
+
     std::vector<double> shared;
     std::vector<double> batched;
     std::vector<double> pipe;
+    std::vector<double> python;
     for (int round = 0; round < rounds; ++round) {
         const std::optional<double> viaQueue = sharedQueueRound(seconds, 1);
         const std::optional<double> viaBatches = sharedQueueRound(seconds, batchItems);
@@ -259,34 +296,9 @@ int QueueBenchmark::run(const Options &options)
         shared.push_back(*viaQueue);
         batched.push_back(*viaBatches);
         pipe.push_back(*viaPipe);
-    }
-
-    // The reference, in the same run, on the same machine state.
-    std::vector<double> python;
-    QString referenceProblem;
-    const QString script = findReferenceScript(options.referenceScript);
-    const QString interpreter = QStandardPaths::findExecutable(u"python3"_s);
-    if (script.isEmpty()) {
-        referenceProblem = tr("tests/bench/queue_reference.py not found (set PROCLAB_QUEUE_REFERENCE)");
-    } else if (interpreter.isEmpty()) {
-        referenceProblem = tr("python3 not found on PATH");
-    } else {
-        QProcess process;
-        process.start(interpreter, {script, u"--seconds"_s, QString::number(seconds), u"--rounds"_s,
-                                    QString::number(rounds), u"--item-bytes"_s, QString::number(itemBytes),
-                                    u"--capacity"_s, QString::number(queueCapacity)});
-        const int budgetMs = int((seconds + 5) * rounds * 1000) + 10000;
-        if (!process.waitForFinished(budgetMs)) {
-            process.kill();
-            process.waitForFinished(5000);
-            referenceProblem = tr("the Python reference did not finish");
-        } else {
-            const QJsonObject result = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed()).object();
-            for (const QJsonValue &value : result.value(u"rounds"_s).toArray())
-                python.push_back(value.toDouble());
-            if (process.exitCode() != 0 || python.empty())
-                referenceProblem = tr("the Python reference failed: %1")
-                                       .arg(QString::fromUtf8(process.readAllStandardError()).trimmed());
+        if (referenceProblem.isEmpty()) {
+            if (const std::optional<double> viaPython = pythonRound(interpreter, script, seconds, &referenceProblem))
+                python.push_back(*viaPython);
         }
     }
 
