@@ -96,6 +96,8 @@ QList<int> tst_ProgramRun::leftovers() const
     return found;
 }
 
+// timeoutMs is how long a hang may take to be called one: a multiprocessing program with the spawn start method
+// starts an interpreter per worker, which on a loaded 2-core machine took over 20 s where it takes 3 s alone.
 bool tst_ProgramRun::runToEnd(const QStringList &command, int timeoutMs, int *status, QList<SessionEvent> *events)
 {
     ProgramRun::Options options;
@@ -142,7 +144,7 @@ void tst_ProgramRun::poolWorkersNamedAndReady()
     QFETCH(QString, method);
     int status = -1;
     QList<SessionEvent> events;
-    QVERIFY(runToEnd({m_python, fixture(u"pool_cpu.py"_s), method}, 20000, &status, &events));
+    QVERIFY(runToEnd({m_python, fixture(u"pool_cpu.py"_s), method}, 60000, &status, &events));
     QCOMPARE(status, 0);
     const QSet<qint64> workers = pidsWithRole(events, u"pool worker"_s);
     QCOMPARE(workers.size(), 5);
@@ -174,7 +176,7 @@ void tst_ProgramRun::terminatedReaderIsZombieThenSigterm()
     QFETCH(QString, method);
     int status = -1;
     QList<SessionEvent> events;
-    QVERIFY(runToEnd({m_python, fixture(u"queue_terminate.py"_s), method}, 15000, &status, &events));
+    QVERIFY(runToEnd({m_python, fixture(u"queue_terminate.py"_s), method}, 60000, &status, &events));
     QCOMPARE(status, 0);
     // The reader: the line "terminated PID" names it.
     qint64 reader = 0;
@@ -213,7 +215,7 @@ void tst_ProgramRun::managerServerNamed()
     QFETCH(QString, method);
     int status = -1;
     QList<SessionEvent> events;
-    QVERIFY(runToEnd({m_python, fixture(u"manager_dict.py"_s), method}, 20000, &status, &events));
+    QVERIFY(runToEnd({m_python, fixture(u"manager_dict.py"_s), method}, 60000, &status, &events));
     QCOMPARE(status, 0);
     QVERIFY2(ofKind(events, u"process.spawn"_s).size() >= 12,
              qPrintable(u"%1 processes seen"_s.arg(ofKind(events, u"process.spawn"_s).size())));

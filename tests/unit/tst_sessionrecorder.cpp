@@ -161,8 +161,8 @@ void tst_SessionRecorder::hundredThousandEventsPerSecond()
     recorder.stop();
     const double perEventNs = std::chrono::duration<double, std::nano>(inRecord).count() / perSecond;
     qInfo("producer: %.0f ns per record(), %.3f s for 100 000 events", perEventNs, producerSeconds);
-    // The producer is never held up: pacing alone takes 0.99 s; allow for a loaded 2-core machine.
-    QVERIFY2(producerSeconds < 1.5, qPrintable(QString::number(producerSeconds)));
+    // The producer is never held up: the time spent inside record() itself, not the whole paced loop, whose
+    // wall time on a loaded 2-core machine measures how late its sleeps wake up (2.2 s seen at load 12).
     QVERIFY2(perEventNs < 5000, qPrintable(QString::number(perEventNs)));
     QCOMPARE(recorder.eventsDropped(), 0u);
     QCOMPARE(recorder.eventsWritten(), quint64(perSecond));
