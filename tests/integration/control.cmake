@@ -8,5 +8,5 @@ proclab_add_test(tst_labcontroller SOURCES tst_labcontroller.cpp LIBS proclab_co
 add_dependencies(tst_labcontroller proclab-worker)
 proclab_add_test(tst_workerprocess SOURCES tst_workerprocess.cpp LIBS proclab_core SERIAL TIMEOUT 120)
 add_dependencies(tst_workerprocess proclab-worker)
-proclab_add_test(tst_supervisorlifetime SOURCES tst_supervisorlifetime.cpp LIBS proclab_core SERIAL TIMEOUT 120)
+proclab_add_test(tst_supervisorlifetime SOURCES tst_supervisorlifetime.cpp ${PROCLAB_SHARED_COPY} LIBS proclab_core SERIAL TIMEOUT 120)
 add_dependencies(tst_supervisorlifetime proclab-worker proclab-test-supervisor)

@@ -2,10 +2,12 @@
 // deadlocked, and a supervisor whose user hits RLIMIT_NPROC. The supervisor is proclab-test-supervisor (built
 // from labsupervisor_main.cpp with LabController), run as a QProcess; this test process is a subreaper, so any
 // lab process that escaped would come to it and be seen.
+#include "SharedCopy.h"
 #include "control/ChildScanner.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/prctl.h>
@@ -138,7 +140,16 @@ void tst_SupervisorLifetime::normalQuitWhileDeadlockedEndsWithinTwoSeconds()
 
 void tst_SupervisorLifetime::loweredProcessLimitGivesClearErrorAndSessionGoesOn()
 {
+    // As root the supervisor becomes nobody, who cannot reach a build tree in a private home folder: it runs a copy
+    // of the worker that every user may run.
+    QTemporaryDir shared;
+    QString error;
+    const QString folder = sharedCopy({QStringLiteral(PROCLAB_BIN_DIR "/proclab-worker")}, shared, &error);
+    QVERIFY2(!folder.isEmpty(), qPrintable(error));
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PROCLAB_WORKER"_s, folder + u"/proclab-worker"_s);
+    process.setProcessEnvironment(environment);
     process.start(supervisor(), {u"--nproc-room"_s, u"3"_s, u"--attempts"_s, u"5"_s});
     QVERIFY(process.waitForFinished(20000));
     const QByteArray out = process.readAllStandardOutput();
