@@ -11,8 +11,9 @@
 #
 # Not part of ctest. Run it whenever installer/debian-packages.txt, a find_package call or proclab.sh changes.
 #
-#   tests/fresh/bare-debian.sh [--keep] [--ccache DIR]
+#   tests/fresh/bare-debian.sh [--keep] [--ccache DIR] [--deb FILE]
 #     --keep        leave the roots in place for a look afterwards
+#     --deb FILE    only step 3, with a package built already (./proclab.sh package)
 #     --ccache DIR  let the build in the root use the compiler cache DIR (bind-mounted): much faster, and it
 #                   proves the same, since a header missing from the root still fails its compile (ccache checks
 #                   every include file of a cached result, and a miss preprocesses in the root)
@@ -25,6 +26,7 @@ work=${PROCLAB_FRESH_DIR:-$source_dir/build/fresh}
 mirror=${PROCLAB_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 keep=false
 ccache_dir=
+deb=
 args=("$@")
 while (($#)); do
     case $1 in
@@ -33,7 +35,11 @@ while (($#)); do
             [[ -n ${2:-} && -d ${2:-} ]] || { echo "bare-debian.sh: --ccache needs an existing folder" >&2; exit 2; }
             ccache_dir=$(cd "$2" && pwd)
             shift ;;
-        *) echo "bare-debian.sh: unknown argument '$1'; allowed: --keep, --ccache DIR" >&2; exit 2 ;;
+        --deb)
+            [[ -n ${2:-} && -f ${2:-} ]] || { echo "bare-debian.sh: --deb needs a .deb file" >&2; exit 2; }
+            deb=$(readlink -f "$2")
+            shift ;;
+        *) echo "bare-debian.sh: unknown argument '$1'; allowed: --keep, --ccache DIR, --deb FILE" >&2; exit 2 ;;
     esac
     shift
 done
@@ -153,6 +159,7 @@ if [[ ! -f $tarball ]]; then
 fi
 
 # 1 and 2: the README's commands in a clone of the current commit.
+if [[ -z $deb ]]; then
 root=${roots[0]}
 step "make a bare root" fresh_root "$root"
 step "clone $commit" git clone --quiet --no-hardlinks "$source_dir" "$root/root/proclab"
@@ -164,14 +171,15 @@ step "a second ./proclab.sh test installs nothing and rebuilds nothing" in_root 
     "set -o pipefail; cd /root/proclab && ./proclab.sh test -R debian_packages_complete 2>&1 | tee /tmp/second.log && ! grep -q 'installing the Debian packages' /tmp/second.log && ! grep -q 'Building\|Linking' /tmp/second.log"
 step "./proclab.sh package" in_root "$root" "cd /root/proclab && ./proclab.sh package"
 deb=$(ls -1 "$root"/root/proclab/build/dev/proclab_*.deb | tail -n 1)
+fi
 
 # 3: the package alone, on another copy of the bare root.
 root=${roots[1]}
 step "make a second bare root for the package" fresh_root "$root"
 cp "$deb" "$root/root/"
 step "apt-get install ./$(basename "$deb")" in_root "$root" \
-    "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")"
+    "cd /root && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")"
 step "proclab run zombie --duration 2 from /usr/bin" in_root "$root" \
     "cd /tmp && test \"\$(command -v proclab)\" = /usr/bin/proclab && proclab run zombie --duration 2"
 
-say "passed ($commit)"
+say "passed ($commit${deb:+, package $(basename "$deb")})"
