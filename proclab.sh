@@ -62,11 +62,14 @@ case $cmd in
         install_missing
         build dev
         log=$(mktemp)
-        trap 'rm -f "$log"' EXIT
+        tally=$(mktemp)
+        trap 'rm -f "$log" "$tally"' EXIT
         set +e
-        ctest --preset dev "$@" 2>&1 | tee "$log"
+        PROCLAB_VERDICT_TALLY=$tally ctest --preset dev "$@" 2>&1 | tee "$log"
         status=${PIPESTATUS[0]}
         set -e
+        # How many lessons the machine's other work made inconclusive (skipped, not failed).
+        cat "$tally"
         # ctest's summary line, once more at the very end where a reader looks first.
         grep -E 'tests passed|tests failed' "$log" | tail -n 1 || true
         exit "$status"
