@@ -3,9 +3,6 @@
 #include "RoleContext.h"
 #include "experiments/FigureBoard.h"
 
-#include <cerrno>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -24,43 +21,32 @@ void change(const FigureBoard *figures, int number)
 }
 } // namespace
 
+void IsolationRole::changeInChild(const FigureBoard &figures, int number)
+{
+    change(&figures, number);
+}
+
 void IsolationRole::run(const RoleContext &context)
 {
     const FigureBoard *figures = context.channels.figures;
     if (!figures)
         return;
     g_value = context.settings.initial;
-    const int count = std::min(context.settings.rounds, figures->count() - 1);
-    if (context.settings.processes) {
-        std::vector<pid_t> children;
-        for (int i = 1; i <= count; ++i) {
-            const pid_t child = ::fork();
-            if (child == 0) {
-                change(figures, i);
-                ::usleep(VisibleMs * 1000);
-                ::_exit(0);
-            }
-            if (child > 0)
-                children.push_back(child);
-        }
-        context.setState(ThreadState::WaitChild, children.empty() ? -1 : children.front());
-        for (pid_t child : children) {
-            while (::waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
-            }
-        }
-    } else {
-        std::vector<std::thread> threads;
+    figures->store(0, g_value);
+    std::vector<std::thread> threads;
+    if (!context.settings.processes) {
+        const int count = std::min(context.settings.rounds, figures->count() - 1);
         for (int i = 1; i <= count; ++i) {
             threads.emplace_back([figures, i] {
                 change(figures, i);
                 ::usleep(VisibleMs * 1000);
             });
         }
-        for (std::thread &thread : threads)
-            thread.join();
     }
-    figures->store(0, g_value);
     context.setState(ThreadState::Idle);
-    while (context.sleepMs(1000)) {
-    }
+    // What the parent sees, again and again: its own value (the children's changes never reach it).
+    while (context.sleepMs(50))
+        figures->store(0, g_value);
+    for (std::thread &thread : threads)
+        thread.join();
 }

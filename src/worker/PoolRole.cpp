@@ -79,6 +79,7 @@ bool runMode(const RoleContext &context, const Queues &queues, int mode, int tas
 {
     const std::int64_t taskNs = std::int64_t(context.settings.holdMs) * 1'000'000;
     const std::int64_t start = MonotonicDeadline::nowNs();
+    context.channels.figures->store(PoolFigures::modeStartIndex(mode), start);
     const WaitOptions options = waitOptions(context);
     if (mode == PoolFigures::modeIndex(QStringLiteral("apply"))) {
         for (int task = 0; task < tasks; ++task) {

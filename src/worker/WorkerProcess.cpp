@@ -1,4 +1,6 @@
 #include "WorkerProcess.h"
+
+#include "IsolationRole.h"
 #include "ParentDeathGuard.h"
 #include "control/ChildScanner.h"
 
@@ -363,8 +365,12 @@ void WorkerProcess::handleCommand(const ControlMessage &command)
 ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
 {
     const QByteArray kind = command.value("kind");
-    if (kind != "worker" && kind != "sleeper")
+    if (kind != "worker" && kind != "sleeper" && kind != "isolation")
         return failure(command.id(), EINVAL, "unknown-kind");
+    // An isolation child: a copy of this process that changes its copy of the lesson's value (IsolationRole).
+    const int isolationNumber = kind == "isolation" ? m_isolationChildren + 1 : 0;
+    if (kind == "isolation" && (!m_figures.isValid() || isolationNumber >= m_figures.count()))
+        return failure(command.id(), EINVAL, "no-figure-for-child");
     std::string role = command.value("role").toStdString();
     if (kind == "worker" && !WorkerOptions::isThreadRole(role) && role != "host")
         role = "sleeper";
@@ -403,14 +409,19 @@ ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
             ::execv(argv[0], argv.data());
             ::_exit(127);
         }
-        // A plain child: it only sleeps, and dies with the supervisor but not with its lab parent.
+        // A plain child: it only sleeps (an isolation child first changes its copy of the value), and dies with
+        // the supervisor but not with its lab parent.
         if (!ParentDeathGuard::rearmInForkedChild(self))
             ::_exit(0);
-        ::prctl(PR_SET_NAME, "proclab-sleeper", 0, 0, 0);
+        if (isolationNumber > 0)
+            IsolationRole::changeInChild(m_figures, isolationNumber);
+        ::prctl(PR_SET_NAME, isolationNumber > 0 ? "isolated-child" : "proclab-sleeper", 0, 0, 0);
         for (;;)
             ::pause();
     }
     m_children.push_back(child);
+    if (isolationNumber > 0)
+        m_isolationChildren = isolationNumber;
     // Not reaped yet (only this thread reaps), so its /proc entry is certainly the child's.
     const std::optional<ChildStat> stat = ChildScanner::readStat(child);
     return ControlMessage("ok", command.id()).set("pid", child).set("start", qint64(stat ? stat->startTime : 0));

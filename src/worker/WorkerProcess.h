@@ -45,6 +45,7 @@ private:
     WorkerOptions m_options;
     TelemetryBlock m_telemetry;
     FigureBoard m_figures;
+    int m_isolationChildren = 0; // isolation children forked so far (each writes its own figure)
     SharedQueue m_queue;
     PipeChannel m_pipe;
     WorkerChannels m_channels;

@@ -2,6 +2,7 @@
 // parameters, stdout carries only JSON lines ending with the summary, the session file is written, and nothing of
 // the lab is left afterwards. Also the bad-input contract of `run` and `list`.
 #include <QDir>
+#include <QHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,6 +38,7 @@ private:
     // Which of these processes still exist (zombies already handed to init do not count).
     static QList<int> stillAlive(const QSet<int> &pids);
     QTemporaryDir m_home;
+    QHash<QString, QStringList> m_liveFigures; // per experiment, from `list --json`
     QStringList m_inconclusive; // the rows whose verdict was inconclusive
     int m_judged = 0;           // the rows that reached a verdict
 };
@@ -44,6 +46,15 @@ private:
 void tst_ExperimentRuns::initTestCase()
 {
     QVERIFY(m_home.isValid());
+    const Result list = run({u"list"_s, u"--json"_s});
+    QCOMPARE(list.status, 0);
+    for (const QJsonValue &entry : QJsonDocument::fromJson(list.out).array()) {
+        const QJsonObject experiment = entry.toObject();
+        QStringList names;
+        for (const QJsonValue &name : experiment.value(u"live_figures"_s).toArray())
+            names << name.toString();
+        m_liveFigures.insert(experiment.value(u"id"_s).toString(), names);
+    }
 }
 
 void tst_ExperimentRuns::cleanupTestCase()
@@ -145,6 +156,10 @@ void tst_ExperimentRuns::showsItsPhenomenon()
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QVERIFY2(lines.size() > 3, r.err.constData());
     QSet<int> started;
+    double stoppedAt = -1;
+    double firstLiveFigure = -1; // when the first of the experiment's live figures was recorded
+    const QStringList liveFigures = m_liveFigures.value(id);
+    QVERIFY2(!liveFigures.isEmpty(), "the experiment declares no live figure");
     for (const QByteArray &line : lines) {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(line, &error);
@@ -153,7 +168,15 @@ void tst_ExperimentRuns::showsItsPhenomenon()
         const QString kind = event.value(u"kind"_s).toString();
         if (kind == u"process.spawn"_s || kind == u"process.reparent"_s || kind == u"thread.start"_s)
             started.insert(event.value(u"pid"_s).toInt());
+        if (kind == u"experiment.stop"_s)
+            stoppedAt = event.value(u"t"_s).toDouble();
+        if (kind == u"measure"_s && firstLiveFigure < 0 && liveFigures.contains(event.value(u"name"_s).toString()))
+            firstLiveFigure = event.value(u"t"_s).toDouble();
     }
+    // The lesson's figure is in the stream while the run goes on, not only at the stop.
+    QVERIFY2(firstLiveFigure >= 0, qPrintable(u"no live figure of "_s + liveFigures.join(u", "_s) + u" recorded"_s));
+    QVERIFY2(stoppedAt > 0 && firstLiveFigure <= stoppedAt - 0.5,
+             qPrintable(u"the first live figure came at %1 s, the stop at %2 s"_s.arg(firstLiveFigure).arg(stoppedAt)));
     QVERIFY(!started.isEmpty());
     // Everything this run started is gone once `proclab run` has returned (ProcLab reaps before it exits).
     QTRY_VERIFY2_WITH_TIMEOUT(stillAlive(started).isEmpty(), "a lab process outlived its experiment", 2000);

@@ -9,3 +9,5 @@ if(TARGET proclab_gui)
     # The console's share of a flooding program's output.
     proclab_add_test(tst_consolebuffer SOURCES tst_consolebuffer.cpp LIBS proclab_gui)
 endif()
+# Measured numbers written for people (result sentences, the card, the report).
+proclab_add_test(tst_figuretext SOURCES tst_figuretext.cpp LIBS proclab_core)

@@ -78,7 +78,8 @@ public:
     bool setRate(pid_t pid, double rate, pid_t tid = 0);
     bool takeLocks(pid_t pid, pid_t tid, const QList<int> &locks);
     bool releaseLocks(pid_t pid, pid_t tid);
-    // kind "worker" (the child runs proclab-worker with `role`) or "sleeper" (a plain forked child that sleeps).
+    // kind "worker" (the child runs proclab-worker with `role`), "sleeper" (a plain forked child that sleeps) or
+    // "isolation" (a plain forked child that first changes its copy of the isolation lesson's value).
     bool forkChild(pid_t pid, const QString &kind, const QString &role = QString());
     bool exitWorker(pid_t pid, int code);
 

@@ -3,6 +3,7 @@
 #include "ExperimentRun.h"
 #include "WorkerHosts.h"
 #include "RecordedRun.h"
+#include "TickFigures.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -89,16 +90,41 @@ bool CpuVersusIoExperiment::start(ExperimentRun &run)
     return true;
 }
 
+QStringList CpuVersusIoExperiment::liveFigures() const
+{
+    return {u"cores_used"_s, u"gil_holder"_s, u"items_done"_s, u"gil_acquisitions"_s};
+}
+
+void CpuVersusIoExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
+{
+    const TickFigures figures(run.lastTelemetry(), &snapshot);
+    const QString role = run.values().text(u"work"_s) == u"cpu"_s ? u"cpu"_s : u"io"_s;
+    const double together = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), role));
+    if (together >= 0)
+        run.report(u"cores_used"_s, together, LiveFigures::Moment::Running, {{u"cores"_s, run.cores()}});
+    // Who holds the (first) GIL now: a TID, 0 while it is free.
+    if (!run.lastTelemetry().locks.isEmpty()) {
+        const LockSample &gil = run.lastTelemetry().locks.first();
+        run.report(u"gil_holder"_s, gil.ownerTid, LiveFigures::Moment::Running, {{u"lock"_s, gil.name}});
+    }
+    reportCounts(run, LiveFigures::Moment::Running);
+}
+
 void CpuVersusIoExperiment::finish(ExperimentRun &run)
+{
+    reportCounts(run, LiveFigures::Moment::Settled);
+}
+
+void CpuVersusIoExperiment::reportCounts(ExperimentRun &run, LiveFigures::Moment moment)
 {
     quint64 items = 0;
     for (const ThreadTelemetrySample &thread : run.lastTelemetry().threads)
         items += thread.itemsDone;
-    run.measure(u"items_done"_s, double(items));
+    run.report(u"items_done"_s, double(items), moment);
     quint64 acquisitions = 0;
     for (const LockSample &lock : run.lastTelemetry().locks)
         acquisitions += lock.acquisitions;
-    run.measure(u"gil_acquisitions"_s, double(acquisitions));
+    run.report(u"gil_acquisitions"_s, double(acquisitions), moment);
 }
 
 PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Experiment.h"
+#include "LiveFigures.h"
 
 // `cpu-vs-io`: CPU-bound or IO-bound work on threads or processes, with or without a global interpreter lock.
 class CpuVersusIoExperiment : public Experiment
@@ -16,5 +17,10 @@ public:
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void finish(ExperimentRun &run) override;
+    QStringList liveFigures() const override;
+
+private:
+    static void reportCounts(ExperimentRun &run, LiveFigures::Moment moment);
 };

@@ -84,12 +84,35 @@ bool DeadlockExperiment::start(ExperimentRun &run)
     return true;
 }
 
+QStringList DeadlockExperiment::liveFigures() const
+{
+    return {u"cycle_length"_s, u"lock_acquisitions"_s};
+}
+
+void DeadlockExperiment::observe(ExperimentRun &run, const SessionEvent &event)
+{
+    // The cycle, the moment the analysis finds it: how many threads, which locks.
+    if (event.kind == u"deadlock.detected"_s)
+        run.report(u"cycle_length"_s, double(event.fields.value(u"cycle"_s).toArray().size()),
+                   LiveFigures::Moment::Running, {{u"cycle"_s, event.fields.value(u"cycle"_s)}});
+}
+
+void DeadlockExperiment::tick(ExperimentRun &run, const Snapshot &)
+{
+    reportAcquisitions(run, LiveFigures::Moment::Running);
+}
+
 void DeadlockExperiment::finish(ExperimentRun &run)
+{
+    reportAcquisitions(run, LiveFigures::Moment::Settled);
+}
+
+void DeadlockExperiment::reportAcquisitions(ExperimentRun &run, LiveFigures::Moment moment)
 {
     quint64 acquisitions = 0;
     for (const LockSample &lock : run.lastTelemetry().locks)
         acquisitions += lock.acquisitions;
-    run.measure(u"lock_acquisitions"_s, double(acquisitions));
+    run.report(u"lock_acquisitions"_s, double(acquisitions), moment);
 }
 
 PhenomenonVerdict DeadlockExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const

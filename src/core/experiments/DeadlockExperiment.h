@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Experiment.h"
+#include "LiveFigures.h"
 
 // `deadlock`: a ring of threads, each holding one lock and waiting for the next.
 class DeadlockExperiment : public Experiment
@@ -17,5 +18,10 @@ public:
     bool start(ExperimentRun &run) override;
     void finish(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
+    void observe(ExperimentRun &run, const SessionEvent &event) override;
+    QStringList liveFigures() const override;
 
+private:
+    static void reportAcquisitions(ExperimentRun &run, LiveFigures::Moment moment);
 };

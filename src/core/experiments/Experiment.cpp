@@ -21,6 +21,10 @@ void Experiment::changeLive(ExperimentRun &, const QString &, const QVariant &)
 {
 }
 
+void Experiment::observe(ExperimentRun &, const SessionEvent &)
+{
+}
+
 void Experiment::finish(ExperimentRun &)
 {
 }
@@ -30,7 +34,11 @@ QJsonObject Experiment::describe() const
     QJsonArray parameterList;
     for (const ParameterSpec &spec : parameters())
         parameterList.append(spec.toJson());
-    return {{u"id"_s, id()}, {u"title"_s, title()}, {u"summary"_s, summary()}, {u"parameters"_s, parameterList}};
+    return {{u"id"_s, id()},
+            {u"title"_s, title()},
+            {u"summary"_s, summary()},
+            {u"parameters"_s, parameterList},
+            {u"live_figures"_s, QJsonArray::fromStringList(liveFigures())}};
 }
 
 QString PhenomenonVerdict::verdictName() const

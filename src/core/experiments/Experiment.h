@@ -35,7 +35,8 @@ struct PhenomenonVerdict
 // One experiment of the catalogue (one section of docs/experiments.md each): what it is, its parameters, how
 // it drives the lab, and the check that decides from the recorded session whether the phenomenon was shown.
 //
-// Lifecycle, all on the thread that owns the ExperimentRun: start() once; tick() after every sample; changeLive()
+// Lifecycle, all on the thread that owns the ExperimentRun: start() once; tick() after every sample; observe() for
+// each event recorded; changeLive()
 // when the user changes a live parameter; finish() once before the lab is stopped. check() is pure: it reads only
 // the events (it must work on a session file read back from disk).
 class Experiment : public QObject
@@ -59,8 +60,14 @@ public:
     virtual bool start(ExperimentRun &run) = 0;
     virtual void tick(ExperimentRun &run, const Snapshot &snapshot);
     virtual void changeLive(ExperimentRun &run, const QString &name, const QVariant &value);
+    // Every event the run records, as it is recorded, except task samples and the experiment's own `measure`
+    // events: where a live figure comes from what the lab reported (an exit, a re-parenting, a cycle).
+    virtual void observe(ExperimentRun &run, const SessionEvent &event);
     // Last word before the lab stops: emit the figures the check needs.
     virtual void finish(ExperimentRun &run);
+    // The names of the `measure` figures this experiment records while it runs (ExperimentRun::report), the
+    // headline first: what its live result card shows before Stop.
+    virtual QStringList liveFigures() const = 0;
     virtual PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const = 0;
     // check(), then the run's own headroom (LoadHeadroom): a lesson that needed more free cores than other
     // programs left it (or than the lab may use at all) and failed only on bounds load can break — or passed only

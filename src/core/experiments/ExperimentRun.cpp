@@ -107,6 +107,18 @@ void ExperimentRun::measure(const QString &name, double value, const QJsonObject
     emitEvent(u"measure"_s, fields);
 }
 
+void ExperimentRun::report(const QString &name, double value, LiveFigures::Moment moment, const QJsonObject &extra)
+{
+    if (m_live.shouldRecord(name, value, extra, now(), moment))
+        measure(name, value, extra);
+}
+
+void ExperimentRun::rescanSoon()
+{
+    if (m_sampler)
+        m_sampler->sampler().requestRescan();
+}
+
 void ExperimentRun::reportError(const QString &message)
 {
     m_error = message;
@@ -125,6 +137,8 @@ void ExperimentRun::keep(const SessionEvent &event)
 {
     m_tape.append(event);
     Q_EMIT this->event(event);
+    if (event.kind != u"measure"_s && event.kind != u"task.sample"_s)
+        m_experiment->observe(*this, event);
 }
 
 bool ExperimentRun::start()

@@ -2,6 +2,7 @@
 
 #include "Experiment.h"
 #include "FigureBoard.h"
+#include "LiveFigures.h"
 #include "control/LabController.h"
 #include "ipc/PipeChannel.h"
 #include "ipc/TelemetryBlock.h"
@@ -82,6 +83,14 @@ public:
     void emitEvent(const QString &kind, const QJsonObject &fields);
     // A figure of the experiment's own, for its check: a `measure` event {name, value, …extra}.
     void measure(const QString &name, double value, const QJsonObject &extra = {});
+    // A figure the lesson shows while it runs, recorded as a `measure` event when LiveFigures says (first value,
+    // changes at most once a second, the settled value at once). Experiments report their live figures from
+    // tick() and settle them, at the latest, in finish().
+    void report(const QString &name, double value, LiveFigures::Moment moment = LiveFigures::Moment::Running,
+                const QJsonObject &extra = {});
+    bool isSettled(const QString &name) const { return m_live.isSettled(name); }
+    // Looks for new lab processes at the next tick (a child forked inside the lab).
+    void rescanSoon();
     void reportError(const QString &message);
     // Runs `action` once, `seconds` after now, unless the run stopped before.
     void after(double seconds, std::function<void()> action);
@@ -116,6 +125,7 @@ private:
     std::unique_ptr<LabTaskAnnotator> m_annotator;
     SessionTape m_tape;
     PhenomenonVerdict m_verdict;
+    LiveFigures m_live;
     double m_lastQueueSample = -1;
     bool m_running = false;
     bool m_stopped = false;

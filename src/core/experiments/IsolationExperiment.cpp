@@ -80,19 +80,45 @@ bool IsolationExperiment::start(ExperimentRun &run)
     thread.rounds = v.integer(u"children"_s);
     thread.useProcesses = v.text(u"using"_s) == u"processes"_s;
     thread.initialValue = InitialValue;
-    return run.lab().addThread(*pid, thread);
+    if (!run.lab().addThread(*pid, thread))
+        return false;
+    // The children are copies of the parent made by fork(), real processes of the lab: seen in the tree, named,
+    // ended with the run.
+    if (thread.useProcesses) {
+        for (int i = 0; i < v.integer(u"children"_s); ++i) {
+            if (!run.lab().forkChild(*pid, u"isolation"_s, u"isolated-child"_s))
+                return false;
+        }
+    }
+    return true;
+}
+
+QStringList IsolationExperiment::liveFigures() const
+{
+    return {u"parent_value"_s};
+}
+
+void IsolationExperiment::tick(ExperimentRun &run, const Snapshot &)
+{
+    reportValues(run, LiveFigures::Moment::Running);
 }
 
 void IsolationExperiment::finish(ExperimentRun &run)
 {
+    reportValues(run, LiveFigures::Moment::Settled);
+}
+
+void IsolationExperiment::reportValues(ExperimentRun &run, LiveFigures::Moment moment)
+{
+    // The parent's value beside what each child saw (0: that child has not reported yet).
     const QList<qint64> figures = run.lastFigures();
-    if (figures.isEmpty())
+    if (figures.isEmpty() || figures.first() == 0)
         return;
     QJsonArray seen;
     for (qsizetype i = 1; i < figures.size(); ++i)
         seen.append(figures.at(i));
-    run.measure(u"parent_value"_s, double(figures.first()), {{u"children_saw"_s, seen},
-                                                             {u"initial"_s, double(InitialValue)}});
+    run.report(u"parent_value"_s, double(figures.first()), moment,
+               {{u"children_saw"_s, seen}, {u"initial"_s, double(InitialValue)}});
 }
 
 PhenomenonVerdict IsolationExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Experiment.h"
+#include "LiveFigures.h"
 
 // `isolation`: children change their own copy of the parent's data; threads change the one copy.
 class IsolationExperiment : public Experiment
@@ -16,5 +17,10 @@ public:
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void finish(ExperimentRun &run) override;
+    QStringList liveFigures() const override;
+
+private:
+    static void reportValues(ExperimentRun &run, LiveFigures::Moment moment);
 };

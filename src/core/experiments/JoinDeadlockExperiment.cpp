@@ -70,11 +70,31 @@ bool JoinDeadlockExperiment::start(ExperimentRun &run)
     return run.lab().addThread(*pid, thread);
 }
 
+QStringList JoinDeadlockExperiment::liveFigures() const
+{
+    return {u"cycle_length"_s, u"child_joined"_s};
+}
+
+void JoinDeadlockExperiment::observe(ExperimentRun &run, const SessionEvent &event)
+{
+    if (event.kind == u"deadlock.detected"_s)
+        run.report(u"cycle_length"_s, double(event.fields.value(u"cycle"_s).toArray().size()),
+                   LiveFigures::Moment::Running, {{u"cycle"_s, event.fields.value(u"cycle"_s)}});
+}
+
+void JoinDeadlockExperiment::tick(ExperimentRun &run, const Snapshot &)
+{
+    // 1 the moment the parent's join returned on the child's own exit: final then.
+    const QList<qint64> figures = run.lastFigures();
+    const double joined = figures.isEmpty() ? 0 : double(figures.first());
+    run.report(u"child_joined"_s, joined, joined == 1 ? LiveFigures::Moment::Settled : LiveFigures::Moment::Running);
+}
+
 void JoinDeadlockExperiment::finish(ExperimentRun &run)
 {
     // Read before the lab stops: a join the teardown forces (the child killed) is not the lesson's.
     const QList<qint64> figures = run.lastFigures();
-    run.measure(u"child_joined"_s, figures.isEmpty() ? 0 : double(figures.first()));
+    run.report(u"child_joined"_s, figures.isEmpty() ? 0 : double(figures.first()), LiveFigures::Moment::Settled);
 }
 
 PhenomenonVerdict JoinDeadlockExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const

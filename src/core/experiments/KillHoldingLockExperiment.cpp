@@ -90,6 +90,8 @@ void KillHoldingLockExperiment::tick(ExperimentRun &run, const Snapshot &)
         m_acquisitionsAtKill = telemetry.locks.first().acquisitions;
         m_baselineTaken = true;
     }
+    if (m_baselineTaken)
+        reportAfterKill(run, LiveFigures::Moment::Running);
     // Kill the holder only at a moment it is seen holding the lock: the lesson is the lock left taken.
     if (!m_armed || m_killed)
         return;
@@ -107,15 +109,28 @@ void KillHoldingLockExperiment::tick(ExperimentRun &run, const Snapshot &)
                     {{u"acquisitions"_s, double(now.acquisitions)}, {u"owner_before_kill"_s, now.ownerPid}});
 }
 
+QStringList KillHoldingLockExperiment::liveFigures() const
+{
+    return {u"killed_holder"_s, u"waiters_of_dead_owner"_s, u"acquisitions_after_kill"_s, u"owner_deaths"_s};
+}
+
 void KillHoldingLockExperiment::finish(ExperimentRun &run)
+{
+    reportAfterKill(run, LiveFigures::Moment::Settled);
+}
+
+void KillHoldingLockExperiment::reportAfterKill(ExperimentRun &run, LiveFigures::Moment moment) const
 {
     const TelemetrySnapshot &telemetry = run.lastTelemetry();
     if (telemetry.locks.isEmpty())
         return;
     const LockSample &lock = telemetry.locks.first();
-    run.measure(u"acquisitions_after_kill"_s,
-                m_baselineTaken ? double(lock.acquisitions - m_acquisitionsAtKill) : -1);
-    run.measure(u"owner_deaths"_s, double(lock.ownerDeaths));
+    if (m_killed)
+        run.report(u"waiters_of_dead_owner"_s, lock.waiterCount, moment,
+                   {{u"dead_owner"_s, m_victim}, {u"lock"_s, lock.name}});
+    run.report(u"acquisitions_after_kill"_s, m_baselineTaken ? double(lock.acquisitions - m_acquisitionsAtKill) : -1,
+               moment);
+    run.report(u"owner_deaths"_s, double(lock.ownerDeaths), moment);
 }
 
 PhenomenonVerdict KillHoldingLockExperiment::check(const QList<SessionEvent> &events,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Experiment.h"
+#include "LiveFigures.h"
 
 // `kill-holding-lock`: a process is killed while it holds a shared lock; the others wait for ever, unless the lock is robust.
 class KillHoldingLockExperiment : public Experiment
@@ -18,8 +19,10 @@ public:
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
     void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void finish(ExperimentRun &run) override;
+    QStringList liveFigures() const override;
 
 private:
+    void reportAfterKill(ExperimentRun &run, LiveFigures::Moment moment) const;
     bool m_killed = false;
     bool m_armed = false;
     bool m_baselineTaken = false; // the acquisitions count read at the first tick after the kill

@@ -69,13 +69,39 @@ bool OrphanExperiment::start(ExperimentRun &run)
     }
     run.after(v.real(u"kill_after"_s), [this, &run] {
         for (pid_t pid : std::as_const(m_parents))
-            run.lab().sendSignal(pid, SIGKILL);
+            m_killed = run.lab().sendSignal(pid, SIGKILL) || m_killed;
     });
     return true;
 }
 
+QStringList OrphanExperiment::liveFigures() const
+{
+    return {u"orphans_adopted"_s};
+}
+
+void OrphanExperiment::observe(ExperimentRun &run, const SessionEvent &event)
+{
+    // Each adoption the kill caused, the moment the kernel re-parented the orphan: how many, and by whom.
+    if (event.kind != u"process.reparent"_s || !m_killed
+        || !m_parents.contains(pid_t(event.fields.value(u"from"_s).toInteger())))
+        return;
+    m_adopted.insert(event.fields.value(u"pid"_s).toInteger());
+    m_newParent = event.fields.value(u"to"_s).toInteger();
+    const int expected = run.values().integer(u"parents"_s) * run.values().integer(u"children"_s);
+    reportAdopted(run, int(m_adopted.size()) == expected ? LiveFigures::Moment::Settled : LiveFigures::Moment::Running);
+}
+
+void OrphanExperiment::reportAdopted(ExperimentRun &run, LiveFigures::Moment moment) const
+{
+    const int expected = run.values().integer(u"parents"_s) * run.values().integer(u"children"_s);
+    run.report(u"orphans_adopted"_s, double(m_adopted.size()), moment,
+               {{u"new_parent"_s, m_newParent}, {u"expected"_s, expected}});
+}
+
 void OrphanExperiment::finish(ExperimentRun &run)
 {
+    if (m_killed)
+        reportAdopted(run, LiveFigures::Moment::Settled);
     run.measure(u"stopping"_s, run.now());
 }
 

@@ -3,6 +3,7 @@
 #include "ExperimentRun.h"
 #include "WorkerHosts.h"
 #include "RecordedRun.h"
+#include "TickFigures.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -70,6 +71,24 @@ bool OversubscribeExperiment::start(ExperimentRun &run)
         run.lab().addThread(*host, thread);
     }
     return true;
+}
+
+QStringList OversubscribeExperiment::liveFigures() const
+{
+    return {u"ready_share"_s, u"running_share"_s};
+}
+
+void OversubscribeExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
+{
+    // Each worker's share of the time Ready (waiting for a core) and running, now, on average over the workers.
+    const TickFigures figures(run.lastTelemetry(), &snapshot);
+    const QSet<pid_t> workers = TickFigures::threadsWithRole(run.lab().processes(), u"cpu");
+    const double ready = figures.meanOf(&TaskSample::ready, workers);
+    const double running = figures.meanOf(&TaskSample::running, workers);
+    if (ready >= 0) {
+        run.report(u"ready_share"_s, ready, LiveFigures::Moment::Running, {{u"workers"_s, int(workers.size())}});
+        run.report(u"running_share"_s, running);
+    }
 }
 
 PhenomenonVerdict OversubscribeExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const

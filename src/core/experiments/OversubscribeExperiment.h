@@ -15,6 +15,8 @@ public:
     QString python() const override;
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
+    QStringList liveFigures() const override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
 
 };

@@ -2,6 +2,7 @@
 
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "TickFigures.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -77,19 +78,35 @@ bool PollingExperiment::start(ExperimentRun &run)
     return true;
 }
 
+QStringList PollingExperiment::liveFigures() const
+{
+    return {u"poller_running"_s, u"consumer_running"_s, u"items_polling"_s, u"items_blocking"_s};
+}
+
+void PollingExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
+{
+    // How much of a core each consumer uses now: the poller burns one while the blocking one sleeps.
+    const TickFigures figures(run.lastTelemetry(), &snapshot);
+    const double blocking = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), u"consumer"));
+    if (blocking >= 0)
+        run.report(u"consumer_running"_s, blocking);
+    const double polling = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), u"poller"));
+    if (polling >= 0)
+        run.report(u"poller_running"_s, polling);
+    reportItems(run, LiveFigures::Moment::Running);
+}
+
 void PollingExperiment::finish(ExperimentRun &run)
 {
+    reportItems(run, LiveFigures::Moment::Settled);
+}
+
+void PollingExperiment::reportItems(ExperimentRun &run, LiveFigures::Moment moment)
+{
     // What each consumer got, from its own telemetry counter: the sentence says what was measured.
-    double blocking = 0;
-    double polling = 0;
-    for (const ThreadTelemetrySample &thread : run.lastTelemetry().threads) {
-        if (thread.role.startsWith(u"consumer"_s))
-            blocking += double(thread.itemsDone);
-        else if (thread.role.startsWith(u"poller"_s))
-            polling += double(thread.itemsDone);
-    }
-    run.measure(u"items_blocking"_s, blocking);
-    run.measure(u"items_polling"_s, polling);
+    const TickFigures figures(run.lastTelemetry());
+    run.report(u"items_blocking"_s, double(figures.itemsOf(u"consumer")), moment);
+    run.report(u"items_polling"_s, double(figures.itemsOf(u"poller")), moment);
 }
 
 PhenomenonVerdict PollingExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Experiment.h"
+#include "LiveFigures.h"
 
 // `polling`: a blocking consumer sleeps until an item comes; a polling one burns a core asking.
 class PollingExperiment : public Experiment
@@ -15,7 +16,11 @@ public:
     QString python() const override;
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void finish(ExperimentRun &run) override;
+    QStringList liveFigures() const override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
 
+private:
+    static void reportItems(ExperimentRun &run, LiveFigures::Moment moment);
 };

@@ -2,6 +2,8 @@
 
 #include "Experiment.h"
 
+#include <QSet>
+
 // `pool`: a pool of worker processes runs CPU-bound tasks with apply, apply_async or map.
 class PoolExperiment : public Experiment
 {
@@ -16,6 +18,13 @@ public:
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void finish(ExperimentRun &run) override;
+    QStringList liveFigures() const override;
     double settleSeconds(const ParameterValues &values) const override;
+
+private:
+    // Records each task as it ends (pool.task) and each mode's makespan as the mode ends.
+    void recordEnded(ExperimentRun &run);
+    QSet<int> m_recordedTasks; // mode * MaxTasks + task
 };

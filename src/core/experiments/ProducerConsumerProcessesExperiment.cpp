@@ -85,6 +85,16 @@ bool ProducerConsumerProcessesExperiment::start(ExperimentRun &run)
         && spawn(u"consumer"_s, v.integer(u"consumers"_s), v.integer(u"consume_ms"_s));
 }
 
+void ProducerConsumerProcessesExperiment::observe(ExperimentRun &run, const SessionEvent &event)
+{
+    ProducerConsumerThreadsExperiment::reportFlow(run, event);
+}
+
+QStringList ProducerConsumerProcessesExperiment::liveFigures() const
+{
+    return ProducerConsumerThreadsExperiment::flowFigures();
+}
+
 PhenomenonVerdict ProducerConsumerProcessesExperiment::check(const QList<SessionEvent> &events,
                                                             const ParameterValues &values) const
 {

@@ -16,5 +16,7 @@ public:
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void observe(ExperimentRun &run, const SessionEvent &event) override;
+    QStringList liveFigures() const override;
 
 };

@@ -168,6 +168,33 @@ PhenomenonVerdict ProducerConsumerThreadsExperiment::checkFlow(const QList<Sessi
     return verdict;
 }
 
+void ProducerConsumerThreadsExperiment::reportFlow(ExperimentRun &run, const SessionEvent &event)
+{
+    if (event.kind != u"queue.sample"_s)
+        return;
+    const QJsonObject &q = event.fields;
+    run.report(u"items_through"_s, q.value(u"gets"_s).toDouble());
+    run.report(u"queue_depth"_s, q.value(u"depth"_s).toDouble(), LiveFigures::Moment::Running,
+               {{u"capacity"_s, q.value(u"capacity"_s)}});
+    run.report(u"blocked_producers"_s, q.value(u"blocked_putters"_s).toDouble());
+    run.report(u"blocked_consumers"_s, q.value(u"blocked_getters"_s).toDouble());
+}
+
+QStringList ProducerConsumerThreadsExperiment::flowFigures()
+{
+    return {u"queue_depth"_s, u"blocked_producers"_s, u"blocked_consumers"_s, u"items_through"_s};
+}
+
+void ProducerConsumerThreadsExperiment::observe(ExperimentRun &run, const SessionEvent &event)
+{
+    reportFlow(run, event);
+}
+
+QStringList ProducerConsumerThreadsExperiment::liveFigures() const
+{
+    return flowFigures();
+}
+
 PhenomenonVerdict ProducerConsumerThreadsExperiment::check(const QList<SessionEvent> &events,
                                                           const ParameterValues &values) const
 {

@@ -1,7 +1,9 @@
 #include "RaceExperiment.h"
 
 #include "ExperimentRun.h"
+#include "FigureText.h"
 #include "RecordedRun.h"
+#include "TickFigures.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -83,16 +85,33 @@ bool RaceExperiment::start(ExperimentRun &run)
     return true;
 }
 
+QStringList RaceExperiment::liveFigures() const
+{
+    return {u"lost_updates"_s, u"increments_done"_s, u"counter"_s};
+}
+
+void RaceExperiment::reportFigures(ExperimentRun &run, LiveFigures::Moment moment)
+{
+    const TickFigures figures(run.lastTelemetry());
+    const quint64 done = figures.itemsOf(u"racer");
+    const qint64 counter = run.lastFigures().value(0);
+    run.report(u"increments_done"_s, double(done), moment);
+    run.report(u"counter"_s, double(counter), moment);
+    run.report(u"lost_updates"_s, double(qint64(done) - counter), moment);
+}
+
+void RaceExperiment::tick(ExperimentRun &run, const Snapshot &)
+{
+    // The figures are final the moment every racer has finished (its telemetry slot says so).
+    const TickFigures figures(run.lastTelemetry());
+    const int racers = run.values().integer(u"threads"_s);
+    const bool allDone = figures.countWithRole(u"racer") == racers && figures.exitedWithRole(u"racer") == racers;
+    reportFigures(run, allDone ? LiveFigures::Moment::Settled : LiveFigures::Moment::Running);
+}
+
 void RaceExperiment::finish(ExperimentRun &run)
 {
-    const TelemetrySnapshot &telemetry = run.lastTelemetry();
-    quint64 done = 0;
-    for (const ThreadTelemetrySample &thread : telemetry.threads)
-        done += thread.itemsDone;
-    const qint64 counter = run.lastFigures().value(0);
-    run.measure(u"increments_done"_s, double(done));
-    run.measure(u"counter"_s, double(counter));
-    run.measure(u"lost_updates"_s, double(qint64(done) - counter));
+    reportFigures(run, LiveFigures::Moment::Settled);
 }
 
 PhenomenonVerdict RaceExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
@@ -110,13 +129,14 @@ PhenomenonVerdict RaceExperiment::check(const QList<SessionEvent> &events, const
     if (values.boolean(u"locked"_s)) {
         verdict.observed = lost == 0;
         verdict.detail = verdict.observed
-            ? tr("With the lock, all %1 increments arrived: none lost.").arg(qint64(done))
-            : tr("%1 updates were lost although every update held the lock.").arg(qint64(lost));
+            ? tr("With the lock, all %1 increments arrived: none lost.").arg(FigureText::count(qint64(done)))
+            : tr("%1 updates were lost although every update held the lock.").arg(FigureText::count(qint64(lost)));
     } else {
         verdict.observed = lost > 0;
         verdict.detail = verdict.observed
-            ? tr("%1 of %2 increments were lost: the counter ended at %3.")
-                  .arg(qint64(lost)).arg(qint64(done)).arg(qint64(counter))
+            ? tr("%1 of %2 increments were lost (%4 %): the counter ended at %3.")
+                  .arg(FigureText::count(qint64(lost)), FigureText::count(qint64(done)),
+                       FigureText::count(qint64(counter)), FigureText::percent(lost / done))
             : tr("No update was lost this time; the threads did not overlap.");
     }
     return verdict;

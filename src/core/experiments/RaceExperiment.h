@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Experiment.h"
+#include "LiveFigures.h"
 
 // `race`: threads update one shared counter without a lock and lose updates.
 class RaceExperiment : public Experiment
@@ -16,6 +17,11 @@ public:
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void finish(ExperimentRun &run) override;
+    QStringList liveFigures() const override;
     double settleSeconds(const ParameterValues &values) const override;
+
+private:
+    static void reportFigures(ExperimentRun &run, LiveFigures::Moment moment);
 };

@@ -83,6 +83,31 @@ bool ZombieExperiment::start(ExperimentRun &run)
     return true;
 }
 
+QStringList ZombieExperiment::liveFigures() const
+{
+    return {u"zombies_held"_s};
+}
+
+void ZombieExperiment::observe(ExperimentRun &, const SessionEvent &event)
+{
+    if (event.kind == u"process.exit"_s && m_children.contains(pid_t(event.fields.value(u"pid"_s).toInteger())))
+        m_exits.insert(pid_t(event.fields.value(u"pid"_s).toInteger()), event.fields);
+}
+
+void ZombieExperiment::tick(ExperimentRun &run, const Snapshot &)
+{
+    // The children that have ended and are not reaped: their PIDs are still taken, and how each died.
+    QJsonArray held;
+    for (const LabProcessInfo &process : run.lab().processes()) {
+        if (process.state != LabProcessInfo::State::Zombie || !m_children.contains(process.pid))
+            continue;
+        QJsonObject zombie = m_exits.value(process.pid);
+        zombie.insert(u"pid"_s, process.pid);
+        held.append(zombie);
+    }
+    run.report(u"zombies_held"_s, double(held.size()), LiveFigures::Moment::Running, {{u"zombies"_s, held}});
+}
+
 PhenomenonVerdict ZombieExperiment::check(const QList<SessionEvent> &events, const ParameterValues &) const
 {
     const RecordedRun run(events);

@@ -2,6 +2,9 @@
 
 #include "Experiment.h"
 
+#include <QHash>
+#include <QJsonObject>
+
 // `zombie`: a child that ended and was not reaped. Its PID stays taken, in state Z, until the parent waits for it.
 class ZombieExperiment : public Experiment
 {
@@ -17,7 +20,11 @@ public:
     double settleSeconds(const ParameterValues &values) const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    void tick(ExperimentRun &run, const Snapshot &snapshot) override;
+    void observe(ExperimentRun &run, const SessionEvent &event) override;
+    QStringList liveFigures() const override;
 
 private:
     QList<pid_t> m_children;
+    QHash<pid_t, QJsonObject> m_exits; // how each child ended (process.exit's fields)
 };

@@ -10,6 +10,8 @@ target_sources(proclab_core PRIVATE
     experiments/JoinDeadlockExperiment.h experiments/JoinDeadlockExperiment.cpp
     experiments/KillHoldingLockExperiment.h experiments/KillHoldingLockExperiment.cpp
     experiments/LabTaskAnnotator.h experiments/LabTaskAnnotator.cpp
+    experiments/LiveFigures.h experiments/LiveFigures.cpp
+    experiments/TickFigures.h experiments/TickFigures.cpp
     experiments/OrphanExperiment.h experiments/OrphanExperiment.cpp
     experiments/OversubscribeExperiment.h experiments/OversubscribeExperiment.cpp
     experiments/ParameterSpec.h experiments/ParameterSpec.cpp
