@@ -1,6 +1,9 @@
 #include "HtmlReportExporter.h"
 
+#include "FigureLabels.h"
+#include "FigureText.h"
 #include "SessionCharts.h"
+#include "SessionDiagrams.h"
 #include "SessionJsonWriter.h"
 #include "SessionReader.h"
 #include "SessionReportData.h"
@@ -10,6 +13,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -23,6 +27,20 @@ QString jsonText(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
+    if (value.isObject()) {
+        // A group of figures (the run's headroom): its members in words, not as JSON.
+        QStringList members;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            members << QString(it.key()).replace(u'_', u' ') + u' ' + jsonText(it.value());
+        return members.join(u", "_s);
+    }
+    if (value.isDouble()) {
+        // Measured numbers for people: three significant digits, whole counts grouped.
+        const double number = value.toDouble();
+        return number == std::round(number) && std::fabs(number) < 1e15 ? FigureText::count(qint64(number))
+                                                                         : FigureText::significant(number);
+    }
     QByteArray json;
     SessionJsonWriter::appendValue(json, value);
     return QString::fromUtf8(json);
@@ -67,6 +85,16 @@ QString HtmlReportExporter::page(const SessionHeader &header, const SessionRepor
     if (!note.isEmpty())
         html += u"<p class=\"warning\">"_s + esc(note) + u"</p>\n"_s;
     html += verdict(data);
+    html += resultCard(data);
+    if (const QString gantt = SessionDiagrams::poolGantt(data); !gantt.isEmpty())
+        html += u"<section><h2>"_s + esc(tr("Pool tasks")) + u"</h2><p class=\"hint\">"_s +
+                esc(tr("One lane per worker process, one bar per task: apply runs one task at a time, apply_async and "
+                       "map keep every worker busy. The dashed lines mark when each mode's last task ended.")) +
+                u"</p>"_s + gantt + u"</section>\n"_s;
+    if (const QString graph = SessionDiagrams::waitGraph(data); !graph.isEmpty())
+        html += u"<section><h2>"_s + esc(tr("Wait-for graph")) + u"</h2><p class=\"hint\">"_s +
+                esc(tr("The deadlock found: each thread holds what the one before it waits for, so none can go on.")) +
+                u"</p>"_s + graph + u"</section>\n"_s;
     html += u"<section><h2>"_s + esc(tr("Parameters")) + u"</h2>"_s + parameters(header) + u"</section>\n"_s;
     if (!header.explanation.isEmpty()) {
         QString paragraphs;
@@ -145,10 +173,28 @@ QString HtmlReportExporter::verdict(const SessionReportData &data)
     if (!figures.isEmpty()) {
         html += u"<dl class=\"figures\">"_s;
         for (auto it = figures.constBegin(); it != figures.constEnd(); ++it)
-            html += u"<div><dt>"_s + esc(it.key()) + u"</dt><dd>"_s + esc(jsonText(it.value())) + u"</dd></div>"_s;
+            html += u"<div><dt>"_s + esc(QString(it.key()).replace(u'_', u' ')) + u"</dt><dd>"_s +
+                    esc(jsonText(it.value())) + u"</dd></div>"_s;
         html += u"</dl>"_s;
     }
     return html + u"</section>\n"_s;
+}
+
+QString HtmlReportExporter::resultCard(const SessionReportData &data)
+{
+    // The experiment's own figures, each as last recorded while the run went on: what the window's result card
+    // showed.
+    QString items;
+    for (const SessionReportData::Figure &figure : data.figures()) {
+        if (!FigureLabels::isKnown(figure.name))
+            continue;
+        items += u"<div><dt>"_s + esc(FigureLabels::label(figure.name)) + u"</dt><dd>"_s +
+                 esc(FigureLabels::valueText(figure.name, figure.value, figure.extra)) + u"</dd></div>"_s;
+    }
+    if (items.isEmpty())
+        return {};
+    return u"<section class=\"card\"><h2>"_s + esc(tr("Measured while it ran")) + u"</h2><dl class=\"figures\">"_s +
+           items + u"</dl></section>\n"_s;
 }
 
 QString HtmlReportExporter::parameters(const SessionHeader &header)
@@ -249,7 +295,9 @@ h2{margin:0 0 10px;font-size:18px}
 section{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:20px 24px;margin-bottom:18px}
 .facts,.figures{display:flex;flex-wrap:wrap;gap:10px 28px;margin:0}
 .facts div,.figures div{min-width:90px}
-dt{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.05em}
+dt{color:var(--muted);font-size:12px;letter-spacing:.02em}
+.facts dt{text-transform:uppercase;letter-spacing:.05em}
+.card dd{font-size:22px}
 dd{margin:0;font-weight:600;font-variant-numeric:tabular-nums}
 .verdict{border-left:6px solid}
 .verdict.observed{border-left-color:#16a34a;background:#f0fdf4}

@@ -22,6 +22,7 @@ private:
     static QString page(const SessionHeader &header, const SessionReportData &data, const QString &note);
     static QString summary(const SessionHeader &header, const SessionReportData &data);
     static QString verdict(const SessionReportData &data);
+    static QString resultCard(const SessionReportData &data);
     static QString parameters(const SessionHeader &header);
     static QString eventTable(const SessionReportData &data);
     static QString eventSummary(const QString &kind, const QJsonObject &fields);

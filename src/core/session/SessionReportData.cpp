@@ -56,6 +56,14 @@ void SessionReportData::add(const SessionEvent &event)
     else if (event.kind == u"phenomenon"_s) {
         m_hasPhenomenon = true;
         m_phenomenon = f;
+    } else if (event.kind == u"pool.task"_s)
+        addPoolTask(f);
+    else if (event.kind == u"measure"_s)
+        addFigure(event);
+    else if (event.kind == u"deadlock.detected"_s && f.value(u"cycle"_s).isArray()) {
+        const QJsonArray cycle = f.value(u"cycle"_s).toArray();
+        if (cycle.size() <= MaxCycleMembers)
+            m_cycle = cycle;
     }
     if (event.kind == u"process.spawn"_s || event.kind == u"process.role"_s || event.kind == u"thread.start"_s) {
         const qint64 id = f.value(u"tid"_s).isDouble() ? integer(f, u"tid"_s) : integer(f, u"pid"_s);
@@ -68,6 +76,49 @@ void SessionReportData::add(const SessionEvent &event)
         m_table << event;
     else
         ++m_omittedRows;
+}
+
+void SessionReportData::addPoolTask(const QJsonObject &fields)
+{
+    // A recording is hostile input: only finite times, a task that ends after it starts, a known mode.
+    PoolTask task;
+    task.mode = fields.value(u"mode"_s).toString();
+    task.task = fields.value(u"task"_s).toInt(-1);
+    task.pid = integer(fields, u"pid"_s);
+    task.start = fields.value(u"start"_s).toDouble(-1);
+    task.end = fields.value(u"end"_s).toDouble(-1);
+    const bool valid = (task.mode == u"apply"_s || task.mode == u"apply_async"_s || task.mode == u"map"_s)
+        && task.task >= 0 && task.pid > 0 && task.start >= 0 && task.end >= task.start && task.end <= 3.2e7;
+    if (valid && m_poolTasks.size() < MaxPoolTasks)
+        m_poolTasks << task;
+}
+
+void SessionReportData::addFigure(const SessionEvent &event)
+{
+    const QString name = event.fields.value(u"name"_s).toString();
+    const QJsonValue value = event.fields.value(u"value"_s);
+    if (name.isEmpty() || name.size() > 64 || !value.isDouble())
+        return;
+    QJsonObject extra = event.fields;
+    extra.remove(u"name"_s);
+    extra.remove(u"value"_s);
+    for (Figure &figure : m_figures) {
+        if (figure.name == name) {
+            figure = Figure{name, value.toDouble(), extra, event.t};
+            return;
+        }
+    }
+    if (m_figures.size() < MaxFigures)
+        m_figures << Figure{name, value.toDouble(), extra, event.t};
+}
+
+const SessionReportData::Figure *SessionReportData::figure(const QString &name) const
+{
+    for (const Figure &figure : m_figures) {
+        if (figure.name == name)
+            return &figure;
+    }
+    return nullptr;
 }
 
 void SessionReportData::addCpuSample(const SessionEvent &event)

@@ -3,6 +3,7 @@
 #include "SessionEvent.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -16,6 +17,9 @@ public:
     static constexpr qsizetype MaxSeriesPoints = 1500;
     static constexpr qsizetype MaxLanes = 40;
     static constexpr qsizetype MaxTableRows = 1500;
+    static constexpr qsizetype MaxPoolTasks = 1000;
+    static constexpr qsizetype MaxFigures = 64;
+    static constexpr qsizetype MaxCycleMembers = 64;
 
     struct CpuPoint
     {
@@ -49,6 +53,24 @@ public:
         qsizetype stride = 1;
     };
 
+    // One pool task (a pool.task event), in session time.
+    struct PoolTask
+    {
+        QString mode;
+        int task = 0;
+        qint64 pid = 0;
+        double start = 0;
+        double end = 0;
+    };
+    // The last value of one of the experiment's `measure` figures.
+    struct Figure
+    {
+        QString name;
+        double value = 0;
+        QJsonObject extra;
+        double t = 0;
+    };
+
     void add(const SessionEvent &event);
     // Closes the lanes still open at the session's last time. Call once, after the last add().
     void finish();
@@ -66,10 +88,20 @@ public:
     const QMap<QString, qsizetype> &kindCounts() const { return m_kindCounts; }
     qsizetype processCount() const { return m_pids.size(); }
     qsizetype threadCount() const { return m_tids.size(); }
+    const QList<PoolTask> &poolTasks() const { return m_poolTasks; }
+    // The figures in the order they first appeared, each with its last value.
+    const QList<Figure> &figures() const { return m_figures; }
+    const Figure *figure(const QString &name) const;
+    // The members of the last deadlock cycle found (deadlock.detected's "cycle"), empty when none.
+    const QJsonArray &deadlockCycle() const { return m_cycle; }
+    // The name a process or thread was given (its role or name), empty when unknown.
+    QString nameOf(qint64 id) const { return m_names.value(id); }
 
 private:
     void addCpuSample(const SessionEvent &event);
     void addQueueSample(const SessionEvent &event);
+    void addPoolTask(const QJsonObject &fields);
+    void addFigure(const SessionEvent &event);
     void setState(qint64 pid, qint64 tid, double t, const QString &state);
     void closeLane(qint64 tid, double t);
     Lane *lane(qint64 pid, qint64 tid);
@@ -90,6 +122,9 @@ private:
     bool m_hasPhenomenon = false;
     QJsonObject m_phenomenon;
     QMap<QString, qsizetype> m_kindCounts;
+    QList<PoolTask> m_poolTasks;
+    QList<Figure> m_figures;
+    QJsonArray m_cycle;
     QHash<qint64, bool> m_pids;
     QHash<qint64, bool> m_tids;
 };

@@ -5,15 +5,22 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-SvgWriter::SvgWriter(double width, double height, const QString &label)
+SvgWriter::SvgWriter(double width, double height, const QString &label, QStringView cssClass)
 {
-    m_svg = u"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "_s + number(width) + u' ' + number(height) +
-            u"\" role=\"img\" aria-label=\""_s + escaped(label) + u"\">"_s;
+    m_svg = u"<svg xmlns=\"http://www.w3.org/2000/svg\""_s;
+    if (!cssClass.isEmpty())
+        m_svg += u" class=\""_s + escaped(cssClass.toString()) + u'"';
+    m_svg += u" viewBox=\"0 0 "_s + number(width) + u' ' + number(height) + u"\" role=\"img\" aria-label=\""_s +
+             escaped(label) + u"\">"_s;
 }
 
-void SvgWriter::rect(double x, double y, double width, double height, QStringView fill, const QString &tooltip)
+void SvgWriter::rect(double x, double y, double width, double height, QStringView fill, const QString &tooltip,
+                     QStringView cssClass)
 {
-    m_svg += u"<rect x=\""_s + number(x) + u"\" y=\""_s + number(y) + u"\" width=\""_s + number(width) +
+    m_svg += u"<rect"_s;
+    if (!cssClass.isEmpty())
+        m_svg += u" class=\""_s + escaped(cssClass.toString()) + u'"';
+    m_svg += u" x=\""_s + number(x) + u"\" y=\""_s + number(y) + u"\" width=\""_s + number(width) +
              u"\" height=\""_s + number(height) + u"\" fill=\""_s + fill + u'"';
     if (tooltip.isEmpty())
         m_svg += u"/>"_s;

@@ -13,10 +13,12 @@ class SvgWriter
 {
 public:
     // Starts an <svg> of the given size in user units (it scales to the page width); `label` becomes its
-    // accessible name (role="img", aria-label).
-    SvgWriter(double width, double height, const QString &label);
+    // accessible name (role="img", aria-label); `cssClass`, when given, its class (the report's tests find the
+    // diagrams by it).
+    SvgWriter(double width, double height, const QString &label, QStringView cssClass = {});
 
-    void rect(double x, double y, double width, double height, QStringView fill, const QString &tooltip = {});
+    void rect(double x, double y, double width, double height, QStringView fill, const QString &tooltip = {},
+              QStringView cssClass = {});
     void line(double x1, double y1, double x2, double y2, QStringView stroke, double strokeWidth = 1,
               QStringView dash = {});
     // A polyline through the points (x0 y0 x1 y1 …), already in user units.

@@ -1,5 +1,7 @@
 target_sources(proclab_core PRIVATE
     session/SessionClock.h session/SessionClock.cpp
+    session/FigureLabels.h session/FigureLabels.cpp
+    session/SessionDiagrams.h session/SessionDiagrams.cpp
     session/SessionEvent.h session/SessionEvent.cpp
     session/SessionHeader.h session/SessionHeader.cpp
     session/SessionJsonWriter.h session/SessionJsonWriter.cpp
