@@ -395,17 +395,12 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
     if (progressed)
         task.ranSinceLetter = true;
 
-    TaskReadPolicy::Facts facts;
-    facts.fullRead = fullRead;
-    facts.mainThread = task.tid == process.pid;
-    facts.letterSeen = task.statSeen;
-    facts.progressed = progressed;
-    facts.ranSinceLetter = task.ranSinceLetter;
-    facts.quietTicks = task.quietTicks;
-    facts.rotationDue = nowNs >= task.nextRotationNs;
-    facts.nothingElseRunnable = m_nothingElseRunnable;
-    facts.letter = task.letter;
-    facts.processLetter = process.lastStat.state;
+    const TaskReadPolicy::Facts facts{.fullRead = fullRead, .mainThread = task.tid == process.pid,
+                                      .letterSeen = task.statSeen, .progressed = progressed,
+                                      .ranSinceLetter = task.ranSinceLetter, .quietTicks = task.quietTicks,
+                                      .rotationDue = nowNs >= task.nextRotationNs,
+                                      .nothingElseRunnable = m_nothingElseRunnable, .letter = task.letter,
+                                      .processLetter = process.lastStat.state};
     const TaskReadPolicy::Decision decision = TaskReadPolicy::decideStat(facts);
     bool letterFresh = false;
     if (!applyStatDecision(process, task, decision, nowNs, &letterFresh))
@@ -472,21 +467,16 @@ bool TaskSampler::applyStatDecision(const Process &process, Task &task, const Ta
 StateClassifier::Result TaskSampler::classify(const Task &task, const SchedStat &now, qint64 nowNs,
                                               bool letterFresh) const
 {
-    StateClassifier::Input input;
-    input.everScheduled = now.cpuNs > 0 || now.timeslices > 0;
-    input.letter = task.letter;
-    input.letterFresh = letterFresh;
-    if (task.hasBaseline) {
-        input.intervalNs = nowNs - task.lastNs;
-        input.cpuDeltaNs = qint64(now.cpuNs) - qint64(task.last.cpuNs);
-        input.waitDeltaNs = qint64(now.waitNs) - qint64(task.last.waitNs);
-        input.slicesDelta = qint64(now.timeslices) - qint64(task.last.timeslices);
-    } else {
-        input.intervalNs = firstSightIntervalNs(task);
-        input.cpuDeltaNs = qint64(now.cpuNs);
-        input.waitDeltaNs = qint64(now.waitNs);
-        input.slicesDelta = qint64(now.timeslices);
-    }
+    // A first sighting has no previous tick: its counters since it started, over its age.
+    const bool base = task.hasBaseline;
+    const StateClassifier::Input input{
+        .intervalNs = base ? nowNs - task.lastNs : firstSightIntervalNs(task),
+        .cpuDeltaNs = qint64(now.cpuNs) - (base ? qint64(task.last.cpuNs) : 0),
+        .waitDeltaNs = qint64(now.waitNs) - (base ? qint64(task.last.waitNs) : 0),
+        .slicesDelta = qint64(now.timeslices) - (base ? qint64(task.last.timeslices) : 0),
+        .everScheduled = now.cpuNs > 0 || now.timeslices > 0,
+        .letter = task.letter,
+        .letterFresh = letterFresh};
     return StateClassifier::classify(input);
 }
 
@@ -596,21 +586,14 @@ void TaskSampler::readSwitchCounts(Process &process, Task &task)
 
 void TaskSampler::emitTerminated(const Process &process, const Task &task, Snapshot &out) const
 {
-    TaskSample sample;
-    sample.pid = process.pid;
-    sample.tid = task.tid;
-    sample.ppid = process.lastStat.ppid;
-    sample.name = task.name;
-    sample.stat = task.letter ? task.letter : '?';
+    TaskSample sample = sampleOf(process, task, StateClassifier::Result{}, 0);
     sample.state = TaskState::Terminated;
     sample.running = 0;
     sample.ready = 0;
     sample.blocked = 1;
-    sample.core = task.core;
-    sample.cpuTimeNs = qint64(task.last.cpuNs);
-    sample.waitTimeNs = qint64(task.last.waitNs);
-    sample.timeslices = task.last.timeslices;
-    sample.voluntarySwitches = task.voluntary;
-    sample.involuntarySwitches = task.involuntary;
+    sample.reason.clear();
+    sample.reasonSource.clear();
+    sample.letterAgeS = 0;
+    sample.sharesKnown = TaskSample{}.sharesKnown;
     out.tasks.append(std::move(sample));
 }
