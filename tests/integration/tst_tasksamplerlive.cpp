@@ -4,6 +4,7 @@
 #include "probe/TaskSampler.h"
 #include "probe/TaskStateName.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -71,6 +72,26 @@ const TaskSample *findTask(const SnapshotPtr &snapshot, int tid)
     return nullptr;
 }
 
+// The kernel's letter of one thread, straight from its stat (after the last ')').
+char kernelLetter(int pid, int tid)
+{
+    QFile file(u"/proc/%1/task/%2/stat"_s.arg(pid).arg(tid));
+    if (!file.open(QIODevice::ReadOnly))
+        return '?';
+    const QByteArray text = file.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close >= 0 && close + 2 < text.size() ? text.at(close + 2) : '?';
+}
+
+QList<int> threadsOf(int pid)
+{
+    QList<int> tids;
+    const QStringList names = QDir(u"/proc/%1/task"_s.arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : names)
+        tids.append(name.toInt());
+    return tids;
+}
+
 char psLetter(int pid)
 {
     QProcess ps;
@@ -90,6 +111,7 @@ private Q_SLOTS:
     void threadWaitingOnAMutex();
     void threadReadingAnEmptyPipe();
     void stoppedProcess();
+    void manyWakingThreadsStopAndGoOnWithinTheBound();
     void unreapedChildIsAZombie();
     void cleanup();
 
@@ -342,6 +364,63 @@ void tst_TaskSamplerLive::stoppedProcess()
     QCOMPARE(findTask(snapshot, child.pid)->stat, 'T');
     QCOMPARE(psLetter(child.pid), 'T');
     QCOMPARE(findTask(snapshot, child.pid)->reason, u"stopped by a signal"_s);
+}
+
+void tst_TaskSamplerLive::manyWakingThreadsStopAndGoOnWithinTheBound()
+{
+    // Python with 100 threads that wake every 200 ms, sampled at 10 Hz without full reads (TaskReadPolicy decides
+    // every stat read) and with letters allowed to age 10 s, so that the rotation cannot hide a late read. The
+    // process is stopped, then continued: every thread must show Stopped, then Blocked again, at most three ticks
+    // after the kernel's own letter (read after each tick) says so — one tick to see its last run, two for the
+    // read after it. Counted in ticks, not seconds: on a busy machine the threads take their time to stop.
+    Child child = spawnShell("exec python3 -c 'import threading, time\n"
+                             "def nap():\n"
+                             "    while True: time.sleep(0.2)\n"
+                             "for _ in range(100): threading.Thread(target=nap, daemon=True).start()\n"
+                             "time.sleep(1000)\n'");
+    QVERIFY(child.pidfd >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(threadsOf(child.pid).size(), 101, 20000);
+    const QList<int> tids = threadsOf(child.pid);
+    TaskSampler::Options options;
+    options.fullReadLimit = 0;
+    options.letterMaxAgeS = 10;
+    options.readSwitchCounts = false;
+    TaskSampler sampler(nullptr, options);
+    sampler.setWatchedPids({child.pid});
+    for (int tick = 0; tick < 10; ++tick) {
+        sampler.sample();
+        QTest::qWait(100);
+    }
+    // Ticks until every thread shows `shown`, each counted from the tick after which the kernel said `letter`.
+    const auto worstLag = [&](char letter, const QString &shown) {
+        QHash<int, int> kernelTick;
+        QHash<int, int> shownTick;
+        for (int tick = 0; tick < 300 && shownTick.size() < tids.size(); ++tick) {
+            const SnapshotPtr snapshot = sampler.sample();
+            for (int tid : tids) {
+                const TaskSample *task = findTask(snapshot, tid);
+                if (task && kernelTick.contains(tid) && !shownTick.contains(tid)
+                    && TaskStateName::name(task->state) == shown)
+                    shownTick.insert(tid, tick);
+                if (!kernelTick.contains(tid) && kernelLetter(child.pid, tid) == letter)
+                    kernelTick.insert(tid, tick);
+            }
+            QTest::qWait(100);
+        }
+        int worst = -1;
+        for (int tid : tids) {
+            if (!shownTick.contains(tid))
+                return 1000;
+            worst = std::max(worst, shownTick.value(tid) - kernelTick.value(tid));
+        }
+        return worst;
+    };
+    QCOMPARE(pidfd_send_signal(child.pidfd, SIGSTOP, nullptr, 0), 0);
+    const int stopLag = worstLag('T', u"stopped"_s);
+    QVERIFY2(stopLag <= 3, qPrintable(u"stopped shown %1 ticks after the kernel's T"_s.arg(stopLag)));
+    QCOMPARE(pidfd_send_signal(child.pidfd, SIGCONT, nullptr, 0), 0);
+    const int goLag = worstLag('S', u"blocked"_s);
+    QVERIFY2(goLag <= 3, qPrintable(u"blocked shown %1 ticks after the kernel's S"_s.arg(goLag)));
 }
 
 void tst_TaskSamplerLive::unreapedChildIsAZombie()

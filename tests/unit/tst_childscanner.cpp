@@ -1,7 +1,14 @@
-// Parsing /proc/<pid>/stat for adoption: comm with spaces, parentheses and newlines, and malformed text.
+// The stat fields adoption needs, from the one stat parser (ProcParser): comm with spaces, parentheses and
+// newlines, and malformed text; and ChildScanner reading a real process through the probe layer.
 #include "control/ChildScanner.h"
+#include "probe/ProcParser.h"
 
+#include "control/ForeignExit.h"
+
+#include <QScopeGuard>
 #include <QTest>
+
+#include <sys/wait.h>
 
 #include <unistd.h>
 
@@ -12,6 +19,7 @@ private Q_SLOTS:
     void parseStat_data();
     void parseStat();
     void readsOwnStat();
+    void seesARealZombieChild();
 };
 
 namespace {
@@ -54,7 +62,7 @@ void tst_ChildScanner::parseStat()
 {
     QFETCH(QByteArray, text);
     QFETCH(bool, valid);
-    const std::optional<ChildStat> stat = ChildScanner::parseStat(text);
+    const std::optional<TaskStat> stat = ProcParser::parseStat(text);
     QCOMPARE(stat.has_value(), valid);
     if (!valid)
         return;
@@ -64,10 +72,10 @@ void tst_ChildScanner::parseStat()
     QFETCH(int, session);
     QFETCH(quint64, start);
     QCOMPARE(stat->state, state);
-    QCOMPARE(stat->parent, parent);
-    QCOMPARE(stat->processGroup, group);
+    QCOMPARE(stat->ppid, parent);
+    QCOMPARE(stat->pgrp, group);
     QCOMPARE(stat->session, session);
-    QCOMPARE(stat->startTime, start);
+    QCOMPARE(stat->startTicks, start);
 }
 
 void tst_ChildScanner::readsOwnStat()
@@ -79,6 +87,29 @@ void tst_ChildScanner::readsOwnStat()
     QCOMPARE(stat->session, ::getsid(0));
     QVERIFY(stat->startTime > 0);
     QVERIFY(ChildScanner::children().isEmpty());
+}
+
+void tst_ChildScanner::seesARealZombieChild()
+{
+    // A real child that exits with 7 and is not reaped yet: children() lists it, readStat() says Z with this
+    // process as its parent, and ForeignExit reads its status from the same stat line.
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0)
+        ::_exit(7);
+    siginfo_t info{};
+    QCOMPARE(::waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT), 0); // a zombie now, still unreaped
+    const auto reap = qScopeGuard([child] { ::waitpid(child, nullptr, 0); });
+    QVERIFY(ChildScanner::children().contains(child));
+    const std::optional<ChildStat> stat = ChildScanner::readStat(child);
+    QVERIFY(stat);
+    QCOMPARE(stat->state, 'Z');
+    QCOMPARE(stat->parent, ::getpid());
+    const std::optional<ProcessExit> exit = ForeignExit::read(child, stat->startTime);
+    QVERIFY(exit);
+    QVERIFY(!exit->signalled);
+    QCOMPARE(exit->code, 7);
+    QVERIFY(!ForeignExit::read(child, stat->startTime + 1)); // another process's start time: not this one
 }
 
 QTEST_APPLESS_MAIN(tst_ChildScanner)

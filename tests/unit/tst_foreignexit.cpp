@@ -1,5 +1,7 @@
-// ForeignExit: the exit status of a zombie that is not our child, from stat's field 52 (exit_code).
+// ForeignExit: the exit status of a zombie that is not our child, from stat's field 52 (exit_code), as the one stat
+// parser (ProcParser) reads it.
 #include "control/ForeignExit.h"
+#include "probe/ProcParser.h"
 
 #include <QTest>
 
@@ -7,10 +9,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 // A stat line with the given comm, state, start time (field 22) and exit_code (field 52).
-QByteArray statLine(const QByteArray &comm, char state, int startTime, int exitCode)
+QByteArray statLine(const QByteArray &comm, char state, int startTime, int exitCode, int fields = 52)
 {
     QByteArray line = "4242 (" + comm + ") " + QByteArray(1, state);
-    for (int field = 4; field <= 52; ++field) {
+    for (int field = 4; field <= fields; ++field) {
         int value = 0;
         if (field == 22)
             value = startTime;
@@ -46,7 +48,8 @@ void tst_ForeignExit::fromStat_data()
     QTest::newRow("hostile comm") << statLine("a ) Z (b", 'Z', 5, 2 << 8) << quint64(5) << true << false << 2;
     QTest::newRow("not a zombie") << statLine("python3", 'S', 77, 0) << quint64(77) << false << false << 0;
     QTest::newRow("recycled PID") << statLine("python3", 'Z', 78, 0) << quint64(77) << false << false << 0;
-    QTest::newRow("old kernel, no field 52") << "4242 (x) Z 1 1 1 0 -1\n"_ba << quint64(0) << false << false << 0;
+    QTest::newRow("kernel before 3.5: 44 fields") << statLine("x", 'Z', 1, 0, 44) << quint64(0) << false << false << 0;
+    QTest::newRow("cut short") << "4242 (x) Z 1 1 1 0 -1\n"_ba << quint64(0) << false << false << 0;
     QTest::newRow("empty") << QByteArray() << quint64(0) << false << false << 0;
 }
 
@@ -57,7 +60,8 @@ void tst_ForeignExit::fromStat()
     QFETCH(bool, known);
     QFETCH(bool, signalled);
     QFETCH(int, value);
-    const std::optional<ProcessExit> exit = ForeignExit::fromStat(text, startTime);
+    const std::optional<TaskStat> stat = ProcParser::parseStat(text);
+    const std::optional<ProcessExit> exit = stat ? ForeignExit::fromStat(*stat, startTime) : std::nullopt;
     QCOMPARE(exit.has_value(), known);
     if (!exit)
         return;

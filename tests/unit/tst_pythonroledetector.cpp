@@ -1,5 +1,6 @@
 // PythonRoleDetector: the pure classification, the /proc/net/unix parser, and detect() over a fake /proc tree
 // laid out like what Python 3.11 shows (fd links to pipe:[N] and socket:[N], task/ entries, net/unix).
+#include "probe/LinuxProcSource.h"
 #include "probe/PythonRoleDetector.h"
 
 #include <QDir>
@@ -36,7 +37,7 @@ bool addProcess(const QString &root, const FakeProcess &p)
         return false;
     // A hostile comm: spaces and ')' — the ppid is read after the LAST ')'.
     const QByteArray stat = QByteArray::number(p.pid) + " (" + p.comm + ") S " + QByteArray::number(p.ppid)
-        + " 1 1 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 " + QByteArray::number(p.threads) + " 0 100\n";
+        + " 1 1 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 " + QByteArray::number(p.threads) + " 0 100 0 0\n";
     QByteArray cmdline;
     for (const QByteArray &argument : p.cmdline)
         cmdline += argument + '\0';
@@ -189,7 +190,7 @@ void tst_PythonRoleDetector::detectOnFakeProc()
     QVERIFY(QDir().mkpath(root.path() + u"/net"_s));
     QVERIFY(writeFile(root.path() + u"/net/unix"_s,
                       NetUnixHeader + "0000000000000000: 00000002 00000000 00010000 0001 01 42 /tmp/pymp-q/listener-1\n"));
-    const PythonRoleDetector detector(root.path());
+    const PythonRoleDetector detector(std::make_unique<LinuxProcSource>(root.path()));
     PythonProcessFacts facts;
     QVERIFY(detector.readFacts(301, &facts));
     QCOMPARE(facts.ppid, 300);
@@ -209,7 +210,7 @@ void tst_PythonRoleDetector::detectOnFakeProc()
 void tst_PythonRoleDetector::vanishedPidHasNoEntry()
 {
     QTemporaryDir root;
-    const PythonRoleDetector detector(root.path());
+    const PythonRoleDetector detector(std::make_unique<LinuxProcSource>(root.path()));
     QVERIFY(detector.detect({999}).isEmpty());
     PythonProcessFacts facts;
     QVERIFY(!detector.readFacts(999, &facts));

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void rotationKeepsLettersYoung();
     void quietMachineProvesUnchangedLetters();
     void switchCountsFollowScheduling();
+    void aThreadThatRanAndStoppedShowsWithinTwoTicks();
+    void aThreadThatWakesEveryOtherTickIsNotReadAfterEachRun();
     void reasonOfABusyThreadIsReadAtMostSoOften();
     void reasonIsReadAgainWhenTheWaitMayHaveChanged();
     void countersGoingBackwards();
@@ -432,6 +434,89 @@ void tst_TaskSampler::switchCountsFollowScheduling()
     m_proc->setSchedstat(700, 701, 3000, 0, 6);
     s = sampler->sample();
     QCOMPARE(find(s, 701)->voluntarySwitches, 10u);
+}
+
+void tst_TaskSampler::aThreadThatRanAndStoppedShowsWithinTwoTicks()
+{
+    // Many tasks (no full reads), a long letter age: only the read after a run can show these changes. A thread
+    // that ran and then stopped (T), and one that ran and now waits for a core (R, its wait not credited yet),
+    // show so at the second tick without progress at the latest; one whose stale letter is R, or whose process
+    // is stopping, at the first. The fake tree changes the letters as the kernel would, at the end of the run.
+    m_proc->addProcess(900, 1, "many", 'S', 4);
+    m_proc->setTask(900, 901, "stops", 'S', 1, 4);
+    m_proc->setTask(900, 902, "starves", 'S', 1, 4);
+    m_proc->setTask(900, 903, "was running", 'R', 1, 4);
+    for (int tid = 901; tid <= 903; ++tid)
+        m_proc->setSchedstat(900, tid, 1000, 0, 1);
+    auto sampler = makeSampler(0, 1000, 60.0);
+    sampler->setWatchedPids({900});
+    SnapshotPtr s = sampler->sample();
+    s = sampler->sample();
+    QCOMPARE(stateOf(s, 901), u"blocked"_s);
+    QCOMPARE(stateOf(s, 903), u"ready"_s); // R and no progress: starved
+    for (int tid = 901; tid <= 903; ++tid)
+        m_proc->setSchedstat(900, tid, 2000, 10, 2); // each runs a little
+    s = sampler->sample();
+    m_proc->setTask(900, 901, "stops", 'T', 1, 4);
+    m_proc->setTask(900, 902, "starves", 'R', 1, 4);
+    m_proc->setTask(900, 903, "was running", 'S', 1, 4);
+    s = sampler->sample(); // first tick without progress
+    QCOMPARE(stateOf(s, 903), u"blocked"_s); // its stale R would have said Ready: read at once
+    QCOMPARE(find(s, 903)->stat, 'S');
+    s = sampler->sample(); // second
+    QCOMPARE(stateOf(s, 901), u"stopped"_s);
+    QCOMPARE(stateOf(s, 902), u"ready"_s);
+    QCOMPARE(sampler->statReads(TaskReadPolicy::Why::AfterRun), 3);
+
+    // A group stop: the main thread's letter is T, so every thread that ran is read at its first quiet tick.
+    m_proc->setSchedstat(900, 903, 3000, 20, 3);
+    m_proc->setSchedstat(900, 900, 2000, 0, 2);
+    s = sampler->sample();
+    QCOMPARE(stateOf(s, 903), u"blocked"_s);
+    m_proc->setTask(900, 900, "many", 'T', 1, 4);
+    m_proc->setTask(900, 903, "was running", 'T', 1, 4);
+    s = sampler->sample();
+    QCOMPARE(stateOf(s, 900), u"stopped"_s);
+    QCOMPARE(stateOf(s, 903), u"stopped"_s);
+}
+
+void tst_TaskSampler::aThreadThatWakesEveryOtherTickIsNotReadAfterEachRun()
+{
+    // The waking benchmark's thread: it runs at every other tick and sleeps between. Its letter is not read after
+    // each run (the fake tree's letter changes behind the sampler's back, which shows whether stat was read), but
+    // it ages and is read in rotation before it passes letterMaxAgeS.
+    m_proc->addProcess(910, 1, "waking", 'S', 2);
+    m_proc->setTask(910, 911, "timer", 'S', 1, 2);
+    m_proc->setSchedstat(910, 911, 1000, 0, 1);
+    const double maxAge = 0.5;
+    auto sampler = makeSampler(0, 1000, maxAge);
+    sampler->setWatchedPids({910});
+    SnapshotPtr s = sampler->sample();
+    s = sampler->sample();
+    m_proc->setTask(910, 911, "timer", 'D', 1, 2); // seen only when stat is read
+    quint64 cpu = 1000;
+    bool readBeforeMaxAge = false;
+    QElapsedTimer clock;
+    clock.start();
+    for (int tick = 0; clock.elapsed() < 3 * 1000 * maxAge; ++tick) {
+        if (tick % 2 == 0) {
+            cpu += 1000;
+            m_proc->setSchedstat(910, 911, cpu, 0, cpu / 1000);
+        }
+        s = sampler->sample();
+        const TaskSample *task = find(s, 911);
+        QVERIFY(task);
+        QCOMPARE(stateOf(s, 911), u"blocked"_s);
+        QVERIFY2(task->letterAgeS <= maxAge + 0.1, qPrintable(QString::number(task->letterAgeS)));
+        if (task->stat == 'D') {
+            readBeforeMaxAge = true;
+            break;
+        }
+        QTest::qWait(20);
+    }
+    QVERIFY(readBeforeMaxAge);
+    QCOMPARE(sampler->statReads(TaskReadPolicy::Why::AfterRun), 0);
+    QVERIFY(sampler->statReads(TaskReadPolicy::Why::Rotation) >= 1);
 }
 
 void tst_TaskSampler::reasonOfABusyThreadIsReadAtMostSoOften()

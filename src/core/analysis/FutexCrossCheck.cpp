@@ -1,20 +1,23 @@
 #include "FutexCrossCheck.h"
 
+#include "probe/LinuxProcSource.h"
 #include "probe/ProcParser.h"
 
-#include <QFile>
 #include <QSet>
-
-#include <cerrno>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
 
 FutexCrossCheck::FutexCrossCheck(const QString &procRoot, int recheckEveryTicks, int maxLooksPerTick,
                                  int settleTicks)
-    : m_procRoot(procRoot)
+    : FutexCrossCheck(std::make_unique<LinuxProcSource>(procRoot), recheckEveryTicks, maxLooksPerTick, settleTicks)
+{}
+
+FutexCrossCheck::~FutexCrossCheck() = default;
+
+FutexCrossCheck::FutexCrossCheck(std::unique_ptr<ProcSource> source, int recheckEveryTicks, int maxLooksPerTick,
+                                 int settleTicks)
+    : m_source(source ? std::move(source) : std::make_unique<LinuxProcSource>())
     , m_recheckEveryTicks(std::max(1, recheckEveryTicks))
     , m_maxLooksPerTick(std::max(1, maxLooksPerTick))
     , m_settleTicks(std::max(0, settleTicks))
@@ -121,13 +124,8 @@ FutexObservation FutexCrossCheck::look(qint64 pid, qint64 tid)
 {
     QByteArray text;
     ++m_syscallReads;
-    if (!readFile(m_procRoot + u'/' + QString::number(pid) + u"/task/"_s + QString::number(tid) + u"/syscall"_s,
-                  &text)) {
-        ++m_unreadable;
-        if (errno == EACCES || errno == EPERM)
-            m_refused.insert(pid, true);
+    if (!readFile(pid, tid, ProcSource::File::Syscall, &text))
         return {};
-    }
     const auto state = ProcParser::parseSyscall(text);
     if (!state || state->kind != SyscallState::Kind::InSyscall)
         return {};
@@ -156,38 +154,22 @@ const QList<MemoryMapping> *FutexCrossCheck::mapsOf(qint64 pid, bool fresh)
         return &*it;
     QByteArray text;
     ++m_mapsReads;
-    if (!readFile(m_procRoot + u'/' + QString::number(pid) + u"/maps"_s, &text)) {
-        ++m_unreadable;
+    if (!readFile(pid, 0, ProcSource::File::Maps, &text)) {
         m_maps.remove(pid);
         return nullptr;
     }
     return &*m_maps.insert(pid, FutexMapping::parseMaps(text));
 }
 
-bool FutexCrossCheck::readFile(const QString &path, QByteArray *contents)
+bool FutexCrossCheck::readFile(qint64 pid, qint64 tid, ProcSource::File file, QByteArray *contents)
 {
-    // Plain system calls, not QFile: /proc files report a size of 0, and the caller needs errno (EACCES from Yama).
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    contents->clear();
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const int error = errno;
-            ::close(fd);
-            errno = error;
-            return false;
-        }
-        if (n == 0)
-            break;
-        contents->append(buffer, n);
-    }
-    ::close(fd);
-    return true;
+    const ProcSource::Result result = m_source->readOnce(int(pid), int(tid), file, contents);
+    if (result == ProcSource::Result::Ok)
+        return true;
+    ++m_unreadable;
+    if (result == ProcSource::Result::Denied)
+        m_refused.insert(pid, true); // Yama: no ptrace rights over this process, not asked again
+    return false;
 }
 
 SessionEvent FutexCrossCheck::summaryEvent(double t, int mismatches) const

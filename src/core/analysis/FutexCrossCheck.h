@@ -2,11 +2,14 @@
 
 #include "analysis/FutexMapping.h"
 #include "analysis/WaitInput.h"
+#include "probe/ProcSource.h"
 #include "session/SessionEvent.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
+
+#include <memory>
 
 // The live cross-check from outside: for lab threads whose telemetry says they wait on a lab lock or queue, asks
 // the kernel what they are blocked on (…/task/<tid>/syscall, mapped through …/maps by FutexMapping) and puts the
@@ -30,12 +33,18 @@ class FutexCrossCheck
     Q_DECLARE_TR_FUNCTIONS(FutexCrossCheck)
 
 public:
-    // `procRoot`: where /proc is (a fake tree in tests). `settleTicks`: a new wait is first looked at once it has
+    // `source`: where /proc is read (the probe layer's ProcSource; null: the real /proc). `settleTicks`: a new wait is first looked at once it has
     // lasted that many more ticks (0: on the tick it is first seen). A lab run uses 1: under heavy contention most
     // queue waits end within a tick, and looking at each of them cost the window more than all its charts; a wait
     // that matters (a deadlock, a lock held by a dead owner) lasts, and is looked at one tick later.
-    explicit FutexCrossCheck(const QString &procRoot = QStringLiteral("/proc"), int recheckEveryTicks = 10,
+    explicit FutexCrossCheck(std::unique_ptr<ProcSource> source = nullptr, int recheckEveryTicks = 10,
                              int maxLooksPerTick = 64, int settleTicks = 0);
+    // The same over a LinuxProcSource at `procRoot` (a fake tree in tests).
+    explicit FutexCrossCheck(const QString &procRoot, int recheckEveryTicks = 10, int maxLooksPerTick = 64,
+                             int settleTicks = 0);
+    ~FutexCrossCheck();
+    FutexCrossCheck(const FutexCrossCheck &) = delete;
+    FutexCrossCheck &operator=(const FutexCrossCheck &) = delete;
 
     // The mapping to check against; an empty one (no path) switches the check off.
     void setMapping(const FutexMapping &mapping);
@@ -76,9 +85,10 @@ private:
     bool due(const WaitInput &thread, Watched *watched) const;
     FutexObservation look(qint64 pid, qint64 tid);
     const QList<MemoryMapping> *mapsOf(qint64 pid, bool fresh);
-    bool readFile(const QString &path, QByteArray *contents);
+    // One file through the source; counts an unreadable one, and marks the process refused when the kernel said no.
+    bool readFile(qint64 pid, qint64 tid, ProcSource::File file, QByteArray *contents);
 
-    QString m_procRoot;
+    std::unique_ptr<ProcSource> m_source;
     int m_recheckEveryTicks;
     int m_maxLooksPerTick;
     int m_settleTicks;

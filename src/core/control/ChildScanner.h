@@ -2,13 +2,12 @@
 
 #include "PidFd.h"
 
-#include <QByteArrayView>
 #include <QList>
 
 #include <optional>
 #include <sys/types.h>
 
-// The few fields of /proc/<pid>/stat the controller needs to adopt a process safely.
+// The few fields of /proc/<pid>/stat the controller needs to adopt a process safely (parsed by ProcParser).
 struct ChildStat
 {
     char state = '?';       // field 3: R, S, D, Z, T, t …
@@ -22,10 +21,8 @@ struct ChildStat
 class ChildScanner
 {
 public:
-    // Parses one /proc/<pid>/stat text. comm may hold spaces and ')' (it is read up to the LAST ')').
-    // std::nullopt when the text is not a stat line.
-    static std::optional<ChildStat> parseStat(QByteArrayView text);
-    // Reads /proc/<pid>/stat; std::nullopt when the process is gone.
+    // Reads /proc/<pid>/stat through the probe layer (LinuxProcSource, ProcParser); std::nullopt when the process
+    // is gone or the text is not a stat line.
     static std::optional<ChildStat> readStat(pid_t pid);
     // pidfd_open(pid), then checks that the process still has `startTime` (and, unless 0, parent `parent`): a PID
     // read from /proc or from another process may have been recycled before the pidfd was opened. Invalid PidFd

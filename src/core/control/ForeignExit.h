@@ -1,8 +1,7 @@
 #pragma once
 
 #include "PidFd.h"
-
-#include <QByteArrayView>
+#include "probe/ProcRecords.h"
 
 #include <optional>
 #include <sys/types.h>
@@ -13,9 +12,9 @@
 class ForeignExit
 {
 public:
-    // From one stat text: the status when the process is a zombie (state Z) with start time `startTime` (0: any);
-    // std::nullopt when it is not a zombie, is another process, or the text has no field 52.
-    static std::optional<ProcessExit> fromStat(QByteArrayView text, quint64 startTime = 0);
-    // Reads /proc/<pid>/stat.
+    // From one stat record (ProcParser::parseStat): the status when the process is a zombie (state Z) with start
+    // time `startTime` (0: any); std::nullopt when it is not a zombie, is another process, or has no field 52.
+    static std::optional<ProcessExit> fromStat(const TaskStat &stat, quint64 startTime = 0);
+    // Reads /proc/<pid>/stat through the probe layer.
     static std::optional<ProcessExit> read(pid_t pid, quint64 startTime);
 };

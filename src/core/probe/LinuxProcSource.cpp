@@ -22,6 +22,8 @@ const char *fileName(ProcSource::File file)
     case ProcSource::File::Syscall: return "syscall";
     case ProcSource::File::Wchan: return "wchan";
     case ProcSource::File::Cmdline: return "cmdline";
+    case ProcSource::File::Maps: return "maps";
+    case ProcSource::File::NetUnix: return "net/unix";
     }
     return "";
 }
@@ -48,8 +50,8 @@ LinuxProcSource::LinuxProcSource(const QString &root)
 bool LinuxProcSource::pathOf(int pid, int tid, File file, char *buffer, size_t size) const
 {
     int written = 0;
-    if (file == File::SystemStat)
-        written = std::snprintf(buffer, size, "%s/stat", m_root.constData());
+    if (file == File::SystemStat || file == File::NetUnix)
+        written = std::snprintf(buffer, size, "%s/%s", m_root.constData(), fileName(file));
     else if (tid == 0)
         written = std::snprintf(buffer, size, "%s/%d/%s", m_root.constData(), pid, fileName(file));
     else
@@ -180,10 +182,22 @@ ProcSource::Result LinuxProcSource::readOnce(int pid, int tid, File file, QByteA
             result = resultOf(errno);
         if (n <= 0)
             break;
+        if (contents->size() + n > MaxReadOnceBytes) {
+            contents->append(buffer, MaxReadOnceBytes - contents->size());
+            result = Result::Failed;
+            break;
+        }
         contents->append(buffer, n);
     }
     ::close(fd);
     return result;
+}
+
+QList<int> LinuxProcSource::listDescriptors(int pid) const
+{
+    char path[512];
+    std::snprintf(path, sizeof path, "%s/%d/fd", m_root.constData(), pid);
+    return numericEntries(path).value_or(QList<int>());
 }
 
 QByteArray LinuxProcSource::fdTarget(int pid, int fd) const

@@ -25,6 +25,7 @@ public:
     void close(int handle) override;
     Result readOnce(int pid, int tid, File file, QByteArray *contents) const override;
     QByteArray fdTarget(int pid, int fd) const override;
+    QList<int> listDescriptors(int pid) const override;
 
     QString root() const { return QString::fromLocal8Bit(m_root); }
 

@@ -80,11 +80,12 @@ std::optional<TaskStat> ProcParser::parseStat(QByteArrayView text)
         case 22: ok = toNumber(token, &stat.startTicks); break;
         case 24: ok = toNumber(token, &stat.rssPages); break;
         case 39: ok = toNumber(token, &stat.processor); break;
+        case 52: ok = toNumber(token, &stat.exitCode); break;
         default: break;
         }
         if (!ok)
             return std::nullopt;
-        if (field == 39)
+        if (field == 52)
             break;
     }
     // A line cut before rss is a truncated read, not an old kernel.

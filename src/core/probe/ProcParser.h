@@ -13,7 +13,9 @@ class ProcParser
 {
 public:
     // A task's stat line. comm runs from the first '(' to the LAST ')': a thread may name itself "a ) (b".
-    // Needs at least the fields up to rss (24); processor (39) is read when present.
+    // Needs at least the fields up to rss (24); processor (39) and exit_code (52) are read when present. The one
+    // parser of stat in ProcLab: the sampler, the controller (ChildScanner, ForeignExit) and the role detector
+    // all read it through here.
     static std::optional<TaskStat> parseStat(QByteArrayView text);
     // A task's schedstat: three unsigned numbers.
     static std::optional<SchedStat> parseSchedStat(QByteArrayView text);

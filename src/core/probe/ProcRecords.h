@@ -24,6 +24,7 @@ struct TaskStat
     quint64 startTicks = 0; // field 22: start time after boot
     qint64 rssPages = 0;    // field 24
     int processor = -1;     // field 39: the core it last ran on (missing on very old kernels)
+    int exitCode = -1;      // field 52 (Linux ≥ 3.5): a zombie's exit status in waitpid() form; -1 when absent
 };
 
 // /proc/<pid>/task/<tid>/schedstat: "cpu_ns wait_ns timeslices".

@@ -9,13 +9,18 @@
 // part of sampling sits behind this interface; TaskSampler knows nothing of paths or file descriptors.
 //
 // Files are addressed by (pid, tid, kind): tid 0 means the process-level file /proc/<pid>/<kind>, otherwise
-// /proc/<pid>/task/<tid>/<kind>. pid 0 with kind SystemStat means /proc/stat.
+// /proc/<pid>/task/<tid>/<kind>. SystemStat (/proc/stat) and NetUnix (/proc/net/unix) are system files: pid and
+// tid are ignored.
+//
+// Every read of /proc in ProcLab goes through this interface (the sampler, ChildScanner, ForeignExit,
+// PythonRoleDetector, FutexCrossCheck), so that the root is set in one place — LinuxProcSource's constructor —
+// and a fake tree stands in for all of them.
 //
 // Thread safety: one ProcSource is used by one thread at a time.
 class ProcSource
 {
 public:
-    enum class File { SystemStat, Stat, Schedstat, Status, Syscall, Wchan, Cmdline };
+    enum class File { SystemStat, Stat, Schedstat, Status, Syscall, Wchan, Cmdline, Maps, NetUnix };
     enum class Result {
         Ok,
         Gone,    // the task no longer exists (ESRCH, ENOENT): it will never come back under this handle
@@ -47,8 +52,14 @@ public:
     // Releases a handle from open(). Safe to call with -1.
     virtual void close(int handle) = 0;
 
-    // Reads a file once (open, read, close).
+    // The most readOnce() keeps of one file (a process's maps can be long; memory stays bounded).
+    static constexpr qsizetype MaxReadOnceBytes = 16 * 1024 * 1024;
+    // Reads a file once (open, read, close). A file longer than MaxReadOnceBytes gives Failed and its first
+    // MaxReadOnceBytes.
     virtual Result readOnce(int pid, int tid, File file, QByteArray *contents) const = 0;
+    // The open file descriptors of a process (its fd/ directory), ascending; empty when it is gone or may not
+    // be read.
+    virtual QList<int> listDescriptors(int pid) const = 0;
     // What file descriptor fd of process pid refers to: "pipe:[1234]", "socket:[5]", "/dev/pts/1", a path.
     // Empty when unknown or not allowed.
     virtual QByteArray fdTarget(int pid, int fd) const = 0;

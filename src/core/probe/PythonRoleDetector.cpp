@@ -1,9 +1,7 @@
 #include "PythonRoleDetector.h"
 
-#include <QDir>
-#include <QFile>
-
-#include <unistd.h>
+#include "LinuxProcSource.h"
+#include "ProcParser.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -28,7 +26,12 @@ QSet<quint64> sharedWith(const QSet<quint64> &a, const QSet<quint64> &b)
 
 } // namespace
 
-PythonRoleDetector::PythonRoleDetector(const QString &procRoot) : m_root(procRoot) {}
+PythonRoleDetector::PythonRoleDetector(std::unique_ptr<ProcSource> source)
+    : m_source(source ? std::move(source) : std::make_unique<LinuxProcSource>())
+{
+}
+
+PythonRoleDetector::~PythonRoleDetector() = default;
 
 bool PythonRoleDetector::isPython(const QStringList &cmdline)
 {
@@ -100,38 +103,24 @@ QString PythonRoleDetector::classify(const PythonProcessFacts &process, const QH
 
 bool PythonRoleDetector::readFacts(int pid, PythonProcessFacts *facts) const
 {
-    const QString base = m_root + u'/' + QString::number(pid);
-    QFile stat(base + u"/stat"_s);
-    if (!stat.open(QIODevice::ReadOnly))
+    using File = ProcSource::File;
+    QByteArray text;
+    if (m_source->readOnce(pid, 0, File::Stat, &text) != ProcSource::Result::Ok)
         return false;
-    const QByteArray statText = stat.read(4096);
-    const qsizetype close = statText.lastIndexOf(')');
-    const QList<QByteArray> fields = close < 0 ? QList<QByteArray>() : statText.mid(close + 2).split(' ');
+    const std::optional<TaskStat> stat = ProcParser::parseStat(text);
     facts->pid = pid;
-    facts->ppid = fields.size() > 1 ? fields.at(1).toInt() : 0;
-    QFile cmdline(base + u"/cmdline"_s);
+    facts->ppid = stat ? stat->ppid : 0;
     facts->cmdline.clear();
-    if (cmdline.open(QIODevice::ReadOnly)) {
-        QByteArray text = cmdline.readAll();
-        if (text.endsWith('\0'))
-            text.chop(1);
-        if (!text.isEmpty()) {
-            for (const QByteArray &argument : text.split('\0'))
-                facts->cmdline.append(QString::fromLocal8Bit(argument));
-        }
+    if (m_source->readOnce(pid, 0, File::Cmdline, &text) == ProcSource::Result::Ok) {
+        for (const QByteArray &argument : ProcParser::parseCmdline(text))
+            facts->cmdline.append(QString::fromLocal8Bit(argument));
     }
-    facts->threads = int(QDir(base + u"/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+    facts->threads = int(m_source->listThreads(pid).value_or(QList<int>()).size());
     facts->pipes.clear();
     facts->sockets.clear();
-    const QString fdDir = base + u"/fd"_s;
-    // Links to pipes and sockets point nowhere in the file system: read them with readlink, not by resolving.
-    for (const QString &fd : QDir(fdDir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
-        char target[128];
-        const QByteArray path = QFile::encodeName(fdDir + u'/' + fd);
-        const ssize_t n = ::readlink(path.constData(), target, sizeof target);
-        if (n <= 0)
-            continue;
-        const QByteArrayView link(target, n);
+    // Links to pipes and sockets point nowhere in the file system: fdTarget reads them with readlink.
+    for (const int fd : m_source->listDescriptors(pid)) {
+        const QByteArray link = m_source->fdTarget(pid, fd);
         if (const quint64 inode = linkInode(link, "pipe"))
             facts->pipes.insert(inode);
         else if (const quint64 socket = linkInode(link, "socket"))
@@ -157,9 +146,9 @@ QHash<int, QString> PythonRoleDetector::detect(const QList<int> &pids) const
             known.insert(parent, facts);
     }
     QSet<quint64> listeners;
-    QFile netUnix(m_root + u"/net/unix"_s);
-    if (netUnix.open(QIODevice::ReadOnly))
-        listeners = parsePympListeners(netUnix.readAll());
+    QByteArray netUnix;
+    if (m_source->readOnce(0, 0, ProcSource::File::NetUnix, &netUnix) == ProcSource::Result::Ok)
+        listeners = parsePympListeners(netUnix);
     QHash<int, QString> roles;
     for (int pid : pids) {
         const auto facts = known.constFind(pid);

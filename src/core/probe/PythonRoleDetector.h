@@ -1,11 +1,15 @@
 #pragma once
 
+#include "ProcSource.h"
+
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 // What /proc shows of one process, as far as recognising Python's multiprocessing helpers needs.
 struct PythonProcessFacts
@@ -35,8 +39,11 @@ struct PythonProcessFacts
 class PythonRoleDetector
 {
 public:
-    // procRoot: "/proc", or a fake tree for tests.
-    explicit PythonRoleDetector(const QString &procRoot = QStringLiteral("/proc"));
+    // source: where to read (a fake tree in tests); null means the real /proc (LinuxProcSource).
+    explicit PythonRoleDetector(std::unique_ptr<ProcSource> source = nullptr);
+    ~PythonRoleDetector();
+    PythonRoleDetector(const PythonRoleDetector &) = delete;
+    PythonRoleDetector &operator=(const PythonRoleDetector &) = delete;
 
     // Reads the facts of `pids` and of their parents, and /proc/net/unix once, then classifies every one of
     // `pids`. A PID that vanished gets no entry.
@@ -55,5 +62,5 @@ public:
     static quint64 linkInode(QByteArrayView link, QByteArrayView kind);
 
 private:
-    QString m_root;
+    std::unique_ptr<ProcSource> m_source;
 };

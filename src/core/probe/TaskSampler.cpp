@@ -5,6 +5,7 @@
 #include "FileLimit.h"
 #include "LinuxProcSource.h"
 #include "ProcParser.h"
+#include "TaskReadPolicy.h"
 
 #include <QMutexLocker>
 
@@ -33,12 +34,6 @@ bool isGone(ProcSource::Result result, qsizetype length)
     return result == ProcSource::Result::Gone || (result == ProcSource::Result::Ok && length == 0);
 }
 
-// Spreads the first rotation of each task over the period, so that a thousand threads found at once are not
-// all re-read at the same tick a second later.
-double phaseOf(int tid)
-{
-    return double((quint32(tid) * 2654435761u) >> 8) / double(1u << 24);
-}
 } // namespace
 
 TaskSampler::TaskSampler(std::unique_ptr<ProcSource> source)
@@ -376,6 +371,7 @@ void TaskSampler::readTaskStat(Task &task, const TaskStat &stat, qint64 nowNs)
     }
     task.statSeen = true;
     task.letterNs = nowNs;
+    task.ranSinceLetter = false; // read after the schedstat of this tick: it reflects every run seen so far
 }
 
 qint64 TaskSampler::firstSightIntervalNs(const Task &task) const
@@ -393,117 +389,38 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
     if (isGone(task.readResult, task.readLength))
         return false;
     const SchedStat now = task.counters.value_or(task.last);
-    qsizetype length = 0;
+    const bool progressed = !task.hasBaseline || now.cpuNs != task.last.cpuNs || now.waitNs != task.last.waitNs
+        || now.timeslices != task.last.timeslices;
+    task.quietTicks = progressed ? 0 : std::min(task.quietTicks + 1, 1000);
+    if (progressed)
+        task.ranSinceLetter = true;
 
-    const qint64 dCpu = qint64(now.cpuNs) - qint64(task.last.cpuNs);
-    const qint64 dWait = qint64(now.waitNs) - qint64(task.last.waitNs);
-    const qint64 dSlices = qint64(now.timeslices) - qint64(task.last.timeslices);
-    const bool progressed = !task.hasBaseline || dCpu > 0 || dWait > 0 || dSlices > 0;
-
-    const bool rotationDue = nowNs >= task.nextRotationNs;
-    const bool justStalled = task.hasBaseline && !progressed && task.progressedLast;
-    // Not scheduled since the letter was read, and nothing but the sampler runnable now: the letter still holds.
-    const bool letterProved = rotationDue && m_nothingElseRunnable && task.hasBaseline && task.statSeen
-        && !progressed && !justStalled && task.letter != 'R';
+    const TaskReadPolicy::Facts facts{.fullRead = fullRead, .mainThread = task.tid == process.pid,
+                                      .letterSeen = task.statSeen, .progressed = progressed,
+                                      .ranSinceLetter = task.ranSinceLetter, .quietTicks = task.quietTicks,
+                                      .rotationDue = nowNs >= task.nextRotationNs,
+                                      .nothingElseRunnable = m_nothingElseRunnable, .letter = task.letter,
+                                      .processLetter = process.lastStat.state};
+    const TaskReadPolicy::Decision decision = TaskReadPolicy::decideStat(facts);
     bool letterFresh = false;
-    if (task.tid == process.pid) {
-        // The process's stat, read this tick anyway, is the main thread's.
-        readTaskStat(task, process.lastStat, nowNs);
-        letterFresh = true;
-    } else if (letterProved && !fullRead) {
-        task.letterNs = nowNs;
-        letterFresh = true;
-    } else if (fullRead || !task.statSeen || rotationDue || justStalled) {
-        const ProcSource::Result statResult = task.stat.reread(m_buffer.data(), BufferSize, &length);
-        if (isGone(statResult, length))
-            return false;
-        if (statResult == ProcSource::Result::Ok) {
-            if (const std::optional<TaskStat> stat = ProcParser::parseStat(QByteArrayView(m_buffer.data(), length))) {
-                readTaskStat(task, *stat, nowNs);
-                letterFresh = true;
-            }
-        }
-    }
-    const bool refreshDetails = fullRead || rotationDue || justStalled || !task.hasBaseline;
-    if (rotationDue || !task.hasBaseline) {
-        const qint64 period = qint64(options.letterMaxAgeS * 1e9);
-        // Read again at the last tick before the letter would pass its maximum age.
-        const qint64 next = task.hasBaseline ? nowNs + period - m_lastIntervalNs
-                                             : nowNs + qint64(double(period) * phaseOf(task.tid));
-        task.nextRotationNs = std::max(next, nowNs + 1);
-    }
+    if (!applyStatDecision(process, task, decision, nowNs, &letterFresh))
+        return false;
+    if (facts.rotationDue || !task.hasBaseline)
+        task.nextRotationNs = TaskReadPolicy::nextRotationNs(!task.hasBaseline, nowNs,
+                                                             qint64(options.letterMaxAgeS * 1e9), m_lastIntervalNs,
+                                                             task.tid);
 
-    StateClassifier::Input input;
-    input.everScheduled = now.cpuNs > 0 || now.timeslices > 0;
-    input.letter = task.letter;
-    input.letterFresh = letterFresh;
-    if (task.hasBaseline) {
-        input.intervalNs = nowNs - task.lastNs;
-        input.cpuDeltaNs = dCpu;
-        input.waitDeltaNs = dWait;
-        input.slicesDelta = dSlices;
-    } else {
-        input.intervalNs = firstSightIntervalNs(task);
-        input.cpuDeltaNs = qint64(now.cpuNs);
-        input.waitDeltaNs = qint64(now.waitNs);
-        input.slicesDelta = qint64(now.timeslices);
-    }
-    const StateClassifier::Result shares = StateClassifier::classify(input);
-
-    if (shares.sharesKnown) {
-        if (!task.smoothedInit) {
-            task.running = shares.running;
-            task.ready = shares.ready;
-            task.blocked = shares.blocked;
-            task.smoothedInit = true;
-        } else {
-            if (input.intervalNs != m_weightIntervalNs || options.smoothingS != m_weightTau) {
-                m_weightIntervalNs = input.intervalNs;
-                m_weightTau = options.smoothingS;
-                m_weight = CpuLoadMeter::weight(double(input.intervalNs) / 1e9, options.smoothingS);
-            }
-            const double w = m_weight;
-            task.running += w * (shares.running - task.running);
-            task.ready += w * (shares.ready - task.ready);
-            task.blocked = std::max(0.0, 1.0 - task.running - task.ready);
-        }
-    } else if (!task.smoothedInit) {
-        task.running = shares.state == TaskState::Running ? 1.0 : 0.0;
-        task.blocked = 1.0 - task.running;
-        task.smoothedInit = true;
-    }
-
+    const StateClassifier::Result shares = classify(task, now, nowNs, letterFresh);
+    smooth(task, shares, nowNs - task.lastNs, options);
     const TaskState previous = task.state;
     task.state = shares.state;
     if (shares.progressed)
         task.reasonStale = true;
-    if (task.state == TaskState::Blocked) {
-        // A thread that has not run since its reason was read is still in the same wait.
-        // A thread that keeps running and blocking again (a busy producer) has its reason re-read at most every
-        // reasonMaxAgeS: at 500 such threads, reading syscall for each at every tick was a fifth of the window's CPU.
-        // A new letter (an exec's disk wait D turning into the program's sleep S) is a new wait: read it at once.
-        // So is a reason that neither syscall nor wchan gave (only the letter, or nothing): it is a guess, caught
-        // between two system calls, and the next tick may know better.
-        const bool reasonOld = nowNs - task.reasonNs >= qint64(options.reasonMaxAgeS * 1e9);
-        const bool reasonGuessed = task.reason.isEmpty() || task.reasonSource.isEmpty();
-        if ((task.reasonStale && reasonOld) || previous != TaskState::Blocked || reasonGuessed
-            || task.letter != task.reasonLetter) {
-            m_reasons.read(process.pid, task.tid, task.letter, task.reasonFile, &task.reason, &task.reasonSource);
-            task.reasonStale = false;
-            task.reasonNs = nowNs;
-            task.reasonLetter = task.letter;
-        }
-    } else if (task.state == TaskState::Stopped || task.state == TaskState::Zombie) {
-        task.reason = m_reasons.intern(BlockedReason::ofLetter(task.letter));
-        task.reasonSource.clear();
-    } else {
-        task.reason.clear();
-        task.reasonSource.clear();
-    }
+    updateReason(process, task, previous, nowNs, options);
     const bool scheduledSinceSwitches = !task.switchesRead || now.cpuNs != task.switchesAt.cpuNs
         || now.timeslices != task.switchesAt.timeslices;
-    if (options.readSwitchCounts && letterFresh && (refreshDetails || task.tid != process.pid)
-        && scheduledSinceSwitches) {
+    if (TaskReadPolicy::readSwitches(options.readSwitchCounts, letterFresh, decision, facts.mainThread,
+                                     scheduledSinceSwitches)) {
         readSwitchCounts(process, task);
         task.switchesAt = now;
     }
@@ -511,9 +428,116 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
     task.last = now;
     task.lastNs = nowNs;
     task.hasBaseline = true;
-    if (shares.sharesKnown)
-        task.progressedLast = shares.progressed;
+    out.tasks.append(sampleOf(process, task, shares, nowNs));
+    return true;
+}
 
+bool TaskSampler::applyStatDecision(const Process &process, Task &task, const TaskReadPolicy::Decision &decision,
+                                    qint64 nowNs, bool *letterFresh)
+{
+    using Stat = TaskReadPolicy::Stat;
+    switch (decision.stat) {
+    case Stat::Skip:
+        return true;
+    case Stat::FromProcess:
+        readTaskStat(task, process.lastStat, nowNs);
+        break;
+    case Stat::Proved:
+        task.letterNs = nowNs;
+        break;
+    case Stat::Read: {
+        qsizetype length = 0;
+        const ProcSource::Result result = task.stat.reread(m_buffer.data(), BufferSize, &length);
+        if (isGone(result, length))
+            return false;
+        const std::optional<TaskStat> stat = result == ProcSource::Result::Ok
+            ? ProcParser::parseStat(QByteArrayView(m_buffer.data(), length))
+            : std::nullopt;
+        if (!stat)
+            return true; // unreadable this tick (no descriptor, a torn read): the old letter stands and ages
+        readTaskStat(task, *stat, nowNs);
+        break;
+    }
+    }
+    *letterFresh = true;
+    ++m_statReads[int(decision.why)];
+    return true;
+}
+
+StateClassifier::Result TaskSampler::classify(const Task &task, const SchedStat &now, qint64 nowNs,
+                                              bool letterFresh) const
+{
+    // A first sighting has no previous tick: its counters since it started, over its age.
+    const bool base = task.hasBaseline;
+    const StateClassifier::Input input{
+        .intervalNs = base ? nowNs - task.lastNs : firstSightIntervalNs(task),
+        .cpuDeltaNs = qint64(now.cpuNs) - (base ? qint64(task.last.cpuNs) : 0),
+        .waitDeltaNs = qint64(now.waitNs) - (base ? qint64(task.last.waitNs) : 0),
+        .slicesDelta = qint64(now.timeslices) - (base ? qint64(task.last.timeslices) : 0),
+        .everScheduled = now.cpuNs > 0 || now.timeslices > 0,
+        .letter = task.letter,
+        .letterFresh = letterFresh};
+    return StateClassifier::classify(input);
+}
+
+void TaskSampler::smooth(Task &task, const StateClassifier::Result &shares, qint64 intervalNs, const Options &options)
+{
+    if (shares.sharesKnown) {
+        if (!task.smoothedInit) {
+            task.running = shares.running;
+            task.ready = shares.ready;
+            task.blocked = shares.blocked;
+            task.smoothedInit = true;
+            return;
+        }
+        if (intervalNs != m_weightIntervalNs || options.smoothingS != m_weightTau) {
+            m_weightIntervalNs = intervalNs;
+            m_weightTau = options.smoothingS;
+            m_weight = CpuLoadMeter::weight(double(intervalNs) / 1e9, options.smoothingS);
+        }
+        const double w = m_weight;
+        task.running += w * (shares.running - task.running);
+        task.ready += w * (shares.ready - task.ready);
+        task.blocked = std::max(0.0, 1.0 - task.running - task.ready);
+    } else if (!task.smoothedInit) {
+        task.running = shares.state == TaskState::Running ? 1.0 : 0.0;
+        task.blocked = 1.0 - task.running;
+        task.smoothedInit = true;
+    }
+}
+
+void TaskSampler::updateReason(const Process &process, Task &task, TaskState previous, qint64 nowNs,
+                               const Options &options)
+{
+    if (task.state == TaskState::Stopped || task.state == TaskState::Zombie) {
+        task.reason = m_reasons.intern(BlockedReason::ofLetter(task.letter));
+        task.reasonSource.clear();
+        return;
+    }
+    if (task.state != TaskState::Blocked) {
+        task.reason.clear();
+        task.reasonSource.clear();
+        return;
+    }
+    TaskReadPolicy::ReasonFacts facts;
+    facts.blocked = true;
+    facts.wasBlocked = previous == TaskState::Blocked;
+    facts.ranSinceRead = task.reasonStale;
+    facts.ageNs = nowNs - task.reasonNs;
+    facts.maxAgeNs = qint64(options.reasonMaxAgeS * 1e9);
+    facts.guessed = task.reason.isEmpty() || task.reasonSource.isEmpty();
+    facts.letterChanged = task.letter != task.reasonLetter;
+    if (!TaskReadPolicy::readReason(facts))
+        return;
+    m_reasons.read(process.pid, task.tid, task.letter, task.reasonFile, &task.reason, &task.reasonSource);
+    task.reasonStale = false;
+    task.reasonNs = nowNs;
+    task.reasonLetter = task.letter;
+}
+
+TaskSample TaskSampler::sampleOf(const Process &process, const Task &task, const StateClassifier::Result &shares,
+                                 qint64 nowNs) const
+{
     TaskSample sample;
     sample.pid = process.pid;
     sample.tid = task.tid;
@@ -531,12 +555,11 @@ bool TaskSampler::sampleTask(Process &process, Task &task, qint64 nowNs, const O
     sample.voluntarySwitches = task.voluntary;
     sample.involuntarySwitches = task.involuntary;
     sample.letterAgeS = task.statSeen ? double(nowNs - task.letterNs) / 1e9 : 0.0;
-    sample.cpuTimeNs = qint64(now.cpuNs);
-    sample.waitTimeNs = qint64(now.waitNs);
-    sample.timeslices = now.timeslices;
+    sample.cpuTimeNs = qint64(task.last.cpuNs);
+    sample.waitTimeNs = qint64(task.last.waitNs);
+    sample.timeslices = task.last.timeslices;
     sample.sharesKnown = shares.sharesKnown;
-    out.tasks.append(std::move(sample));
-    return true;
+    return sample;
 }
 
 QString TaskSampler::internName(const QByteArray &comm)
@@ -563,21 +586,14 @@ void TaskSampler::readSwitchCounts(Process &process, Task &task)
 
 void TaskSampler::emitTerminated(const Process &process, const Task &task, Snapshot &out) const
 {
-    TaskSample sample;
-    sample.pid = process.pid;
-    sample.tid = task.tid;
-    sample.ppid = process.lastStat.ppid;
-    sample.name = task.name;
-    sample.stat = task.letter ? task.letter : '?';
+    TaskSample sample = sampleOf(process, task, StateClassifier::Result{}, 0);
     sample.state = TaskState::Terminated;
     sample.running = 0;
     sample.ready = 0;
     sample.blocked = 1;
-    sample.core = task.core;
-    sample.cpuTimeNs = qint64(task.last.cpuNs);
-    sample.waitTimeNs = qint64(task.last.waitNs);
-    sample.timeslices = task.last.timeslices;
-    sample.voluntarySwitches = task.voluntary;
-    sample.involuntarySwitches = task.involuntary;
+    sample.reason.clear();
+    sample.reasonSource.clear();
+    sample.letterAgeS = 0;
+    sample.sharesKnown = TaskSample{}.sharesKnown;
     out.tasks.append(std::move(sample));
 }

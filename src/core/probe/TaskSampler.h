@@ -6,6 +6,7 @@
 #include "ReasonReader.h"
 #include "Snapshot.h"
 #include "StateClassifier.h"
+#include "TaskReadPolicy.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -14,6 +15,7 @@
 #include <QSet>
 #include <QString>
 
+#include <array>
 #include <limits>
 #include <map>
 #include <memory>
@@ -24,20 +26,12 @@
 // Cheap enough for thousands of threads: every thread's schedstat is kept open and re-read with pread (one small
 // read per thread per tick; beyond three quarters of RLIMIT_NOFILE — keptBudget() — the files of newer tasks are
 // opened again at each read instead, and a task that cannot be read even so is counted in
-// Snapshot::unwatchedTasks, never dropped silently); its stat — twice as costly — only when the thread is new, when it just stopped
-// making progress, and otherwise in rotation so that no letter is older than Options::letterMaxAgeS (the sample
-// says how old: TaskSample::letterAgeS). A rotation read is skipped when it cannot tell anything new: a thread
-// that has not been scheduled since its letter was read can have changed letter only by becoming runnable (a
-// wake-up; stopping, exiting and going from S to D all need it to run), and when /proc/stat's procs_running counts
-// the sampler alone at this tick, nothing else is runnable — the letter is then known to be unchanged, and its age
-// restarts. On a quiet machine thousands of sleeping threads cost one schedstat read each per tick and nothing
-// else. Context-switch counts (status, the dearest file) are likewise re-read only for a thread that was
-// scheduled since they were last read. A process's task/ directory is listed again only when num_threads in its
-// stat changed, when one of its threads ended (a thread may have ended and another started between two ticks:
-// the count alone cannot tell), or every Options::relistEveryTicks ticks. Below Options::fullReadLimit tasks
-// every stat is read every tick. The blocked reason (syscall, wchan) is read when a thread becomes blocked, and
-// re-read only for a thread that ran since it was last read (one that did not run is still in the same wait), at
-// most every Options::reasonMaxAgeS.
+// Snapshot::unwatchedTasks, never dropped silently). What else is read for a task at a tick — its stat, its
+// blocked reason, its context-switch counts — and why, is TaskReadPolicy's to decide; the sample says how old its
+// letter is (TaskSample::letterAgeS, never above Options::letterMaxAgeS). On a quiet machine thousands of sleeping
+// threads cost one schedstat read each per tick and nothing else. A process's task/ directory is listed again
+// only when num_threads in its stat changed, when one of its threads ended (a thread may have ended and another
+// started between two ticks: the count alone cannot tell), or every Options::relistEveryTicks ticks.
 //
 // What to watch: explicit PIDs (each with all its threads), every descendant of some PIDs (found through
 // task/*/children, re-scanned every relistEveryTicks ticks or on requestRescan()), or every process.
@@ -81,6 +75,8 @@ public:
 
     // Tasks sampled at the last tick (sampler thread only).
     int taskCount() const { return m_taskCount; }
+    // stat reads (and proofs) since construction, by TaskReadPolicy::Why: what a benchmark or a test counts.
+    qint64 statReads(TaskReadPolicy::Why why) const { return m_statReads[int(why)]; }
 
 private:
     struct Task {
@@ -97,7 +93,8 @@ private:
         bool hasBaseline = false;
         SchedStat last;
         qint64 lastNs = 0;
-        bool progressedLast = true;
+        int quietTicks = 0;           // ticks in a row without progress
+        bool ranSinceLetter = true;   // it progressed at a tick since its letter was read
         bool statSeen = false;
         char letter = 0;
         qint64 letterNs = 0;
@@ -146,6 +143,14 @@ private:
     // false when the task is gone.
     bool sampleTask(Process &process, Task &task, qint64 nowNs, const Options &options, bool fullRead,
                     Snapshot &out);
+    // Does what TaskReadPolicy decided for the letter; false when the task turned out to be gone.
+    bool applyStatDecision(const Process &process, Task &task, const TaskReadPolicy::Decision &decision,
+                           qint64 nowNs, bool *letterFresh);
+    StateClassifier::Result classify(const Task &task, const SchedStat &now, qint64 nowNs, bool letterFresh) const;
+    void smooth(Task &task, const StateClassifier::Result &shares, qint64 intervalNs, const Options &options);
+    void updateReason(const Process &process, Task &task, TaskState previous, qint64 nowNs, const Options &options);
+    TaskSample sampleOf(const Process &process, const Task &task, const StateClassifier::Result &shares,
+                        qint64 nowNs) const;
     bool relist(Process &process, Snapshot &out);
     void readTaskStat(Task &task, const TaskStat &stat, qint64 nowNs);
     void readSwitchCounts(Process &process, Task &task);
@@ -186,4 +191,5 @@ private:
     qint64 m_weightIntervalNs = -1; // the smoothing weight of the last Δt seen, computed once per tick
     double m_weightTau = -1;
     double m_weight = 1;
+    std::array<qint64, 8> m_statReads{};
 };

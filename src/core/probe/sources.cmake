@@ -18,6 +18,7 @@ target_sources(proclab_core PRIVATE
     probe/Snapshot.h
     probe/SnapshotFormatter.h probe/SnapshotFormatter.cpp
     probe/StateClassifier.h probe/StateClassifier.cpp
+    probe/TaskReadPolicy.h probe/TaskReadPolicy.cpp
     probe/TaskSample.h
     probe/TaskSampler.h probe/TaskSampler.cpp
     probe/TaskState.h
