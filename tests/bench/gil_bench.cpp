@@ -6,8 +6,8 @@
 // Each round starts PROCESSES copies of tests/fixtures/python/gil_cpu_threads.py (two pure-Python threads each:
 // the GIL changes hands all the time), then for SECONDS runs, side by side, a GilSampler at 200 Hz over them (its
 // thread's CPU time: CLOCK_THREAD_CPUTIME_ID) and a TaskSampler at exec's default 100 ms over them (the CPU time
-// of its sample() calls on this thread), and — as the floor — a GilSampler watching nothing. Prints per round and
-// the medians: µs of CPU per second per Python process, and µs per GIL read.
+// of its sample() calls on this thread), and a GilSampler watching nothing (it idles at 20 Hz). Prints per round and
+// the medians: µs of CPU per second per Python process, and µs per GIL read (reading thread minus the idle one).
 #include "probe/TaskSampler.h"
 #include "python/GilSampler.h"
 

@@ -2,6 +2,7 @@
 
 #include "InterpreterLocator.h"
 
+#include <algorithm>
 #include <ctime>
 
 namespace {
@@ -66,12 +67,14 @@ QList<GilTarget> GilSampler::takeFindings()
 
 void GilSampler::run()
 {
-    const qint64 period = NsPerSecond / m_hz;
+    const qint64 readingPeriod = NsPerSecond / m_hz;
+    const qint64 idlePeriod = NsPerSecond / std::min(m_hz, IdleHz);
     qint64 deadline = nowNs(CLOCK_MONOTONIC);
     QHash<int, GilTally> tallies;
     QList<GilTarget> findings;
     for (quint64 number = 0; !m_stop.load(); ++number) {
-        round(number, tallies, findings);
+        const bool reading = round(nowNs(CLOCK_MONOTONIC), tallies, findings);
+        const qint64 period = reading ? readingPeriod : idlePeriod;
         {
             QMutexLocker lock(&m_mutex);
             for (auto it = tallies.constBegin(); it != tallies.constEnd(); ++it) {
@@ -96,7 +99,7 @@ void GilSampler::run()
     }
 }
 
-void GilSampler::round(quint64 number, QHash<int, GilTally> &tallies, QList<GilTarget> &findings)
+bool GilSampler::round(qint64 now, QHash<int, GilTally> &tallies, QList<GilTarget> &findings)
 {
     QList<int> pids;
     bool changed = false;
@@ -120,15 +123,16 @@ void GilSampler::round(quint64 number, QHash<int, GilTally> &tallies, QList<GilT
         for (int pid : pids)
             m_watched.try_emplace(pid);
     }
+    bool reading = false;
     for (auto &[pid, watched] : m_watched) {
         if (watched.done)
             continue;
         if (!watched.probe) {
-            if (number < watched.nextLocate)
+            if (now < watched.nextLocateNs)
                 continue;
             GilTarget target = InterpreterLocator::locate(pid);
             if (target.status == GilTarget::Status::NotPython) {
-                watched.nextLocate = number + quint64(m_hz / 4 + 1);
+                watched.nextLocateNs = now + NsPerSecond / 4;
                 continue;
             }
             findings << target;
@@ -139,7 +143,9 @@ void GilSampler::round(quint64 number, QHash<int, GilTally> &tallies, QList<GilT
             watched.probe.emplace(target);
         }
         readOne(pid, watched, tallies[pid], findings);
+        reading = reading || (watched.probe && !watched.done);
     }
+    return reading;
 }
 
 void GilSampler::readOne(int pid, Watched &watched, GilTally &tally, QList<GilTarget> &findings)

@@ -21,6 +21,7 @@
 // Every watched PID is looked at (InterpreterLocator) until it turns out to be CPython — a process found not to be
 // Python is looked at again four times a second, since a program may exec python — and what was found is reported
 // once per process (takeFindings): shown, or why not. A version whose layout is unknown costs nothing after that.
+// While no watched GIL is readable the thread wakes only 20 times a second (IdleHz), to look for interpreters.
 // The ranges where GIL waiters sleep go to waitNamer(), for the task sampler's "waiting for the GIL".
 //
 // Threads: every method may be called from any thread; the tallies are handed over under a mutex once per take.
@@ -28,6 +29,7 @@ class GilSampler
 {
 public:
     static constexpr int DefaultHz = 200;
+    static constexpr int IdleHz = 20;
 
     explicit GilSampler(int hz = DefaultHz);
     ~GilSampler();
@@ -55,7 +57,7 @@ public:
 private:
     struct Watched {
         std::optional<GilProbe> probe;
-        quint64 nextLocate = 0;   // round of the next look, while not known to be Python
+        qint64 nextLocateNs = 0;  // when to look again, while not known to be Python (CLOCK_MONOTONIC)
         bool done = false;        // nothing more to read (unsupported, gone, not allowed)
         bool rangeSet = false;
         int notReady = 0;         // reads in a row that found nothing where the GIL was
@@ -64,7 +66,8 @@ private:
         quint64 lastSwitches = 0;
     };
     void run();
-    void round(quint64 number, QHash<int, GilTally> &tallies, QList<GilTarget> &findings);
+    // One pass over the watched processes; true when at least one GIL was there to read.
+    bool round(qint64 nowNs, QHash<int, GilTally> &tallies, QList<GilTarget> &findings);
     void readOne(int pid, Watched &watched, GilTally &tally, QList<GilTarget> &findings);
 
     const int m_hz;
