@@ -56,6 +56,8 @@ private Q_SLOTS:
     void unknownVersionIsRefused_data();
     void unknownVersionIsRefused();
     void notPythonIsNotPython();
+    void otherInterpreters_data();
+    void otherInterpreters();
 
 private:
     QList<QProcess *> m_started;
@@ -321,6 +323,50 @@ void tst_GilSampler::notPythonIsNotPython()
     sampler.stop();
     QVERIFY(sampler.takeFindings().isEmpty());
     QCOMPARE(sampler.totals().value(int(sleeper->processId())).reads, quint64(0));
+}
+
+void tst_GilSampler::otherInterpreters_data()
+{
+    // Opt-in: PROCLAB_TEST_PYTHONS=/path/python3.12:/path/python3.10 … — every other CPython on the machine either
+    // shows its GIL truly or says it is not shown.
+    QTest::addColumn<QString>("python");
+    const QString list = qEnvironmentVariable("PROCLAB_TEST_PYTHONS");
+    if (list.isEmpty())
+        QTest::newRow("none given") << QString();
+    for (const QString &python : list.split(u':', Qt::SkipEmptyParts))
+        QTest::newRow(qPrintable(python)) << python;
+}
+
+void tst_GilSampler::otherInterpreters()
+{
+    QFETCH(QString, python);
+    if (python.isEmpty())
+        QSKIP("set PROCLAB_TEST_PYTHONS to a colon-separated list of other python3.X programs");
+    QProcess *const process = startProcess(python, {fixture(u"gil_cpu_threads.py"_s), u"1.5"_s});
+    QVERIFY(process);
+    const int pid = int(process->processId());
+    GilSampler sampler;
+    sampler.setPids({pid});
+    sampler.start();
+    QVERIFY(process->waitForFinished(20000));
+    sampler.stop();
+    const QList<GilTarget> findings = sampler.takeFindings();
+    QCOMPARE(findings.size(), 1);
+    const GilTarget &found = findings.first();
+    if (found.status != GilTarget::Status::Readable) {
+        QVERIFY2(found.status == GilTarget::Status::Unsupported || found.status == GilTarget::Status::FreeThreaded,
+                 qPrintable(found.message));
+        QVERIFY2(found.message.startsWith(u"GIL not shown for Python "_s) || found.message.startsWith(u"no GIL"_s),
+                 qPrintable(found.message));
+        return;
+    }
+    const QList<int> spinners = tidsPrinted(process->readAllStandardOutput(), "thread");
+    QCOMPARE(spinners.size(), 2);
+    const GilTally tally = sampler.totals().value(pid);
+    const double shares = tally.shareOf(spinners[0]) + tally.shareOf(spinners[1]);
+    QVERIFY2(shares > 0.8 && shares <= 1.0, qPrintable(u"%1: shares %2"_s.arg(found.message).arg(shares)));
+    for (auto it = tally.byTid.constBegin(); it != tally.byTid.constEnd(); ++it)
+        QVERIFY2(it.key() == pid || spinners.contains(it.key()), qPrintable(u"holder %1"_s.arg(it.key())));
 }
 
 QTEST_GUILESS_MAIN(tst_GilSampler)
