@@ -3,7 +3,6 @@
 #include "GilSampler.h"
 #include "session/SessionEvent.h"
 
-#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -19,7 +18,6 @@ class TaskSampler;
 // Lives on the session's thread; the GilSampler reads on its own.
 class GilSession
 {
-    Q_DECLARE_TR_FUNCTIONS(GilSession)
 public:
     explicit GilSession(int hz = GilSampler::DefaultHz);
     ~GilSession();
