@@ -56,6 +56,7 @@ private Q_SLOTS:
     void unknownVersionIsRefused_data();
     void unknownVersionIsRefused();
     void notPythonIsNotPython();
+    void wrongLayoutIsNotRead();
     void otherInterpreters_data();
     void otherInterpreters();
 
@@ -323,6 +324,18 @@ void tst_GilSampler::notPythonIsNotPython()
     sampler.stop();
     QVERIFY(sampler.takeFindings().isEmpty());
     QCOMPARE(sampler.totals().value(int(sleeper->processId())).reads, quint64(0));
+}
+
+void tst_GilSampler::wrongLayoutIsNotRead()
+{
+    // A layout whose `locked` is really another field (the switch interval, 5000 µs): the probe says so instead
+    // of reporting a holder.
+    GilTarget target;
+    QProcess *const process = startPython({fixture(u"gil_cpu_threads.py"_s), u"1"_s}, &target);
+    QVERIFY2(process, qPrintable(target.message));
+    QCOMPARE(int(GilProbe(target).read().result), int(GilProbe::Reading::Result::Ok));
+    target.layout.locked = 0;
+    QCOMPARE(int(GilProbe(target).read().result), int(GilProbe::Reading::Result::Garbled));
 }
 
 void tst_GilSampler::otherInterpreters_data()

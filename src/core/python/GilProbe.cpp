@@ -76,7 +76,11 @@ GilProbe::Reading GilProbe::read()
         std::memcpy(&reading.holder, words.data() + layout.lastHolder, 8);
     if (layout.hasSwitchNumber && layout.switchNumber + 8 <= span)
         std::memcpy(&reading.switches, words.data() + layout.switchNumber, 8);
-    // -1 is "not made yet"; anything but 1 is not held.
+    // -1 is "not made yet", 0 free, 1 held; anything else means these are not the GIL's words.
+    if (locked < -1 || locked > 1) {
+        reading.result = Reading::Result::Garbled;
+        return reading;
+    }
     reading.locked = locked == 1 && reading.holder != 0;
     if (!reading.locked)
         return reading;

@@ -15,7 +15,8 @@ class GilProbe
 {
 public:
     struct Reading {
-        enum class Result { Ok, NotReady, Denied, Gone };
+        // Garbled: `locked` held something no GIL holds (not -1, 0 or 1): the layout is not this build's.
+        enum class Result { Ok, NotReady, Denied, Gone, Garbled };
         Result result = Result::NotReady;
         bool locked = false;
         quint64 holder = 0;     // PyThreadState* of the holder (while locked)

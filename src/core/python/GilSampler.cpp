@@ -165,6 +165,18 @@ void GilSampler::readOne(int pid, Watched &watched, GilTally &tally, QList<GilTa
         watched.done = true;
         return;
     }
+    case Result::Garbled: {
+        // A build of this version laid out otherwise than the table says (other configure options): say so once
+        // rather than show a wrong holder.
+        GilTarget target = watched.probe->target();
+        target.status = GilTarget::Status::Unsupported;
+        target.message = InterpreterLocator::tr("GIL not shown for Python %1: this build's GIL is not where ProcLab "
+                                                "expects it").arg(target.image.version());
+        findings << target;
+        watched.done = true;
+        m_namer.remove(pid);
+        return;
+    }
     case Result::NotReady:
         // Two seconds of nothing where the GIL was: the process ran exec (another program, perhaps another
         // Python) — look for its interpreter again.
