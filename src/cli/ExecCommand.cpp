@@ -9,7 +9,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <csignal>
 #include <cstdio>
@@ -112,13 +114,23 @@ void ExecCommand::print(const SessionEvent &event) const
         return;
     }
     // stdout belongs to the program: a person reading the terminal gets the process events on stderr, briefly.
-    if (!event.kind.startsWith(u"process."_s) && event.kind != u"error"_s)
+    if (!event.kind.startsWith(u"process."_s) && !event.kind.startsWith(u"python."_s) && event.kind != u"error"_s)
         return;
     QStringList fields;
     for (auto it = event.fields.constBegin(); it != event.fields.constEnd(); ++it) {
         if (it.key() == u"cmdline"_s)
             continue;
         const QJsonValue value = it.value();
+        if (value.isArray()) {
+            // python.gil's threads: tid:share, one after another.
+            QStringList items;
+            for (const QJsonValue &item : value.toArray()) {
+                const QJsonObject thread = item.toObject();
+                items << u"%1:%2"_s.arg(thread.value(u"tid"_s).toInteger()).arg(thread.value(u"gil"_s).toDouble());
+            }
+            fields << it.key() + u'=' + items.join(u',');
+            continue;
+        }
         const QString text = value.isString() ? value.toString() : QString::number(value.toDouble(), 'g', 10);
         fields << it.key() + u'=' + TerminalText::visible(text); // names are the program's to choose
     }

@@ -154,7 +154,7 @@ void tst_CsvExporter::tablesParseBack()
     const QStringList paths = CsvExporter::companionPaths(out);
     const QList<QStringList> tasks = readCsv(paths[0]);
     QCOMPARE(tasks.value(0), (QStringList{u"t"_s, u"pid"_s, u"tid"_s, u"state"_s, u"running"_s, u"ready"_s,
-                                          u"blocked"_s, u"cpu"_s, u"core"_s, u"reason"_s}));
+                                          u"blocked"_s, u"cpu"_s, u"core"_s, u"reason"_s, u"gil"_s}));
     QCOMPARE(tasks.size(), taskSamples.size() + 1);
     for (qsizetype i = 0; i < taskSamples.size(); ++i) {
         const QJsonObject &f = taskSamples[i].fields;
@@ -163,6 +163,10 @@ void tst_CsvExporter::tablesParseBack()
         QCOMPARE(row[3], f.value(u"state"_s).toString());
         QCOMPARE(row[6].toDouble(), f.value(u"blocked"_s).toDouble());
         QCOMPARE(row[9], f.value(u"reason"_s).toString());
+        const QJsonValue gil = f.value(u"gil"_s);
+        QCOMPARE(row.value(10).isEmpty(), !gil.isDouble());
+        if (gil.isDouble())
+            QCOMPARE(row[10].toDouble(), gil.toDouble());
     }
     const QList<QStringList> cpus = readCsv(paths[1]);
     QCOMPARE(cpus.value(0),

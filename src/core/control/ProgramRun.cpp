@@ -8,6 +8,7 @@
 #include "SupervisorSetup.h"
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
+#include "python/GilSession.h"
 #include "session/SessionHeader.h"
 
 #include <QEventLoop>
@@ -43,6 +44,8 @@ ProgramRun::~ProgramRun()
 {
     if (m_sampler)
         m_sampler->stop();
+    if (m_gil)
+        m_gil->stop();
     if (m_running) {
         // No events from a destructor. An attached process is not ours to end.
         if (!isAttached() && m_tree)
@@ -218,6 +221,9 @@ void ProgramRun::startSampling()
     TaskSampler::Options options = m_sampler->sampler().options();
     options.readSwitchCounts = false;
     m_sampler->sampler().setOptions(options);
+    m_gil = std::make_unique<GilSession>();
+    m_gil->connectTo(m_sampler->sampler());
+    m_gil->start();
     updateSamplerRoots();
     connect(m_sampler.get(), &SamplerThread::snapshotReady, this, &ProgramRun::onSnapshot, Qt::QueuedConnection);
     m_sampler->start(m_options.intervalMs);
@@ -242,6 +248,9 @@ void ProgramRun::onSnapshot(std::shared_ptr<const Snapshot> snapshot)
     // at every tick (SamplerThread would re-scan once a second; its own options are reset on start()).
     m_sampler->sampler().requestRescan();
     m_tree->update(*snapshot);
+    m_gil->setPids(m_tree->pids());
+    for (const SessionEvent &event : m_gil->findingEvents(t))
+        keep(event);
     recordSamples(*snapshot, t);
     Q_EMIT sampled(snapshot);
     checkFinished();
@@ -252,7 +261,9 @@ void ProgramRun::recordSamples(const Snapshot &snapshot, double t)
     const auto inTree = [this](const TaskSample &task) {
         return m_tree->contains(pid_t(task.pid)) || task.state == TaskState::Terminated;
     };
-    for (const SessionEvent &event : m_tape.samplesOf(snapshot, t, inTree))
+    QList<SessionEvent> samples = m_tape.samplesOf(snapshot, t, inTree);
+    m_gil->annotate(samples);
+    for (const SessionEvent &event : samples)
         keep(event);
 }
 
@@ -323,6 +334,14 @@ void ProgramRun::finish()
     m_killTimer->stop();
     if (m_sampler)
         m_sampler->stop();
+    if (m_gil) {
+        m_gil->stop();
+        const double t = m_clock.now();
+        for (const SessionEvent &event : m_gil->findingEvents(t))
+            keep(event);
+        for (const SessionEvent &event : m_gil->summaryEvents(t))
+            keep(event);
+    }
     // Every writer has ended, so what is left in the pipes is all there is.
     if (m_stdout)
         m_stdout->drain();

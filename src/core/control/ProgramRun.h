@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class GilSession;
 class ProgramOutput;
 class ProcessTree;
 class QTimer;
@@ -34,6 +35,9 @@ class SamplerThread;
 // terminal or a console pane, lines are recorded as `output` events (pid: the program's — several processes
 // share the pipes, the writer of a line cannot be known), as many as OutputBudget allows (then `output.dropped`
 // counts the rest).
+//
+// CPython processes of the tree have their GIL read (GilSession): python.interpreter, a `gil` share in their
+// threads' task.sample, "waiting for the GIL" as a blocked reason, and python.gil per process at the end.
 //
 // Lives on the supervisor's main thread, which must outlive the program (no parent-death signal follows the
 // program: stop() or the destructor end its tree; only a SIGKILL of the supervisor can leave it behind).
@@ -129,6 +133,7 @@ private:
     pid_t m_programGroup = 0;
     bool m_tookTerminal = false;
     ProcessTree *m_tree = nullptr;
+    std::unique_ptr<GilSession> m_gil; // before m_sampler: the sampler asks it about futexes until it stops
     std::unique_ptr<SamplerThread> m_sampler;
     ProgramOutput *m_stdout = nullptr;
     ProgramOutput *m_stderr = nullptr;

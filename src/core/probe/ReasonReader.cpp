@@ -3,6 +3,8 @@
 #include "BlockedReason.h"
 #include "ProcParser.h"
 
+#include <sys/syscall.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 ReasonReader::ReasonReader(ProcSource *source)
@@ -32,6 +34,11 @@ void ReasonReader::read(int pid, int tid, char letter, Kept &kept, QString *reas
                 if (state->kind == SyscallState::Kind::InSyscall && BlockedReason::descriptorArgument(state->number))
                     target = m_source->fdTarget(pid, int(state->args[0]));
                 words = BlockedReason::ofSyscall(*state, target);
+                if (m_futexNamer && state->kind == SyscallState::Kind::InSyscall && state->number == SYS_futex) {
+                    // The futex's address says more than the kernel: e.g. CPython's GIL.
+                    if (QString named = m_futexNamer->nameOf(pid, state->args[0]); !named.isEmpty())
+                        words = named;
+                }
                 if (!words.isEmpty())
                     from = u"syscall"_s; // static data: copies cost no reference counting
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FutexWaitNamer.h"
 #include "KeptProcFile.h"
 #include "ProcSource.h"
 
@@ -35,6 +36,9 @@ public:
         m_keptCount = keptCount;
         m_keptBudget = budget;
     }
+    // Who may name a futex wait better than the kernel (CPython's GIL); null: nobody. Not owned; it must outlive
+    // the reader. Set before sampling starts.
+    void setFutexNamer(const FutexWaitNamer *namer) { m_futexNamer = namer; }
     // The shared copy of text (empty stays empty).
     QString intern(const QString &text);
 
@@ -42,6 +46,7 @@ private:
     ProcSource *m_source;
     int *m_keptCount = nullptr;
     int m_keptBudget = 0;
+    const FutexWaitNamer *m_futexNamer = nullptr;
     QHash<QString, QString> m_texts;
     std::vector<char> m_buffer;
 };

@@ -73,6 +73,9 @@ public:
     // its averages since it started, and per-core load is the average since boot.
     SnapshotPtr sample();
 
+    // See ReasonReader::setFutexNamer (for CPython's GIL). Call before sampling starts; not owned.
+    void setFutexNamer(const FutexWaitNamer *namer) { m_reasons.setFutexNamer(namer); }
+
     // Tasks sampled at the last tick (sampler thread only).
     int taskCount() const { return m_taskCount; }
     // stat reads (and proofs) since construction, by TaskReadPolicy::Why: what a benchmark or a test counts.

@@ -5,6 +5,7 @@ target_sources(proclab_core PRIVATE
     probe/CpuLoadMeter.h probe/CpuLoadMeter.cpp
     probe/DescendantScanner.h probe/DescendantScanner.cpp
     probe/FileLimit.h probe/FileLimit.cpp
+    probe/FutexWaitNamer.h
     probe/KeptProcFile.h probe/KeptProcFile.cpp
     probe/LinuxProcSource.h probe/LinuxProcSource.cpp
     probe/ProcParser.h probe/ProcParser.cpp

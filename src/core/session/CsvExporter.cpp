@@ -98,7 +98,7 @@ bool CsvExporter::write(SessionReader &reader, QIODevice *events, QIODevice *tas
         csv->endRow();
     };
     header(eventCsv, events, {"t", "kind", "pid", "tid", "detail"});
-    header(taskCsv, tasks, {"t", "pid", "tid", "state", "running", "ready", "blocked", "cpu", "core", "reason"});
+    header(taskCsv, tasks, {"t", "pid", "tid", "state", "running", "ready", "blocked", "cpu", "core", "reason", "gil"});
     header(cpuCsv, cpus, {"t", "core", "busy", "user", "system", "iowait", "steal"});
     header(queueCsv, queues,
            {"t", "queue", "depth", "capacity", "puts", "gets", "blocked_putters", "blocked_getters"});
@@ -151,6 +151,9 @@ void CsvExporter::writeTaskSample(CsvWriter &csv, const SessionEvent &event)
     for (const QString &key : {u"running"_s, u"ready"_s, u"blocked"_s, u"cpu"_s, u"core"_s})
         numberField(csv, event.fields, key);
     textField(csv, event.fields, u"reason"_s);
+    // Last, so that tables read by column position before it existed keep their columns; empty for a thread that
+    // is not a CPython thread whose GIL ProcLab reads.
+    numberField(csv, event.fields, u"gil"_s);
     csv.endRow();
 }
 

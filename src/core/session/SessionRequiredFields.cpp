@@ -24,6 +24,8 @@ const QHash<QString, QStringList> &requiredByKind()
         {u"signal.sent"_s, {u"pid"_s}},
         {u"cpu.sample"_s, {u"cpus"_s}},
         {u"queue.sample"_s, {u"queue"_s, u"depth"_s, u"capacity"_s}},
+        {u"python.interpreter"_s, {u"pid"_s, u"gil"_s}},
+        {u"python.gil"_s, {u"pid"_s, u"reads"_s, u"threads"_s}},
     };
     return required;
 }
