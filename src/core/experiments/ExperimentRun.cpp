@@ -227,9 +227,9 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
     recordQueues(t);
     recordPipe(t);
     if (m_telemetry.isValid()) {
-        WaitTick checked = tick;
-        m_futex->observe(&checked); // what the kernel says the waiting threads are blocked on
-        for (const SessionEvent &event : m_deadlocks->analyse(checked))
+        m_lastWaits = tick;
+        m_futex->observe(&m_lastWaits); // what the kernel says the waiting threads are blocked on
+        for (const SessionEvent &event : m_deadlocks->analyse(m_lastWaits))
             keep(event);
     }
     m_experiment->tick(*this, *snapshot);
