@@ -6,6 +6,7 @@ proclab_add_test(tst_parameterform SOURCES tst_parameterform.cpp LIBS proclab_gu
 proclab_add_test(tst_timelinewidgets SOURCES tst_timelinewidgets.cpp ${PROCLAB_QRC} LIBS proclab_gui)
 proclab_add_test(tst_guirun SOURCES tst_guirun.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 90 LABELS gui)
 proclab_add_test(tst_sessionmenu SOURCES tst_sessionmenu.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 60 LABELS gui)
+proclab_add_test(tst_framefanout SOURCES tst_framefanout.cpp ${PROCLAB_QRC} LIBS proclab_gui LABELS gui)
 proclab_add_test(tst_replaycontroller SOURCES tst_replaycontroller.cpp ${PROCLAB_QRC} LIBS proclab_gui SERIAL TIMEOUT 120 LABELS gui)
 proclab_add_test(tst_chartthinning SOURCES tst_chartthinning.cpp LIBS proclab_gui)
 proclab_add_test(tst_eventloopwatch SOURCES tst_eventloopwatch.cpp LIBS proclab_gui SERIAL)
