@@ -33,9 +33,9 @@ QString HelpDialog::conceptsHtml()
              "line of execution inside a process; the threads of a process share its memory. Linux schedules "
              "threads (tasks), each with its own TID; the first thread's TID equals the PID.")
         + u"</p><h2>"_s + tr("States") + u"</h2><ul>"_s;
-    for (LabTaskState state : TaskStateStyle::allStates()) {
+    for (TaskState state : TaskStateName::all()) {
         html += u"<li><span style=\"color:%1\">■</span> <b>%2</b> — %3</li>"_s.arg(
-            TaskStateStyle::color(state).name(), TaskStateStyle::name(state).toHtmlEscaped(),
+            TaskStateStyle::color(state).name(), TaskStateName::displayName(state).toHtmlEscaped(),
             TaskStateStyle::meaning(state).toHtmlEscaped());
     }
     html += u"</ul><p>"_s

@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "CpuLoadChart.h"
 #include "EventLogPanel.h"
+#include "FrameFanOut.h"
 #include "ExperimentPanel.h"
 #include "GuiOptions.h"
 #include "HelpDialogs.h"
@@ -78,9 +79,13 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     m_session->setRecording(settings.value(RecordKey, true).toBool());
     m_ui->actionRecord->setChecked(m_session->isRecording() || settings.value(RecordKey, true).toBool());
 
-    m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_ui->taskPanel, m_ui->cpuChart,
-                                     m_ui->queueChart, m_ui->timelinePanel, m_ui->eventLogPanel, m_ui->sessionInfo,
-                                     m_ui->bottomTabs, m_status, m_ui->waitGraphPanel},
+    m_views = new FrameFanOut({m_ui->taskPanel, m_ui->cpuChart, m_ui->queueChart, m_ui->timelinePanel,
+                               m_ui->waitGraphPanel, m_ui->eventLogPanel, m_status, m_ui->bottomTabs,
+                               m_ui->bottomDock},
+                              this);
+    connect(m_views, &FrameFanOut::deadlockChanged, this, &MainWindow::markWaitGraphTab);
+    m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_views, m_ui->sessionInfo,
+                                     m_ui->bottomTabs},
                                     this);
     m_sessionMenu->setRecording(m_ui->actionRecord->isChecked());
     connect(m_sessionMenu, &SessionMenu::started, this, [this] {
@@ -90,7 +95,6 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
         updateRunActions();
     });
     connect(m_sessionMenu, &SessionMenu::finished, this, &MainWindow::updateRunActions);
-    connect(m_sessionMenu, &SessionMenu::replayDeadlockChanged, this, &MainWindow::markWaitGraphTab);
     setUpActions();
     setUpLanguageMenu();
     setUpThemeMenu();
@@ -101,7 +105,7 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
 
     connect(m_session, &SessionController::started, this, &MainWindow::onStarted);
     connect(m_session, &SessionController::stopped, this, &MainWindow::onStopped);
-    connect(m_session, &SessionController::ticked, this, &MainWindow::onTick);
+    connect(m_session, &SessionController::ticked, m_views, &FrameFanOut::show);
     connect(m_session, &SessionController::eventsArrived, m_ui->eventLogPanel, &EventLogPanel::append);
     connect(m_session, &SessionController::eventsArrived, this, &MainWindow::onEvents);
     // Queued: it comes during start(), and the "started" message must not hide it.
@@ -348,12 +352,7 @@ void MainWindow::stopExperiment()
 
 void MainWindow::onStarted()
 {
-    m_ui->taskPanel->model()->clear();
-    m_ui->eventLogPanel->clear();
-    m_ui->cpuChart->clear();
-    m_ui->queueChart->clear();
-    m_ui->timelinePanel->clear();
-    m_ui->waitGraphPanel->clear();
+    m_views->clear();
     ExperimentRun *run = m_session->run();
     m_lastSessionFile = run->logPath();
     if (!m_lastSessionFile.isEmpty())
@@ -361,10 +360,8 @@ void MainWindow::onStarted()
     m_ui->sessionInfo->showStarted(run->experiment().title() + u" ("_s + run->experiment().id() + u')',
                                    run->values(), m_lastSessionFile, m_session->intervalMs(), run->cores());
     m_ui->timelinePanel->setCoreCount(run->cores());
-    markWaitGraphTab(false);
-    m_ui->queueChart->setVisible(true);
+    m_views->setQueuesShown(true);
     m_status->setRecording(m_session->isRecording());
-    m_ticks = 0;
     updateRunActions();
 }
 
@@ -380,31 +377,10 @@ void MainWindow::onStopped(const PhenomenonVerdict &verdict)
     updateRunActions();
 }
 
-void MainWindow::onTick(const LabTick &tick)
-{
-    m_ui->taskPanel->model()->update(tick.rows, tick.t);
-    m_ui->cpuChart->addSample(tick.t, tick.cpus);
-    // An experiment without a queue gives the room to the CPU charts.
-    m_ui->queueChart->setVisible(!tick.telemetry.queues.isEmpty());
-    if (!tick.telemetry.queues.isEmpty())
-        m_ui->queueChart->addSample(tick.t, tick.telemetry.queues);
-    m_ui->timelinePanel->addSample(tick.t, tick.rows);
-    // The graph is rebuilt when it can be seen, and every second anyway so its tab opens on fresh data.
-    const bool graphVisible = m_ui->bottomTabs->currentWidget() == m_ui->waitGraphPanel && m_ui->bottomDock->isVisible();
-    if (LabController *lab = m_session->lab(); lab && (graphVisible || m_ticks % 10 == 0))
-        m_ui->waitGraphPanel->showTick(tick, lab->processes());
-    m_status->setCounts(m_ui->taskPanel->model()->countsByState());
-    ++m_ticks;
-}
-
 void MainWindow::onEvents(const QList<SessionEvent> &events)
 {
     for (const SessionEvent &event : events) {
-        if (event.kind == u"deadlock.detected"_s)
-            markWaitGraphTab(true);
-        else if (event.kind == u"deadlock.resolved"_s)
-            markWaitGraphTab(false);
-        else if (event.kind == u"error"_s && event.fields.value(u"what"_s).toString() == u"sample"_s)
+        if (event.kind == u"error"_s && event.fields.value(u"what"_s).toString() == u"sample"_s)
             m_status->showMessage(event.fields.value(u"message"_s).toString()); // tasks not read: out of fds
     }
 }
@@ -451,12 +427,7 @@ void MainWindow::newSession()
 {
     m_session->stop();
     m_sessionMenu->stopAll();
-    m_ui->taskPanel->model()->clear();
-    m_ui->eventLogPanel->clear();
-    m_ui->cpuChart->clear();
-    m_ui->queueChart->clear();
-    m_ui->timelinePanel->clear();
-    m_ui->waitGraphPanel->clear();
+    m_views->clear();
     m_ui->sessionInfo->clear();
     m_ui->experimentPanel->form()->resetToDefaults();
     updateRunActions();

@@ -9,6 +9,7 @@
 namespace Ui {
 class MainWindow;
 }
+class FrameFanOut;
 class GuiOptions;
 class LanguageSwitcher;
 class QActionGroup;
@@ -17,7 +18,6 @@ class SessionMenu;
 class StatusBarController;
 class TaskActions;
 class ThemeController;
-struct LabTick;
 
 // The ProcLab window. It only wires: it loads ui/mainwindow.ui (whose panels are their own classes), owns the
 // session controller and the action sets, and connects them. No /proc parsing, no process control happens here.
@@ -57,7 +57,6 @@ private:
     void setIntervalMs(int ms);
     void onStarted();
     void onStopped(const PhenomenonVerdict &verdict);
-    void onTick(const LabTick &tick);
     void onLiveChange(const QString &name, const QString &text);
     void updateTitle();
     void updateRunActions();
@@ -79,6 +78,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     LanguageSwitcher *m_languages;
     SessionController *m_session;
+    FrameFanOut *m_views = nullptr;
     SessionMenu *m_sessionMenu = nullptr;
     TaskActions *m_taskActions;
     StatusBarController *m_status;
@@ -86,6 +86,5 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     QActionGroup *m_intervalGroup = nullptr;
     QString m_lastSessionFile;
-    int m_ticks = 0;
     bool m_restoredGeometry = false;
 };

@@ -1,10 +1,6 @@
 #include "ProgramSession.h"
 
-#include "TaskRowBuilder.h"
-
 #include <QTimer>
-
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -52,17 +48,13 @@ bool ProgramSession::begin(std::unique_ptr<ProgramRun> run, QString *error)
     m_pendingEvents.clear();
     qint64 skipped = 0;
     m_pendingOutput.take(&skipped);
-    m_roles.clear();
+    m_frames.clear();
     m_run = std::move(run);
     ProgramRun *program = m_run.get();
     connect(program, &ProgramRun::event, this, [this](const SessionEvent &event) {
+        m_frames.apply(event);
         if (event.kind.endsWith(u".sample"_s))
             return;
-        if (event.kind == u"process.spawn"_s || event.kind == u"process.role"_s) {
-            const QString role = event.fields.value(u"role"_s).toString();
-            if (!role.isEmpty())
-                m_roles.insert(event.fields.value(u"pid"_s).toInteger(), role);
-        }
         m_pendingEvents << event;
     });
     connect(program, &ProgramRun::sampled, this, &ProgramSession::onSampled);
@@ -112,17 +104,8 @@ void ProgramSession::onSampled(const std::shared_ptr<const Snapshot> &snapshot)
 {
     if (!snapshot || !m_run)
         return;
-    LabTick tick;
-    tick.t = m_run->clock().at(snapshot->monotonicNs);
-    tick.intervalS = snapshot->intervalS;
-    // Not a lab: no telemetry block and no lab roles; the tree is whatever the sampler found under the program.
-    tick.rows = TaskRowBuilder::build(*snapshot, {}, {}, ::getpid());
-    for (TaskRow &row : tick.rows) {
-        if (row.isProcess())
-            row.role = m_roles.value(row.pid);
-    }
-    tick.cpus = snapshot->cpus;
-    tick.snapshot = snapshot;
+    // Not a lab: no telemetry block and no wait-for input; the tree is whatever the run found under the program.
+    const Frame tick = m_frames.frameOf(*snapshot, m_run->clock().at(snapshot->monotonicNs), {}, nullptr);
     flushEvents();
     Q_EMIT ticked(tick);
 }

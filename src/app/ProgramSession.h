@@ -1,7 +1,8 @@
 #pragma once
 
 #include "ConsoleBuffer.h"
-#include "LabTick.h"
+#include "frame/Frame.h"
+#include "frame/LiveFrames.h"
 
 #include "control/ProgramRun.h"
 
@@ -11,7 +12,7 @@
 #include <memory>
 
 // The window's side of an exec or attach session (Session ▸ Run a program…, Session ▸ Attach to process…): owns
-// the ProgramRun and turns what it reports into what the views show — one LabTick per sample, the events (samples
+// the ProgramRun and turns what it reports into what the views show — one Frame per sample (LiveFrames), the events (samples
 // left out) in batches, the program's output as text. Stdin is /dev/null: the window has no terminal to lend.
 class ProgramSession : public QObject
 {
@@ -43,7 +44,7 @@ public:
 
 Q_SIGNALS:
     void started();
-    void ticked(const LabTick &tick);
+    void ticked(const Frame &tick);
     void eventsArrived(const QList<SessionEvent> &events);
     // The retention deleted old recordings when this session's began.
     void oldSessionsDeleted(const QStringList &paths);
@@ -59,7 +60,7 @@ private:
     void flushEvents();
 
     std::unique_ptr<ProgramRun> m_run;
-    QHash<qint64, QString> m_roles; // from process.spawn / process.role: "pool worker", "manager" …
+    LiveFrames m_frames; // fed every event the run records: the roles of process.spawn / process.role too
     QList<SessionEvent> m_pendingEvents;
     ConsoleBuffer m_pendingOutput;
     QTimer *m_flushTimer;

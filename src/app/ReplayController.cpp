@@ -1,5 +1,7 @@
 #include "ReplayController.h"
 
+#include "frame/FrameRowBuilder.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
@@ -10,20 +12,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 constexpr int StepMs = 100;
 
-int rank(LabTaskState state)
-{
-    // A process shows the most active state of its threads, as live (TaskRowBuilder).
-    switch (state) {
-    case LabTaskState::Running: return 0;
-    case LabTaskState::Ready: return 1;
-    case LabTaskState::Blocked: return 2;
-    case LabTaskState::Stopped: return 3;
-    case LabTaskState::New: return 4;
-    case LabTaskState::Zombie: return 5;
-    case LabTaskState::Terminated: return 6;
-    }
-    return 6;
-}
 } // namespace
 
 ReplayController::ReplayController(QObject *parent)
@@ -57,11 +45,7 @@ void ReplayController::seek(double t)
     const bool jump = back || m_position < 0 || t - m_position > MaxStepSeconds + 1e-9;
     m_position = t;
     m_moment = m_replay.momentAt(t);
-    LabTick tick;
-    tick.t = t;
-    tick.rows = rowsOf(m_moment);
-    tick.cpus = cpusOf(m_moment);
-    tick.telemetry.queues = queuesOf(m_moment);
+    const Frame frame = FrameRowBuilder::frameOf(m_moment, t);
     const qsizetype until = m_replay.eventsUntil(t);
     Q_EMIT historyShown(jump ? ReplayHistory::window(m_replay, t - HistorySeconds, t, m_replay.header().cores)
                              : ReplayHistory::samplesBetween(m_replay, m_shownEvents, until));
@@ -73,7 +57,7 @@ void ReplayController::seek(double t)
             shown << event;
     }
     m_shownEvents = until;
-    Q_EMIT moved(tick, back);
+    Q_EMIT moved(frame, back);
     if (reset || !shown.isEmpty())
         Q_EMIT eventsShown(shown, reset);
 }
@@ -121,62 +105,3 @@ void ReplayController::advance()
         pause();
 }
 
-QList<TaskRow> ReplayController::rowsOf(const SessionMoment &moment)
-{
-    QList<TaskRow> rows;
-    QHash<qint64, qsizetype> processRow;
-    for (const SessionMoment::Process &process : moment.processes) {
-        if (process.exited && !process.zombie)
-            continue;
-        TaskRow row;
-        row.pid = process.pid;
-        row.ppid = process.ppid;
-        row.name = process.name;
-        row.role = process.role;
-        row.state = process.zombie ? LabTaskState::Zombie : LabTaskState::New;
-        processRow.insert(row.pid, rows.size());
-        rows << row;
-    }
-    QHash<qint64, int> threadCount;
-    for (const SessionMoment::Task &task : moment.tasks) {
-        const auto owner = processRow.constFind(task.pid);
-        if (owner == processRow.cend())
-            continue;
-        TaskRow row;
-        row.pid = task.pid;
-        row.tid = task.tid;
-        row.name = task.role;
-        row.role = task.role;
-        row.state = ReplayHistory::stateNamed(task.state);
-        row.running = task.running;
-        row.ready = task.ready;
-        row.blocked = task.blocked;
-        row.cpuPercent = task.cpu;
-        row.core = task.core;
-        row.reason = task.reason;
-        TaskRow &process = rows[*owner];
-        const int n = ++threadCount[task.pid];
-        process.threads = n;
-        process.running += (row.running - process.running) / n;
-        process.ready += (row.ready - process.ready) / n;
-        process.blocked += (row.blocked - process.blocked) / n;
-        process.cpuPercent += row.cpuPercent;
-        if (process.state != LabTaskState::Zombie && (n == 1 || rank(row.state) < rank(process.state)))
-            process.state = row.state;
-        rows << row;
-    }
-    return rows;
-}
-
-QList<CpuLoad> ReplayController::cpusOf(const SessionMoment &moment)
-{
-    return ReplayHistory::cpusOf(moment.cpus);
-}
-
-QList<QueueStats> ReplayController::queuesOf(const SessionMoment &moment)
-{
-    QList<QueueStats> queues;
-    for (const QJsonObject &fields : moment.queues)
-        queues << ReplayHistory::queueOf(fields);
-    return queues;
-}

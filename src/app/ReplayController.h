@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LabTick.h"
+#include "frame/Frame.h"
 #include "ReplayHistory.h"
 
 #include "session/SessionReplay.h"
@@ -10,7 +10,8 @@
 class QTimer;
 
 // A recorded session shown read-only (Session ▸ Open…): where the timeline stands, and play/pause at a chosen
-// speed. Every move hands the views the moment at the new position (SessionReplay::momentAt) as a LabTick, the
+// speed. Every move hands the views the moment at the new position (SessionReplay::momentAt) as a Frame
+// (FrameRowBuilder::frameOf, the rule the live frames use too), the
 // charts the recorded samples (historyShown: a step forward adds the new ones; a seek back or a jump forward gives
 // the whole last minute ending at the moment, so each view shows the same history however the user got there),
 // and the log the events up to it — only the new ones when it moved forward, all of them again when it moved back.
@@ -43,18 +44,12 @@ public:
     // Ends the replay: stops playing, forgets the session.
     void close();
 
-    // The task tree's rows for a recorded moment: a row per process not yet reaped and per live thread.
-    static QList<TaskRow> rowsOf(const SessionMoment &moment);
-    // The per-core load of the moment's last cpu.sample.
-    static QList<CpuLoad> cpusOf(const SessionMoment &moment);
-    // The moment's queues (the last queue.sample of each), by name.
-    static QList<QueueStats> queuesOf(const SessionMoment &moment);
 
 Q_SIGNALS:
     // Samples to chart, sent before moved(); history.reset: replace the charts' and the timeline's history.
     void historyShown(const ReplayHistory &history);
     // The moment at the new position; `back`: the position went back, views that accumulate must start over.
-    void moved(const LabTick &tick, bool back);
+    void moved(const Frame &tick, bool back);
     // Events to show in the log; `reset`: replace what the log shows.
     void eventsShown(const QList<SessionEvent> &events, bool reset);
     void playingChanged(bool playing);

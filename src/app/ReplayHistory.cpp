@@ -1,5 +1,7 @@
 #include "ReplayHistory.h"
 
+#include "frame/FrameRowBuilder.h"
+#include "probe/TaskStateName.h"
 #include "session/SessionReplay.h"
 
 #include <QHash>
@@ -13,11 +15,17 @@ namespace {
 // The core map's rule, as live (CoreMapWidget): a thread counts on its core when it ran at least this share.
 constexpr double RanOnCore = 0.05;
 
+// The reader refuses unknown state names; a moment built from events of an older kind may still lack one.
+TaskState stateNamed(const QString &name)
+{
+    return TaskStateName::fromName(name).value_or(TaskState::Blocked);
+}
+
 struct ThreadNow
 {
     qint64 pid = 0;
     QString role;
-    LabTaskState state = LabTaskState::New;
+    TaskState state = TaskState::New;
     int core = -1;
     double running = 0;
     qsizetype lane = -1; // index into the history's lanes
@@ -29,7 +37,7 @@ struct ProcessNow
     bool zombie = false;
 };
 
-// The walk over the window's events: which threads are shown (as ReplayController::rowsOf decides), their state
+// The walk over the window's events: which threads are shown (as FrameRowBuilder::rowsOf decides), their state
 // runs, and which thread each core ran.
 class TimelineWalk
 {
@@ -45,7 +53,7 @@ public:
             ThreadNow &thread = m_threads[task.tid];
             thread.pid = task.pid;
             thread.role = task.role;
-            thread.state = ReplayHistory::stateNamed(task.state);
+            thread.state = stateNamed(task.state);
             thread.core = task.core;
             thread.running = task.running;
             if (shown(thread))
@@ -65,7 +73,7 @@ public:
             ThreadNow &thread = m_threads[tid];
             thread.pid = pid;
             const bool sample = kind == u"task.sample"_s;
-            setState(tid, thread, ReplayHistory::stateNamed(f.value(sample ? u"state"_s : u"to"_s).toString()), event.t);
+            setState(tid, thread, stateNamed(f.value(sample ? u"state"_s : u"to"_s).toString()), event.t);
             if (sample) {
                 thread.core = f.value(u"core"_s).toInt(-1);
                 thread.running = f.value(u"running"_s).toDouble();
@@ -96,7 +104,7 @@ public:
                 if (gone || it.key() != pid)
                     ended << it.key();
                 else
-                    setState(it.key(), *it, LabTaskState::Zombie, event.t);
+                    setState(it.key(), *it, TaskState::Zombie, event.t);
             }
             for (qint64 gone : std::as_const(ended))
                 endThread(gone, event.t);
@@ -130,7 +138,7 @@ private:
         m_history->lanes.append({thread.pid, tid, thread.role, {{t, t, thread.state}}, t});
     }
 
-    void setState(qint64 tid, ThreadNow &thread, LabTaskState state, double t)
+    void setState(qint64 tid, ThreadNow &thread, TaskState state, double t)
     {
         thread.state = state;
         if (thread.lane < 0) {
@@ -190,51 +198,10 @@ private:
 };
 } // namespace
 
-LabTaskState ReplayHistory::stateNamed(const QString &name)
-{
-    static const QHash<QString, LabTaskState> states = {
-        {u"new"_s, LabTaskState::New},         {u"running"_s, LabTaskState::Running},
-        {u"ready"_s, LabTaskState::Ready},     {u"blocked"_s, LabTaskState::Blocked},
-        {u"stopped"_s, LabTaskState::Stopped}, {u"zombie"_s, LabTaskState::Zombie},
-        {u"terminated"_s, LabTaskState::Terminated},
-    };
-    return states.value(name, LabTaskState::Blocked);
-}
-
-QList<CpuLoad> ReplayHistory::cpusOf(const QJsonArray &cpus)
-{
-    QList<CpuLoad> loads;
-    loads.reserve(cpus.size());
-    for (const QJsonValue &value : cpus) {
-        const QJsonObject cpu = value.toObject();
-        CpuLoad load;
-        load.core = cpu.value(u"core"_s).toInt(-1);
-        load.busy = cpu.value(u"busy"_s).toDouble();
-        load.user = cpu.value(u"user"_s).toDouble();
-        load.system = cpu.value(u"system"_s).toDouble();
-        load.iowait = cpu.value(u"iowait"_s).toDouble();
-        load.steal = cpu.value(u"steal"_s).toDouble();
-        loads << load;
-    }
-    return loads;
-}
-
-QueueStats ReplayHistory::queueOf(const QJsonObject &fields)
-{
-    QueueStats stats;
-    stats.capacity = fields.value(u"capacity"_s).toInt();
-    stats.depth = fields.value(u"depth"_s).toInteger();
-    stats.puts = quint64(std::max<qint64>(0, fields.value(u"puts"_s).toInteger()));
-    stats.gets = quint64(std::max<qint64>(0, fields.value(u"gets"_s).toInteger()));
-    stats.blockedPutters = fields.value(u"blocked_putters"_s).toInt();
-    stats.blockedGetters = fields.value(u"blocked_getters"_s).toInt();
-    return stats;
-}
-
 void ReplayHistory::addSample(const SessionEvent &event)
 {
     if (event.kind == u"cpu.sample"_s) {
-        cpus.append({event.t, cpusOf(event.fields.value(u"cpus"_s).toArray())});
+        cpus.append({event.t, FrameRowBuilder::cpusOf(event.fields.value(u"cpus"_s).toArray())});
     } else if (event.kind == u"queue.sample"_s) {
         // The queues of one tick are recorded one after the other with the same t: one chart sample.
         const QJsonValue nameValue = event.fields.value(u"queue"_s);
@@ -244,7 +211,7 @@ void ReplayHistory::addSample(const SessionEvent &event)
         QueueSample &sample = queues.last();
         const auto at = std::lower_bound(sample.names.cbegin(), sample.names.cend(), name) - sample.names.cbegin();
         sample.names.insert(at, name);
-        sample.queues.insert(at, queueOf(event.fields));
+        sample.queues.insert(at, FrameRowBuilder::queueOf(event.fields));
     }
 }
 

@@ -44,11 +44,6 @@ struct ReplayHistory
     // `cores`: the machine's core count (the header's).
     static ReplayHistory window(const SessionReplay &replay, double from, double to, int cores);
 
-    // A cpu.sample's "cpus" as loads; a queue.sample's fields as counters.
-    static QList<CpuLoad> cpusOf(const QJsonArray &cpus);
-    static QueueStats queueOf(const QJsonObject &fields);
-    static LabTaskState stateNamed(const QString &name);
-
 private:
     void addSample(const SessionEvent &event);
 };

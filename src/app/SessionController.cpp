@@ -1,10 +1,6 @@
 #include "SessionController.h"
 
-#include "TaskRowBuilder.h"
-
 #include "experiments/ExperimentCatalogue.h"
-
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,7 +34,9 @@ bool SessionController::start(const QString &id, const ParameterValues &values, 
         return false;
     }
     m_run = std::make_unique<ExperimentRun>(std::move(experiment), values, m_options);
+    m_frames.clear();
     connect(m_run.get(), &ExperimentRun::event, this, [this](const SessionEvent &event) {
+        m_frames.apply(event);
         if (isSample(event))
             return;
         m_pendingEvents << event;
@@ -105,13 +103,7 @@ void SessionController::onSampled(const std::shared_ptr<const Snapshot> &snapsho
 {
     if (!snapshot || !m_run)
         return;
-    LabTick tick;
-    tick.t = m_run->clock().at(snapshot->monotonicNs);
-    tick.intervalS = snapshot->intervalS;
-    tick.rows = TaskRowBuilder::build(*snapshot, telemetry, m_run->lab().processes(), ::getpid());
-    tick.cpus = snapshot->cpus;
-    tick.telemetry = telemetry;
-    tick.snapshot = snapshot;
+    Frame tick = m_frames.frameOf(*snapshot, m_run->clock().at(snapshot->monotonicNs), telemetry, m_run->lastWaits());
     if (m_frozen) {
         m_heldTick = std::move(tick);
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "LabTick.h"
+#include "frame/Frame.h"
+#include "frame/LiveFrames.h"
 
 #include "control/LabController.h"
 #include "experiments/Experiment.h"
@@ -13,7 +14,7 @@
 #include <memory>
 
 // Owns the running experiment (one ExperimentRun per Start) and turns what it reports into what the views show:
-// one LabTick per sample and the events in batches. Freezing holds both back (the run and its recording go on)
+// one Frame per sample (LiveFrames, fed every event the run records) and the events in batches. Freezing holds both back (the run and its recording go on)
 // and lets the latest through when thawed. Stopping is synchronous: when stop() returns, every lab process has
 // been ended and reaped.
 class SessionController : public QObject
@@ -48,7 +49,7 @@ public:
 Q_SIGNALS:
     void started();
     void stopped(const PhenomenonVerdict &verdict);
-    void ticked(const LabTick &tick);
+    void ticked(const Frame &tick);
     void eventsArrived(const QList<SessionEvent> &events);
     // The retention deleted old recordings when this session's began.
     void oldSessionsDeleted(const QStringList &paths);
@@ -64,5 +65,6 @@ private:
     QList<SessionEvent> m_pendingEvents;
     QTimer m_flushTimer;
     bool m_frozen = false;
-    std::optional<LabTick> m_heldTick;
+    std::optional<Frame> m_heldTick;
+    LiveFrames m_frames;
 };

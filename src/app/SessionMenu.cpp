@@ -1,21 +1,18 @@
 #include "SessionMenu.h"
 
-#include "CpuLoadChart.h"
 #include "EventLogPanel.h"
+#include "FrameFanOut.h"
 #include "ProgramConsole.h"
 #include "ProgramSession.h"
-#include "QueueChart.h"
 #include "ReplayBar.h"
 #include "ReplayController.h"
 #include "RunProgramDialog.h"
 #include "SessionInfoWidget.h"
 #include "StatusBarController.h"
-#include "TaskTreeModel.h"
-#include "session/SessionRetention.h"
 #include "TaskTreePanel.h"
 #include "TimelinePanel.h"
-#include "ReplayWaits.h"
-#include "WaitGraphPanel.h"
+
+#include "session/SessionRetention.h"
 
 #include "control/LabController.h"
 
@@ -63,24 +60,24 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
     connect(m_stop, &QAction::triggered, this, &SessionMenu::stopAll);
     connect(m_terminate, &QAction::triggered, this, [this] { signalSelected(SIGTERM); });
     connect(m_kill, &QAction::triggered, this, [this] { signalSelected(SIGKILL); });
-    connect(m_views.tasks, &TaskTreePanel::selectionChanged, this, [this](const std::optional<TaskRow> &row) {
+    connect(m_views.frames->views().tasks, &TaskTreePanel::selectionChanged, this, [this](const std::optional<TaskRow> &row) {
         m_selection = row;
         updateActions();
     });
 
-    connect(m_program, &ProgramSession::ticked, this, &SessionMenu::showTick);
-    connect(m_program, &ProgramSession::eventsArrived, m_views.eventLog, &EventLogPanel::append);
+    connect(m_program, &ProgramSession::ticked, m_views.frames, &FrameFanOut::show);
+    connect(m_program, &ProgramSession::eventsArrived, m_views.frames->views().eventLog, &EventLogPanel::append);
     connect(m_program, &ProgramSession::eventsArrived, this, [this](const QList<SessionEvent> &events) {
         for (const SessionEvent &event : events) {
             // Tasks the sampler could not read for want of file descriptors: said where the user looks.
-            if (event.kind == u"error"_s && event.fields.value(u"what"_s).toString() == u"sample"_s && m_views.status)
-                m_views.status->showMessage(event.fields.value(u"message"_s).toString());
+            if (event.kind == u"error"_s && event.fields.value(u"what"_s).toString() == u"sample"_s)
+                statusBar()->showMessage(event.fields.value(u"message"_s).toString());
         }
     });
     connect(m_program, &ProgramSession::output, m_console, &ProgramConsole::appendOutput);
     connect(
         m_program, &ProgramSession::oldSessionsDeleted, this,
-        [this](const QStringList &paths) { m_views.status->showMessage(SessionRetention::deletedMessage(paths)); },
+        [this](const QStringList &paths) { statusBar()->showMessage(SessionRetention::deletedMessage(paths)); },
         Qt::QueuedConnection);
     connect(m_program, &ProgramSession::outputSkipped, m_console, &ProgramConsole::appendSkipped);
     connect(m_program, &ProgramSession::finished, this, [this](int status) {
@@ -88,34 +85,19 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
                                                            .arg(m_program->programRun()->programPid())
                                                      : tr("The program ended with status %1.").arg(status);
         m_console->appendNote(text);
-        m_views.status->showMessage(text);
-        m_views.status->setRecording(false);
+        statusBar()->showMessage(text);
+        statusBar()->setRecording(false);
         updateActions();
         Q_EMIT finished();
     });
 
-    connect(m_replay, &ReplayController::historyShown, this, &SessionMenu::showReplayHistory);
-    connect(m_replay, &ReplayController::moved, this, &SessionMenu::showReplayTick);
-    connect(m_views.tabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_waitsStale && m_replay->isLoaded())
-            showReplayWaits();
-    });
+    connect(m_replay, &ReplayController::historyShown, m_views.frames, &FrameFanOut::showHistory);
+    connect(m_replay, &ReplayController::moved, m_views.frames, &FrameFanOut::showMoment);
     connect(m_replay, &ReplayController::eventsShown, this, [this](const QList<SessionEvent> &events, bool reset) {
+        EventLogPanel *log = m_views.frames->views().eventLog;
         if (reset)
-            m_views.eventLog->clear();
-        m_views.eventLog->append(events);
-        // As live: the wait-for graph's tab is marked from the first deadlock.detected to its deadlock.resolved.
-        bool deadlocked = reset ? false : m_replayDeadlocked;
-        for (const SessionEvent &event : events) {
-            if (event.kind == u"deadlock.detected"_s)
-                deadlocked = true;
-            else if (event.kind == u"deadlock.resolved"_s)
-                deadlocked = false;
-        }
-        if (deadlocked != m_replayDeadlocked || reset) {
-            m_replayDeadlocked = deadlocked;
-            Q_EMIT replayDeadlockChanged(deadlocked);
-        }
+            log->clear();
+        log->append(events);
     });
     retranslate();
     updateActions();
@@ -181,7 +163,7 @@ bool SessionMenu::runProgram(const QStringList &command, const QString &workingD
             why = tr("stop the experiment first");
         const QString text = tr("Could not run %1: %2").arg(command.value(0), why);
         m_console->appendNote(text);
-        m_views.status->showMessage(text);
+        statusBar()->showMessage(text);
         if (error)
             *error = why;
         updateActions();
@@ -189,8 +171,8 @@ bool SessionMenu::runProgram(const QStringList &command, const QString &workingD
     }
     m_views.tabs->setCurrentWidget(m_console);
     m_views.info->showOpened(lastLogPath(), tr("program: %1").arg(command.join(u' ')), {}, 0, QString());
-    m_views.status->setRecording(m_record);
-    m_views.status->showMessage(tr("Running %1 (PID %2).").arg(command.value(0)).arg(m_program->programRun()->programPid()));
+    statusBar()->setRecording(m_record);
+    statusBar()->showMessage(tr("Running %1 (PID %2).").arg(command.value(0)).arg(m_program->programRun()->programPid()));
     updateActions();
     Q_EMIT started();
     return true;
@@ -204,15 +186,15 @@ bool SessionMenu::attachTo(qint64 pid, QString *error)
         if (m_experimentRunning)
             why = tr("stop the experiment first");
         const QString text = tr("Could not attach to process %1: %2").arg(pid).arg(why);
-        m_views.status->showMessage(text);
+        statusBar()->showMessage(text);
         if (error)
             *error = why;
         updateActions();
         return false;
     }
     m_views.info->showOpened(lastLogPath(), tr("attached to process %1").arg(pid), {}, 0, QString());
-    m_views.status->setRecording(m_record);
-    m_views.status->showMessage(tr("Watching process %1 read-only.").arg(pid));
+    statusBar()->setRecording(m_record);
+    statusBar()->showMessage(tr("Watching process %1 read-only.").arg(pid));
     updateActions();
     Q_EMIT started();
     return true;
@@ -224,7 +206,7 @@ bool SessionMenu::openReplay(const QString &path, QString *error)
     clearViews();
     if (!m_replay->load(path, &why)) {
         m_barHolder->hide();
-        m_views.status->showMessage(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), why));
+        statusBar()->showMessage(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), why));
         if (error)
             *error = why;
         return false;
@@ -234,15 +216,14 @@ bool SessionMenu::openReplay(const QString &path, QString *error)
                              int(replay.events().size()), replay.truncationNote());
     // The queue chart takes its room only for a session that recorded a queue (as live).
     const QList<SessionEvent> &events = replay.events();
-    m_views.queueChart->setVisible(std::any_of(events.cbegin(), events.cend(), [](const SessionEvent &event) {
+    m_views.frames->setQueuesShown(std::any_of(events.cbegin(), events.cend(), [](const SessionEvent &event) {
         return event.kind == u"queue.sample"_s;
     }));
-    m_views.timeline->setCoreCount(replay.header().cores);
-    m_waitsStale = true;
+    m_views.frames->views().timeline->setCoreCount(replay.header().cores);
     m_bar->reset();
     m_barHolder->show();
-    m_views.tabs->setCurrentWidget(m_views.eventLog);
-    m_views.status->showMessage(tr("Replaying %1: drag the timeline or press play.").arg(QFileInfo(path).fileName()));
+    m_views.tabs->setCurrentWidget(m_views.frames->views().eventLog);
+    statusBar()->showMessage(tr("Replaying %1: drag the timeline or press play.").arg(QFileInfo(path).fileName()));
     updateActions();
     return true;
 }
@@ -270,54 +251,14 @@ void SessionMenu::signalSelected(int signal)
                                      .arg(pid))
             != QMessageBox::Yes)
         return;
-    m_views.status->showMessage(m_program->sendSignal(pid, signal)
+    statusBar()->showMessage(m_program->sendSignal(pid, signal)
                                     ? tr("%1 sent to process %2.").arg(LabController::signalName(signal)).arg(pid)
                                     : tr("Could not signal process %1: it is not in the watched tree.").arg(pid));
 }
 
-void SessionMenu::showTick(const LabTick &tick)
+StatusBarController *SessionMenu::statusBar() const
 {
-    m_views.tasks->model()->update(tick.rows, tick.t);
-    if (!tick.cpus.isEmpty())
-        m_views.cpuChart->addSample(tick.t, tick.cpus);
-    m_views.timeline->addSample(tick.t, tick.rows);
-    m_views.status->setCounts(m_views.tasks->model()->countsByState());
-}
-
-void SessionMenu::showReplayHistory(const ReplayHistory &history)
-{
-    m_historyReset = history.reset;
-    if (history.reset) {
-        m_views.cpuChart->setHistory(history.cpus);
-        m_views.queueChart->setHistory(history.queues);
-        m_views.timeline->setHistory(history.to, history.lanes, history.cores);
-    } else {
-        m_views.cpuChart->addSamples(history.cpus);
-        m_views.queueChart->addSamples(history.queues);
-    }
-}
-
-void SessionMenu::showReplayTick(const LabTick &tick, bool back)
-{
-    // Ended tasks linger greyed in the tree: going back starts it over.
-    if (back)
-        m_views.tasks->model()->clear();
-    m_views.tasks->model()->update(tick.rows, tick.t);
-    if (!m_historyReset)
-        m_views.timeline->addSample(tick.t, tick.rows);
-    m_views.status->setCounts(m_views.tasks->model()->countsByState());
-    // The graph of 500 threads is worth building only where it is seen; its tab catches up when opened.
-    if (m_views.waitGraph && m_views.tabs->currentWidget() == m_views.waitGraph)
-        showReplayWaits();
-    else
-        m_waitsStale = true;
-}
-
-void SessionMenu::showReplayWaits()
-{
-    m_waitsStale = false;
-    if (m_views.waitGraph)
-        m_views.waitGraph->showWaitTick(ReplayWaits::build(m_replay->moment()), false);
+    return m_views.frames->views().status;
 }
 
 void SessionMenu::clearViews()
@@ -326,14 +267,7 @@ void SessionMenu::clearViews()
         m_replay->close();
         m_barHolder->hide();
     }
-    m_views.tasks->model()->clear();
-    m_views.eventLog->clear();
-    m_views.cpuChart->clear();
-    m_views.queueChart->clear();
-    m_views.queueChart->setVisible(false);
-    m_views.timeline->clear();
-    if (m_views.waitGraph)
-        m_views.waitGraph->clear();
+    m_views.frames->clear();
 }
 
 void SessionMenu::updateActions()

@@ -1,13 +1,12 @@
 #pragma once
 
-#include "LabTick.h"
+#include "frame/Frame.h"
 
 #include <QObject>
 
 #include <optional>
 
-class CpuLoadChart;
-class EventLogPanel;
+class FrameFanOut;
 class ProgramConsole;
 class ProgramSession;
 class QAction;
@@ -15,38 +14,27 @@ class QMainWindow;
 class QMenu;
 class QTabWidget;
 class QToolBar;
-class QueueChart;
 class ReplayBar;
 class ReplayController;
 class SessionInfoWidget;
 class StatusBarController;
-class TaskTreePanel;
-class TimelinePanel;
-class WaitGraphPanel;
-struct ReplayHistory;
 
 // The Session menu's sessions that are not experiments: Run a program…, Attach to process…, and the replay of a
-// recorded session (Open…). Owns the ProgramSession, the ReplayController, the console tab and the replay bar,
-// and feeds the window's views from them as the experiment's SessionController does; the window only wires.
+// recorded session (Open…). Owns the ProgramSession, the ReplayController, the console tab and the replay bar;
+// their frames go to the window's one FrameFanOut, as the experiment's do.
 class SessionMenu : public QObject
 {
     Q_OBJECT
 public:
-    // The window's views this feeds; all owned by the window.
+    // What of the window this uses; all owned by the window.
     struct Views
     {
         QMainWindow *window = nullptr;
         QMenu *menu = nullptr; // the Session menu; the new actions go in before `before`
         QAction *before = nullptr;
-        TaskTreePanel *tasks = nullptr;
-        CpuLoadChart *cpuChart = nullptr;
-        QueueChart *queueChart = nullptr;
-        TimelinePanel *timeline = nullptr;
-        EventLogPanel *eventLog = nullptr;
+        FrameFanOut *frames = nullptr; // the views, fed every frame and cleared through it
         SessionInfoWidget *info = nullptr;
-        QTabWidget *tabs = nullptr;
-        StatusBarController *status = nullptr;
-        WaitGraphPanel *waitGraph = nullptr; // a replay draws each moment's graph here
+        QTabWidget *tabs = nullptr; // the console goes in here
     };
     SessionMenu(const Views &views, QObject *parent = nullptr);
     ~SessionMenu() override;
@@ -81,18 +69,13 @@ Q_SIGNALS:
     // A program or attach session started (the window clears its views), or ended.
     void started();
     void finished();
-    // A replay reached a moment with an unbroken deadlock (true) or without one (false).
-    void replayDeadlockChanged(bool deadlocked);
 
 private:
     void askRun();
     void askAttach();
     void signalSelected(int signal);
-    void showTick(const LabTick &tick);
-    void showReplayHistory(const ReplayHistory &history);
-    void showReplayTick(const LabTick &tick, bool back);
-    void showReplayWaits();
     void clearViews();
+    StatusBarController *statusBar() const;
     void updateActions();
 
     Views m_views;
@@ -113,7 +96,4 @@ private:
     int m_intervalMs = 100;
     bool m_record = true;
     bool m_experimentRunning = false;
-    bool m_historyReset = false; // the replay's last move rebuilt the timeline: its tick adds nothing to it
-    bool m_waitsStale = false;   // the replay moved while the wait-for graph's tab was not shown
-    bool m_replayDeadlocked = false; // the replayed moment has an unbroken deadlock
 };

@@ -18,7 +18,7 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &plain, painter, widget);
 
-    const auto state = LabTaskState(index.data(TaskTreeModel::StateRole).toInt());
+    const auto state = TaskState(index.data(TaskTreeModel::StateRole).toInt());
     const bool lingering = index.data(TaskTreeModel::LingeringRole).toBool();
     const QString text = index.data(Qt::DisplayRole).toString();
     const qreal dpr = painter->device()->devicePixelRatioF();
@@ -37,7 +37,7 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->drawPixmap(option.rect.topLeft(), *found);
 }
 
-QPixmap StateBadgeDelegate::badge(LabTaskState state, bool lingering, const QString &text, const QSize &size,
+QPixmap StateBadgeDelegate::badge(TaskState state, bool lingering, const QString &text, const QSize &size,
                                   const QFont &font, qreal dpr) const
 {
     QPixmap pixmap(size * dpr);
@@ -65,7 +65,7 @@ QPixmap StateBadgeDelegate::badge(LabTaskState state, bool lingering, const QStr
     return pixmap;
 }
 
-QPixmap StateBadgeDelegate::iconPixmap(LabTaskState state, const QSize &size, qreal dpr) const
+QPixmap StateBadgeDelegate::iconPixmap(TaskState state, const QSize &size, qreal dpr) const
 {
     const quint64 key = quint64(state) << 56 | quint64(quint16(size.width())) << 40
                         | quint64(quint16(size.height())) << 24 | quint64(quint32(qRound(dpr * 100)) & 0xffffff);

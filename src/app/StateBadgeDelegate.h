@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "frame/TaskRow.h"
 
 #include <QHash>
 #include <QPixmap>
@@ -19,10 +19,10 @@ public:
 private:
     // The state's icon rendered at `size` for `dpr`, kept: the badge is painted for every visible row on every
     // tick, and rendering the SVG each time cost more than the rest of the row.
-    QPixmap iconPixmap(LabTaskState state, const QSize &size, qreal dpr) const;
+    QPixmap iconPixmap(TaskState state, const QSize &size, qreal dpr) const;
 
     // The whole badge for one state, name, cell size, font and pixel ratio, transparent around the pill.
-    QPixmap badge(LabTaskState state, bool lingering, const QString &text, const QSize &size, const QFont &font,
+    QPixmap badge(TaskState state, bool lingering, const QString &text, const QSize &size, const QFont &font,
                   qreal dpr) const;
 
     mutable QHash<quint64, QPixmap> m_pixmaps;

@@ -16,8 +16,8 @@ void StateShareDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     style->drawControl(QStyle::CE_ItemViewItem, &plain, painter, widget);
 
     // A zombie or an ended task spends no time at all: an empty cell, not a bar that reads "blocked".
-    const auto state = LabTaskState(index.data(TaskTreeModel::StateRole).toInt());
-    if (state == LabTaskState::Zombie || state == LabTaskState::Terminated)
+    const auto state = TaskState(index.data(TaskTreeModel::StateRole).toInt());
+    if (state == TaskState::Zombie || state == TaskState::Terminated)
         return;
     const double shares[] = {index.data(TaskTreeModel::RunningRole).toDouble(),
                              index.data(TaskTreeModel::ReadyRole).toDouble(),

@@ -108,16 +108,16 @@ void StateTimelineWidget::clear()
     update();
 }
 
-LabTaskState StateTimelineWidget::stateAt(qint64 pid, qint64 tid, double t) const
+TaskState StateTimelineWidget::stateAt(qint64 pid, qint64 tid, double t) const
 {
     const auto lane = m_lanes.constFind(TaskRow::keyOf(pid, tid));
     if (lane == m_lanes.cend())
-        return LabTaskState::Terminated;
+        return TaskState::Terminated;
     for (const StateRun &run : lane->runs) {
         if (t >= run.start && t <= run.end)
             return run.state;
     }
-    return LabTaskState::Terminated;
+    return TaskState::Terminated;
 }
 
 double StateTimelineWidget::xOf(double t, const QRect &plot) const

@@ -26,7 +26,7 @@ public:
     // The lanes as kept (by PID, then TID); for tests.
     QList<ThreadLane> lanes() const;
     // The state of a thread's lane at time t (Terminated when it has no run there); for tests.
-    LabTaskState stateAt(qint64 pid, qint64 tid, double t) const;
+    TaskState stateAt(qint64 pid, qint64 tid, double t) const;
 
     static constexpr int LaneHeight = 14;
     static constexpr int HeaderHeight = 18;

@@ -36,7 +36,7 @@ void StatusBarController::setSessionTime(double seconds, bool running)
     m_time->setText(running ? tr("Session %1").arg(clock) : tr("No experiment running"));
 }
 
-void StatusBarController::setCounts(const QHash<LabTaskState, int> &counts)
+void StatusBarController::setCounts(const QHash<TaskState, int> &counts)
 {
     m_lastCounts = counts;
     m_counts->setText(countsText());
@@ -45,12 +45,12 @@ void StatusBarController::setCounts(const QHash<LabTaskState, int> &counts)
 QString StatusBarController::countsText() const
 {
     QStringList parts;
-    for (LabTaskState state : TaskStateStyle::allStates()) {
+    for (TaskState state : TaskStateName::all()) {
         const int n = m_lastCounts.value(state);
         if (n == 0)
             continue;
         parts << u"<span style=\"color:%1\">●</span> %2 %3"_s.arg(TaskStateStyle::color(state).name())
-                     .arg(n).arg(TaskStateStyle::name(state).toHtmlEscaped());
+                     .arg(n).arg(TaskStateName::displayName(state).toHtmlEscaped());
     }
     return parts.join(u"  "_s);
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "frame/TaskRow.h"
 
 #include <QHash>
 #include <QObject>
@@ -17,7 +17,7 @@ public:
     explicit StatusBarController(QStatusBar *bar, QObject *parent = nullptr);
 
     void setSessionTime(double seconds, bool running);
-    void setCounts(const QHash<LabTaskState, int> &counts);
+    void setCounts(const QHash<TaskState, int> &counts);
     void setInterval(int ms);
     void setRecording(bool recording);
     void setFrozen(bool frozen);
@@ -33,7 +33,7 @@ private:
     QLabel *m_interval;
     QLabel *m_recording;
     QLabel *m_frozen;
-    QHash<LabTaskState, int> m_lastCounts;
+    QHash<TaskState, int> m_lastCounts;
     int m_intervalMs = 100;
     bool m_isRecording = false;
     bool m_isFrozen = false;

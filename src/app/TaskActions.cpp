@@ -92,14 +92,14 @@ bool TaskActions::hasLiveParameter(const QString &name) const
 void TaskActions::refresh()
 {
     const bool running = m_session->isRunning();
-    const bool alive = m_selection && m_selection->state != LabTaskState::Zombie
-        && m_selection->state != LabTaskState::Terminated;
+    const bool alive = m_selection && m_selection->state != TaskState::Zombie
+        && m_selection->state != TaskState::Terminated;
     const bool processRow = m_selection && m_selection->isProcess();
     m_terminate->setEnabled(running && alive);
     m_kill->setEnabled(running && alive);
-    m_stop->setEnabled(running && alive && m_selection->state != LabTaskState::Stopped);
+    m_stop->setEnabled(running && alive && m_selection->state != TaskState::Stopped);
     m_continue->setEnabled(running && alive);
-    m_reap->setEnabled(running && processRow && m_selection->state == LabTaskState::Zombie);
+    m_reap->setEnabled(running && processRow && m_selection->state == TaskState::Zombie);
     m_stopThread->setEnabled(running && alive && !processRow && m_selection->tid != m_selection->pid);
     m_addProducer->setEnabled(hasLiveParameter(u"producers"_s));
     m_addConsumer->setEnabled(hasLiveParameter(u"consumers"_s));

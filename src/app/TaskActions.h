@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "frame/TaskRow.h"
 
 #include <QObject>
 

@@ -8,7 +8,7 @@ void TaskFilter::setText(const QString &text)
     m_terms = text.simplified().split(u' ', Qt::SkipEmptyParts);
 }
 
-void TaskFilter::setStateShown(LabTaskState state, bool shown)
+void TaskFilter::setStateShown(TaskState state, bool shown)
 {
     if (shown)
         m_states.insert(state);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "frame/TaskRow.h"
 
 #include <QSet>
 #include <QStringList>
@@ -15,20 +15,20 @@ class TaskFilter
 public:
     void setText(const QString &text);
     QString text() const { return m_text; }
-    void setStates(const QSet<LabTaskState> &states) { m_states = states; }
-    QSet<LabTaskState> states() const { return m_states; }
-    void setStateShown(LabTaskState state, bool shown);
+    void setStates(const QSet<TaskState> &states) { m_states = states; }
+    QSet<TaskState> states() const { return m_states; }
+    void setStateShown(TaskState state, bool shown);
     // True when some rows can be hidden.
     bool isActive() const { return !m_terms.isEmpty() || !m_states.isEmpty(); }
 
     bool accepts(const TaskRow &row) const;
     bool acceptsText(const TaskRow &row) const;
-    bool acceptsState(LabTaskState state) const { return m_states.isEmpty() || m_states.contains(state); }
+    bool acceptsState(TaskState state) const { return m_states.isEmpty() || m_states.contains(state); }
 
 private:
     static bool termMatches(const QString &term, const TaskRow &row);
 
     QString m_text;
     QStringList m_terms;
-    QSet<LabTaskState> m_states;
+    QSet<TaskState> m_states;
 };

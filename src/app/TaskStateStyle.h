@@ -1,26 +1,26 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "probe/TaskState.h"
+#include "probe/TaskStateName.h"
 
 #include <QColor>
 #include <QCoreApplication>
 #include <QIcon>
 #include <QList>
 
-// How a task state looks everywhere in the window (badge, bars, timeline, legend): a translated name, a colour
-// and an icon with its own shape, so that the state never depends on colour alone.
+// How a task state looks everywhere in the window (badge, bars, timeline, legend): a colour and an icon with its
+// own shape, so that the state never depends on colour alone. Its translated name is TaskStateName::displayName,
+// the one set of state names translators see.
 class TaskStateStyle
 {
     Q_DECLARE_TR_FUNCTIONS(TaskStateStyle)
 public:
-    static QList<LabTaskState> allStates();
-    static QString name(LabTaskState state);
     // One sentence for tool tips: what the state means for the kernel.
-    static QString meaning(LabTaskState state);
-    static QColor color(LabTaskState state);
-    static QIcon icon(LabTaskState state);
+    static QString meaning(TaskState state);
+    static QColor color(TaskState state);
+    static QIcon icon(TaskState state);
     // The three shares of the stacked bar and the timeline use the state colours of the same names.
-    static QColor runningColor() { return color(LabTaskState::Running); }
-    static QColor readyColor() { return color(LabTaskState::Ready); }
-    static QColor blockedColor() { return color(LabTaskState::Blocked); }
+    static QColor runningColor() { return color(TaskState::Running); }
+    static QColor readyColor() { return color(TaskState::Ready); }
+    static QColor blockedColor() { return color(TaskState::Blocked); }
 };

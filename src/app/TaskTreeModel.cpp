@@ -55,7 +55,7 @@ void TaskTreeModel::update(const QList<TaskRow> &rows, double now)
             continue;
         if (node->goneAt < 0) {
             node->goneAt = now;
-            node->row.state = LabTaskState::Terminated;
+            node->row.state = TaskState::Terminated;
             node->row.running = node->row.ready = node->row.blocked = 0;
             node->row.cpuPercent = 0;
             node->row.reason.clear();
@@ -304,9 +304,9 @@ QModelIndex TaskTreeModel::indexOf(qint64 pid, qint64 tid, int column) const
     return found == m_nodes.end() ? QModelIndex() : indexOfNode(found->second.get(), column);
 }
 
-QHash<LabTaskState, int> TaskTreeModel::countsByState() const
+QHash<TaskState, int> TaskTreeModel::countsByState() const
 {
-    QHash<LabTaskState, int> counts;
+    QHash<TaskState, int> counts;
     for (const auto &[key, node] : m_nodes) {
         bool hasThreads = false;
         if (node->row.isProcess()) {
@@ -403,7 +403,7 @@ QVariant TaskTreeModel::display(const TaskRow &row, int column) const
         if (row.role.isEmpty() || row.name.startsWith(row.role))
             return row.name;
         return u"%1 (%2)"_s.arg(row.name, row.role);
-    case StateColumn: return TaskStateStyle::name(row.state);
+    case StateColumn: return TaskStateName::displayName(row.state);
     case ShareColumn:
         return tr("%1% running, %2% ready, %3% blocked")
             .arg(qRound(row.running * 100)).arg(qRound(row.ready * 100)).arg(qRound(row.blocked * 100));
@@ -437,7 +437,7 @@ QString TaskTreeModel::toolTip(const TaskRow &row, bool lingering) const
     QString text = row.isProcess() ? tr("Process %1").arg(row.pid) : tr("Thread %1 of process %2").arg(row.tid).arg(row.pid);
     if (!row.command.isEmpty())
         text += u"\n"_s + tr("Program: %1").arg(row.command);
-    text += u"\n"_s + TaskStateStyle::name(row.state) + u": "_s + TaskStateStyle::meaning(row.state);
+    text += u"\n"_s + TaskStateName::displayName(row.state) + u": "_s + TaskStateStyle::meaning(row.state);
     if (row.letter)
         text += u"\n"_s + tr("Kernel state letter: %1").arg(QChar::fromLatin1(row.letter));
     if (!row.reason.isEmpty())
@@ -447,7 +447,7 @@ QString TaskTreeModel::toolTip(const TaskRow &row, bool lingering) const
     return text;
 }
 
-const QIcon &TaskTreeModel::stateIcon(LabTaskState state) const
+const QIcon &TaskTreeModel::stateIcon(TaskState state) const
 {
     QIcon &icon = m_stateIcons.at(std::size_t(state));
     if (icon.isNull())
@@ -476,7 +476,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::FontRole:
-        if (lingering || row->state == LabTaskState::Zombie) {
+        if (lingering || row->state == TaskState::Zombie) {
             QFont font;
             font.setItalic(true);
             return font;

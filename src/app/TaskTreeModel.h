@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "frame/TaskRow.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -34,7 +34,7 @@ public:
         ColumnCount
     };
     enum Role {
-        StateRole = Qt::UserRole + 1, // int(LabTaskState)
+        StateRole = Qt::UserRole + 1, // int(TaskState)
         RunningRole,                  // double 0…1
         ReadyRole,
         BlockedRole,
@@ -60,7 +60,7 @@ public:
     const TaskRow *taskAt(const QModelIndex &index) const;
     QModelIndex indexOf(qint64 pid, qint64 tid, int column = 0) const;
     // Tasks by state for the status bar: every thread, and every process that shows no thread (a zombie).
-    QHash<LabTaskState, int> countsByState() const;
+    QHash<TaskState, int> countsByState() const;
     int taskCount() const { return int(m_nodes.size()); }
 
     static QString columnName(int column);
@@ -105,12 +105,12 @@ private:
     QVariant display(const TaskRow &row, int column) const;
     QVariant sortValue(const TaskRow &row, int column) const;
     QString toolTip(const TaskRow &row, bool lingering) const;
-    const QIcon &stateIcon(LabTaskState state) const;
+    const QIcon &stateIcon(TaskState state) const;
 
     std::unique_ptr<Node> m_root;
     std::unordered_map<quint64, std::unique_ptr<Node>> m_nodes;
     double m_lingerSeconds = 3.0;
     // One icon per state, made on first use: building a QIcon from its SVG on every paint of every state cell
     // was the window's largest cost at 500 threads (each one parses the file again and renders it afresh).
-    mutable std::array<QIcon, std::size_t(LabTaskState::Terminated) + 1> m_stateIcons;
+    mutable std::array<QIcon, std::size_t(TaskState::Terminated) + 1> m_stateIcons;
 };

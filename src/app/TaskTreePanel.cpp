@@ -35,7 +35,7 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->setSpacing(2);
     bar->addWidget(m_filter, 1);
-    for (LabTaskState state : TaskStateStyle::allStates()) {
+    for (TaskState state : TaskStateName::all()) {
         auto *button = new QToolButton(this);
         button->setCheckable(true);
         button->setIcon(TaskStateStyle::icon(state));
@@ -144,9 +144,9 @@ void TaskTreePanel::retranslate()
 {
     m_filter->setPlaceholderText(tr("Filter by PID, TID, name or reason (Ctrl+F)"));
     m_filter->setAccessibleName(tr("Filter tasks"));
-    const QList<LabTaskState> states = TaskStateStyle::allStates();
+    const QList<TaskState> states = TaskStateName::all();
     for (int i = 0; i < m_stateButtons.size(); ++i) {
-        const QString name = TaskStateStyle::name(states.at(i));
+        const QString name = TaskStateName::displayName(states.at(i));
         m_stateButtons[i]->setToolTip(tr("Show only %1 tasks (several may be chosen)").arg(name));
         m_stateButtons[i]->setAccessibleName(tr("Filter: %1").arg(name));
     }

@@ -22,13 +22,13 @@ void TaskTreeProxy::setFilterText(const QString &text)
     invalidateFilter();
 }
 
-void TaskTreeProxy::setStateShown(LabTaskState state, bool shown)
+void TaskTreeProxy::setStateShown(TaskState state, bool shown)
 {
     m_filter.setStateShown(state, shown);
     invalidateFilter();
 }
 
-void TaskTreeProxy::setStates(const QSet<LabTaskState> &states)
+void TaskTreeProxy::setStates(const QSet<TaskState> &states)
 {
     m_filter.setStates(states);
     invalidateFilter();

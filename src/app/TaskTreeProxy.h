@@ -17,8 +17,8 @@ public:
     void setTaskModel(TaskTreeModel *model);
     const TaskFilter &filter() const { return m_filter; }
     void setFilterText(const QString &text);
-    void setStateShown(LabTaskState state, bool shown);
-    void setStates(const QSet<LabTaskState> &states);
+    void setStateShown(TaskState state, bool shown);
+    void setStates(const QSet<TaskState> &states);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskRow.h"
+#include "frame/TaskRow.h"
 
 #include <QList>
 #include <QString>
@@ -12,7 +12,7 @@ struct StateRun
 {
     double start = 0;
     double end = 0;
-    LabTaskState state = LabTaskState::New;
+    TaskState state = TaskState::New;
     bool operator==(const StateRun &) const = default;
 };
 

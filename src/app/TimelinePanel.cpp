@@ -61,10 +61,10 @@ void TimelinePanel::clear()
 void TimelinePanel::retranslate()
 {
     QStringList parts;
-    for (LabTaskState state : {LabTaskState::Running, LabTaskState::Ready, LabTaskState::Blocked,
-                               LabTaskState::Stopped, LabTaskState::Zombie, LabTaskState::New}) {
+    for (TaskState state : {TaskState::Running, TaskState::Ready, TaskState::Blocked,
+                               TaskState::Stopped, TaskState::Zombie, TaskState::New}) {
         parts << u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(TaskStateStyle::color(state).name(),
-                                                                    TaskStateStyle::name(state).toHtmlEscaped());
+                                                                    TaskStateName::displayName(state).toHtmlEscaped());
     }
     m_legend->setText(parts.join(u"&nbsp;&nbsp; "_s));
     m_coresTitle->setText(u"<b>"_s + tr("Which lab thread ran on each core") + u"</b>"_s);

@@ -5,7 +5,6 @@
 #include "analysis/DeadlockExplainer.h"
 #include "analysis/WaitForGraph.h"
 #include "analysis/WaitGraphView.h"
-#include "experiments/WaitTickBuilder.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -35,16 +34,6 @@ WaitGraphPanel::WaitGraphPanel(QWidget *parent)
             Q_EMIT breakRequested(m_victim);
     });
     retranslate();
-}
-
-void WaitGraphPanel::showTick(const LabTick &tick, const QList<LabProcessInfo> &processes)
-{
-    QSet<qint64> live;
-    for (const TaskRow &row : tick.rows) {
-        if (!row.isProcess() && row.state != LabTaskState::Zombie && row.state != LabTaskState::Terminated)
-            live.insert(row.tid);
-    }
-    showWaitTick(WaitTickBuilder::build(tick.t, tick.telemetry, processes, live));
 }
 
 void WaitGraphPanel::showWaitTick(const WaitTick &waitTick, bool live)

@@ -1,9 +1,6 @@
 #pragma once
 
-#include "LabTick.h"
-
 #include "analysis/WaitInput.h"
-#include "control/LabProcessInfo.h"
 
 #include <QWidget>
 
@@ -11,8 +8,8 @@ class QLabel;
 class QPushButton;
 class WaitGraphWidget;
 
-// The wait-for graph tab: the graph of the latest tick (WaitTickBuilder → WaitForGraph → WaitGraphView, the same
-// analysis the recorder uses), the explanation of a deadlock in words (DeadlockExplainer), and "Break it", which
+// The wait-for graph tab: the graph of the latest frame (its WaitTick → WaitForGraph → WaitGraphView, the input
+// the analysis used), the explanation of a deadlock in words (DeadlockExplainer), and "Break it", which
 // asks for the process of one cycle member to be killed — the only way to end a thread stuck for good.
 class WaitGraphPanel : public QWidget
 {
@@ -20,9 +17,8 @@ class WaitGraphPanel : public QWidget
 public:
     explicit WaitGraphPanel(QWidget *parent = nullptr);
 
-    void showTick(const LabTick &tick, const QList<LabProcessInfo> &processes);
-    // Shows the graph of a wait-for input built elsewhere (a replayed moment: ReplayWaits). `live`: "Break it"
-    // can act; a replay only explains.
+    // Shows the graph of a frame's wait-for input (live: what the deadlock analysis took, futex observations
+    // included; a replayed moment: ReplayWaits). `live`: "Break it" can act; a replay only explains.
     void showWaitTick(const WaitTick &tick, bool live = true);
     void clear();
     bool hasDeadlock() const { return m_victim > 0; }

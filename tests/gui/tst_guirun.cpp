@@ -154,8 +154,8 @@ void tst_GuiRun::killTurnsAProcessTerminated()
     QVERIFY(panel->selectTask(pid, 0));
     QVERIFY(window.taskActions()->killAction()->isEnabled());
     window.taskActions()->killAction()->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(LabTaskState(panel->model()->indexOf(pid, 0).data(TaskTreeModel::StateRole).toInt()),
-                              LabTaskState::Terminated, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(TaskState(panel->model()->indexOf(pid, 0).data(TaskTreeModel::StateRole).toInt()),
+                              TaskState::Terminated, 5000);
     QVERIFY(!QFile::exists(u"/proc/%1"_s.arg(pid)));
     window.stopExperiment();
 }
@@ -171,7 +171,7 @@ void tst_GuiRun::zombieIsShownAndReaped()
     auto *panel = window.findChild<TaskTreePanel *>();
     std::optional<TaskRow> zombie;
     QTRY_VERIFY_WITH_TIMEOUT((zombie = find(panel->model(), [](const TaskRow &r) {
-                                  return r.isProcess() && r.state == LabTaskState::Zombie;
+                                  return r.isProcess() && r.state == TaskState::Zombie;
                               })).has_value(),
                              15000);
     const QModelIndex badge = panel->model()->indexOf(zombie->pid, 0, TaskTreeModel::StateColumn);

@@ -89,7 +89,7 @@ QMap<qint64, ThreadAt> threadsAt(const Recorded &recorded, double t)
     return threads;
 }
 
-QString stateName(LabTaskState state)
+QString stateName(TaskState state)
 {
     static const QStringList names = {u"new"_s,     u"running"_s, u"ready"_s,     u"blocked"_s,
                                       u"stopped"_s, u"zombie"_s,  u"terminated"_s};
@@ -217,7 +217,7 @@ void tst_ReplayController::everyViewShowsTheMoment()
     for (auto it = threads.cbegin(); it != threads.cend(); ++it) {
         const QModelIndex row = model->indexOf(it->pid, it.key());
         QVERIFY2(row.isValid(), qPrintable(u"thread %1 missing"_s.arg(it.key())));
-        QCOMPARE(stateName(LabTaskState(row.data(TaskTreeModel::StateRole).toInt())), it->state);
+        QCOMPARE(stateName(TaskState(row.data(TaskTreeModel::StateRole).toInt())), it->state);
         // The timeline: its lane ends in that state, and a second earlier it was in the state recorded then.
         QCOMPARE(stateName(lanes->stateAt(it->pid, it.key(), t)), it->state);
         const QMap<qint64, ThreadAt> before = threadsAt(recorded, t - 1.0003);

@@ -5,6 +5,7 @@
 #include "CoreMapWidget.h"
 #include "FuzzMutator.h"
 #include "ReplayController.h"
+#include "frame/FrameRowBuilder.h"
 #include "ReplayHistory.h"
 #include "session/SessionReplay.h"
 
@@ -72,9 +73,7 @@ bool tst_ReplayFuzz::drive(const QByteArray &bytes, bool paint)
         qFatal("the core map took a size from the file");
     for (const double t : {-1.0, 0.0, end / 3, end / 2, end, end + 5}) {
         const SessionMoment moment = replay.momentAt(t);
-        const QList<TaskRow> rows = ReplayController::rowsOf(moment);
-        ReplayController::cpusOf(moment);
-        ReplayController::queuesOf(moment);
+        const QList<TaskRow> rows = FrameRowBuilder::frameOf(moment, t).rows;
         const ReplayHistory window =
             ReplayHistory::window(replay, t - ReplayController::HistorySeconds, t, cores);
         ReplayHistory::samplesBetween(replay, 0, replay.eventsUntil(t));

@@ -22,7 +22,7 @@ static TaskRow producer()
     row.ppid = 0;
     row.name = u"producer-3"_s;
     row.role = u"producer"_s;
-    row.state = LabTaskState::Blocked;
+    row.state = TaskState::Blocked;
     row.reason = u"queue full"_s;
     return row;
 }
@@ -57,16 +57,16 @@ void tst_TaskFilter::text()
 void tst_TaskFilter::states()
 {
     TaskFilter filter;
-    QVERIFY(filter.acceptsState(LabTaskState::Zombie));
-    filter.setStateShown(LabTaskState::Zombie, true);
+    QVERIFY(filter.acceptsState(TaskState::Zombie));
+    filter.setStateShown(TaskState::Zombie, true);
     QVERIFY(filter.isActive());
-    QVERIFY(filter.acceptsState(LabTaskState::Zombie));
-    QVERIFY(!filter.acceptsState(LabTaskState::Blocked));
+    QVERIFY(filter.acceptsState(TaskState::Zombie));
+    QVERIFY(!filter.acceptsState(TaskState::Blocked));
     QVERIFY(!filter.accepts(producer()));
-    filter.setStateShown(LabTaskState::Blocked, true);
+    filter.setStateShown(TaskState::Blocked, true);
     QVERIFY(filter.accepts(producer()));
-    filter.setStateShown(LabTaskState::Blocked, false);
-    filter.setStateShown(LabTaskState::Zombie, false);
+    filter.setStateShown(TaskState::Blocked, false);
+    filter.setStateShown(TaskState::Zombie, false);
     QVERIFY(!filter.isActive());
     QVERIFY(filter.accepts(producer()));
 }
@@ -74,7 +74,7 @@ void tst_TaskFilter::states()
 void tst_TaskFilter::bothMustAccept()
 {
     TaskFilter filter;
-    filter.setStates({LabTaskState::Blocked});
+    filter.setStates({TaskState::Blocked});
     filter.setText(u"consumer"_s);
     QVERIFY(!filter.accepts(producer()));
     filter.setText(u"producer"_s);

@@ -23,7 +23,7 @@ private Q_SLOTS:
     void countsByState();
 };
 
-static TaskRow processRow(qint64 pid, qint64 ppid, LabTaskState state = LabTaskState::Blocked)
+static TaskRow processRow(qint64 pid, qint64 ppid, TaskState state = TaskState::Blocked)
 {
     TaskRow row;
     row.pid = pid;
@@ -33,7 +33,7 @@ static TaskRow processRow(qint64 pid, qint64 ppid, LabTaskState state = LabTaskS
     return row;
 }
 
-static TaskRow threadRow(qint64 pid, qint64 tid, const QString &name, LabTaskState state = LabTaskState::Blocked)
+static TaskRow threadRow(qint64 pid, qint64 tid, const QString &name, TaskState state = TaskState::Blocked)
 {
     TaskRow row;
     row.pid = pid;
@@ -139,7 +139,7 @@ void tst_TaskTreeModel::vanishedRowsLingerThenGo()
     model.update({processRow(100, 1), threadRow(100, 101, u"producer-1"_s)}, 1);
     const QModelIndex gone = model.indexOf(100, 102, TaskTreeModel::StateColumn);
     QVERIFY(gone.isValid());
-    QCOMPARE(LabTaskState(gone.data(TaskTreeModel::StateRole).toInt()), LabTaskState::Terminated);
+    QCOMPARE(TaskState(gone.data(TaskTreeModel::StateRole).toInt()), TaskState::Terminated);
     QVERIFY(gone.data(TaskTreeModel::LingeringRole).toBool());
     QVERIFY(gone.data(Qt::ForegroundRole).isValid()); // greyed
     model.update({processRow(100, 1), threadRow(100, 101, u"producer-1"_s)}, 3.5);
@@ -159,13 +159,13 @@ void tst_TaskTreeModel::zombieStaysUntilReaped()
 {
     TaskTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.update({processRow(100, 1, LabTaskState::Running)}, 0);
+    model.update({processRow(100, 1, TaskState::Running)}, 0);
     for (double t = 1; t < 20; t += 1) {
-        model.update({processRow(100, 1, LabTaskState::Zombie)}, t);
-        QCOMPARE(LabTaskState(model.index(0, 0).data(TaskTreeModel::StateRole).toInt()), LabTaskState::Zombie);
+        model.update({processRow(100, 1, TaskState::Zombie)}, t);
+        QCOMPARE(TaskState(model.index(0, 0).data(TaskTreeModel::StateRole).toInt()), TaskState::Zombie);
     }
     model.update({}, 20);
-    QCOMPARE(LabTaskState(model.index(0, 0).data(TaskTreeModel::StateRole).toInt()), LabTaskState::Terminated);
+    QCOMPARE(TaskState(model.index(0, 0).data(TaskTreeModel::StateRole).toInt()), TaskState::Terminated);
     model.update({}, 24);
     QCOMPARE(model.rowCount(), 0);
 }
@@ -186,7 +186,7 @@ void tst_TaskTreeModel::reparentedProcessMoves()
     QVERIFY(!model.indexOf(201, 0).parent().isValid());
     QCOMPARE(model.data(model.indexOf(200, 0, TaskTreeModel::PpidColumn)).toLongLong(), 1);
     QCOMPARE(model.rowCount(model.indexOf(200, 0)), 1);
-    QCOMPARE(LabTaskState(model.indexOf(100, 0).data(TaskTreeModel::StateRole).toInt()), LabTaskState::Terminated);
+    QCOMPARE(TaskState(model.indexOf(100, 0).data(TaskTreeModel::StateRole).toInt()), TaskState::Terminated);
     model.update({processRow(200, 1), processRow(201, 1), threadRow(200, 200, u"child"_s)}, 10);
     QCOMPARE(model.rowCount(), 2);
 }
@@ -208,9 +208,9 @@ void tst_TaskTreeModel::proxyFiltersAndSorts()
     TaskTreeProxy proxy;
     proxy.setTaskModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.update({processRow(100, 1, LabTaskState::Running), threadRow(100, 103, u"producer-1"_s, LabTaskState::Running),
-                  threadRow(100, 101, u"consumer-1"_s, LabTaskState::Blocked),
-                  threadRow(100, 102, u"consumer-2"_s, LabTaskState::Ready)},
+    model.update({processRow(100, 1, TaskState::Running), threadRow(100, 103, u"producer-1"_s, TaskState::Running),
+                  threadRow(100, 101, u"consumer-1"_s, TaskState::Blocked),
+                  threadRow(100, 102, u"consumer-2"_s, TaskState::Ready)},
                  0);
     proxy.sort(TaskTreeModel::TidColumn, Qt::AscendingOrder);
     QModelIndex top = proxy.index(0, 0);
@@ -218,7 +218,7 @@ void tst_TaskTreeModel::proxyFiltersAndSorts()
     QCOMPARE(proxy.index(0, TaskTreeModel::TidColumn, top).data().toLongLong(), 101);
     QCOMPARE(proxy.index(2, TaskTreeModel::TidColumn, top).data().toLongLong(), 103);
 
-    proxy.setStateShown(LabTaskState::Blocked, true);
+    proxy.setStateShown(TaskState::Blocked, true);
     top = proxy.index(0, 0);
     QCOMPARE(proxy.rowCount(), 1); // the running process stays, as the parent of a match
     QCOMPARE(proxy.rowCount(top), 1);
@@ -234,22 +234,22 @@ void tst_TaskTreeModel::proxyFiltersAndSorts()
     QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 3);
 
     // Live updates go through the proxy too.
-    model.update({processRow(100, 1, LabTaskState::Running), threadRow(100, 103, u"producer-1"_s, LabTaskState::Blocked)}, 1);
-    model.update({processRow(100, 1, LabTaskState::Running), threadRow(100, 103, u"producer-1"_s, LabTaskState::Blocked)}, 9);
+    model.update({processRow(100, 1, TaskState::Running), threadRow(100, 103, u"producer-1"_s, TaskState::Blocked)}, 1);
+    model.update({processRow(100, 1, TaskState::Running), threadRow(100, 103, u"producer-1"_s, TaskState::Blocked)}, 9);
     QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 1);
 }
 
 void tst_TaskTreeModel::countsByState()
 {
     TaskTreeModel model;
-    model.update({processRow(100, 1), threadRow(100, 101, u"a"_s, LabTaskState::Running),
-                  threadRow(100, 102, u"b"_s, LabTaskState::Ready), processRow(200, 100, LabTaskState::Zombie)},
+    model.update({processRow(100, 1), threadRow(100, 101, u"a"_s, TaskState::Running),
+                  threadRow(100, 102, u"b"_s, TaskState::Ready), processRow(200, 100, TaskState::Zombie)},
                  0);
     const auto counts = model.countsByState();
-    QCOMPARE(counts.value(LabTaskState::Running), 1);
-    QCOMPARE(counts.value(LabTaskState::Ready), 1);
-    QCOMPARE(counts.value(LabTaskState::Zombie), 1);
-    QCOMPARE(counts.value(LabTaskState::Blocked), 0); // the process row of 100 counts through its threads
+    QCOMPARE(counts.value(TaskState::Running), 1);
+    QCOMPARE(counts.value(TaskState::Ready), 1);
+    QCOMPARE(counts.value(TaskState::Zombie), 1);
+    QCOMPARE(counts.value(TaskState::Blocked), 0); // the process row of 100 counts through its threads
 }
 
 QTEST_MAIN(tst_TaskTreeModel)

@@ -14,7 +14,7 @@ private Q_SLOTS:
     void coreMapShowsTheBusiestThread();
 };
 
-static TaskRow row(qint64 tid, LabTaskState state, int core = -1, double running = 0)
+static TaskRow row(qint64 tid, TaskState state, int core = -1, double running = 0)
 {
     TaskRow r;
     r.pid = 100;
@@ -29,13 +29,13 @@ static TaskRow row(qint64 tid, LabTaskState state, int core = -1, double running
 void tst_TimelineWidgets::lanesFollowStates()
 {
     StateTimelineWidget timeline;
-    timeline.addSample(1.0, {row(101, LabTaskState::Running), row(102, LabTaskState::Blocked)});
-    timeline.addSample(1.1, {row(101, LabTaskState::Running), row(102, LabTaskState::Blocked)});
-    timeline.addSample(1.2, {row(101, LabTaskState::Ready), row(102, LabTaskState::Blocked)});
+    timeline.addSample(1.0, {row(101, TaskState::Running), row(102, TaskState::Blocked)});
+    timeline.addSample(1.1, {row(101, TaskState::Running), row(102, TaskState::Blocked)});
+    timeline.addSample(1.2, {row(101, TaskState::Ready), row(102, TaskState::Blocked)});
     QCOMPARE(timeline.laneCount(), 2);
-    QCOMPARE(timeline.stateAt(100, 101, 1.05), LabTaskState::Running);
-    QCOMPARE(timeline.stateAt(100, 101, 1.15), LabTaskState::Ready);
-    QCOMPARE(timeline.stateAt(100, 102, 1.15), LabTaskState::Blocked);
+    QCOMPARE(timeline.stateAt(100, 101, 1.05), TaskState::Running);
+    QCOMPARE(timeline.stateAt(100, 101, 1.15), TaskState::Ready);
+    QCOMPARE(timeline.stateAt(100, 102, 1.15), TaskState::Blocked);
     timeline.resize(600, 200);
     QImage image(timeline.size(), QImage::Format_ARGB32);
     timeline.render(&image); // paints without a window
@@ -46,10 +46,10 @@ void tst_TimelineWidgets::historyIsBounded()
     StateTimelineWidget timeline;
     timeline.setWindowSeconds(10);
     for (int i = 0; i < 1000; ++i)
-        timeline.addSample(i * 0.1, {row(101, i % 2 ? LabTaskState::Running : LabTaskState::Ready)});
+        timeline.addSample(i * 0.1, {row(101, i % 2 ? TaskState::Running : TaskState::Ready)});
     QCOMPARE(timeline.laneCount(), 1);
-    QCOMPARE(timeline.stateAt(100, 101, 5), LabTaskState::Terminated); // dropped: older than the window
-    timeline.addSample(200, {row(102, LabTaskState::Blocked)});
+    QCOMPARE(timeline.stateAt(100, 101, 5), TaskState::Terminated); // dropped: older than the window
+    timeline.addSample(200, {row(102, TaskState::Blocked)});
     QCOMPARE(timeline.laneCount(), 1); // 101 has not been seen for longer than the window
 }
 
@@ -57,9 +57,9 @@ void tst_TimelineWidgets::coreMapShowsTheBusiestThread()
 {
     CoreMapWidget map;
     map.setCoreCount(2);
-    map.addSample(1.0, {row(101, LabTaskState::Running, 0, 0.9), row(102, LabTaskState::Running, 0, 0.5),
-                        row(103, LabTaskState::Ready, 1, 0.1)});
-    map.addSample(1.1, {row(101, LabTaskState::Running, 0, 0.9), row(103, LabTaskState::Running, 1, 0.6)});
+    map.addSample(1.0, {row(101, TaskState::Running, 0, 0.9), row(102, TaskState::Running, 0, 0.5),
+                        row(103, TaskState::Ready, 1, 0.1)});
+    map.addSample(1.1, {row(101, TaskState::Running, 0, 0.9), row(103, TaskState::Running, 1, 0.6)});
     QCOMPARE(map.threadAt(0, 1.05), 101);
     QCOMPARE(map.threadAt(1, 1.05), 103);
     QCOMPARE(map.threadAt(1, 0.5), 0);

@@ -169,7 +169,7 @@ bool ExperimentRun::start()
         }
     }
     m_deadlocks = std::make_unique<DeadlockMonitor>();
-    m_futex = std::make_unique<FutexCrossCheck>(u"/proc"_s, 10, 64, 1);
+    m_futex = std::make_unique<FutexCrossCheck>(nullptr, 10, 64, 1);
     m_running = true;
     emitEvent(u"experiment.start"_s, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
                                       {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
@@ -241,9 +241,9 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
     recordQueues(t);
     recordPipe(t);
     if (m_telemetry.isValid()) {
-        WaitTick checked = tick;
-        m_futex->observe(&checked); // what the kernel says the waiting threads are blocked on
-        for (const SessionEvent &event : m_deadlocks->analyse(checked))
+        m_lastWaits = tick;
+        m_futex->observe(&m_lastWaits); // what the kernel says the waiting threads are blocked on
+        for (const SessionEvent &event : m_deadlocks->analyse(m_lastWaits))
             keep(event);
     }
     m_experiment->tick(*this, *snapshot);

@@ -77,6 +77,9 @@ public:
     QList<qint64> lastFigures() const { return m_lastFigures; }
     TelemetryBlock *telemetry() { return m_telemetry.isValid() ? &m_telemetry : nullptr; }
     const TelemetrySnapshot &lastTelemetry() const { return m_lastTelemetry; }
+    // The wait-for input the deadlock analysis took at the last tick, with the futex observations; null when the
+    // experiment has no telemetry block (nothing to analyse). The window draws this, not a graph of its own.
+    const WaitTick *lastWaits() const { return m_telemetry.isValid() ? &m_lastWaits : nullptr; }
     int cores() const;
     double now() const { return m_clock.now(); }
     const SessionClock &clock() const { return m_clock; }
@@ -116,6 +119,7 @@ private:
     std::unique_ptr<LabController> m_lab;
     TelemetryBlock m_telemetry;
     TelemetrySnapshot m_lastTelemetry;
+    WaitTick m_lastWaits;
     FigureBoard m_figures;
     QList<qint64> m_lastFigures;
     PipeChannel m_pipe;

@@ -6,13 +6,16 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-// Shares with four decimals are finer than anything a /proc tick can measure, and keep lines short.
-double rounded(double value)
+double SampleThrottle::roundedShare(double share)
 {
-    return std::round(value * 1e4) / 1e4;
+    // Shares with four decimals are finer than anything a /proc tick can measure, and keep lines short.
+    return std::round(share * 1e4) / 1e4;
 }
-} // namespace
+
+double SampleThrottle::roundedCpu(double percent)
+{
+    return std::round(percent * 10) / 10;
+}
 
 SampleThrottle::SampleThrottle(double minInterval) : m_minInterval(minInterval)
 {}
@@ -74,10 +77,10 @@ QJsonObject SampleThrottle::sampleFields(const TaskRecord &sample)
     QJsonObject fields{{u"pid"_s, sample.pid},
                        {u"tid"_s, sample.tid},
                        {u"state"_s, sample.state},
-                       {u"running"_s, rounded(sample.running)},
-                       {u"ready"_s, rounded(sample.ready)},
-                       {u"blocked"_s, rounded(sample.blocked)},
-                       {u"cpu"_s, std::round(sample.cpu * 10) / 10},
+                       {u"running"_s, roundedShare(sample.running)},
+                       {u"ready"_s, roundedShare(sample.ready)},
+                       {u"blocked"_s, roundedShare(sample.blocked)},
+                       {u"cpu"_s, roundedCpu(sample.cpu)},
                        {u"core"_s, sample.core},
                        {u"reason"_s, sample.reason}};
     // Only lab threads that wait or hold something carry these: 500 running threads add nothing to the file.

@@ -48,6 +48,10 @@ public:
     // The task.sample fields of one sample: pid, tid, state, running, ready, blocked, cpu, core, reason, and
     // wait, wait_on, wait_label, holds when the thread waits on or holds a lab object.
     static QJsonObject sampleFields(const TaskRecord &sample);
+    // The resolution the file keeps: shares to four decimals, CPU percent to one. A live view rounds the same
+    // way, so what it shows equals what a replay of the file shows.
+    static double roundedShare(double share);
+    static double roundedCpu(double percent);
     qsizetype trackedTasks() const { return m_last.size(); }
 
 private:

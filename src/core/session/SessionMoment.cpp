@@ -38,6 +38,7 @@ void SessionMoment::apply(const SessionEvent &event)
         task.holds.clear();
         for (const QJsonValue &lock : f.value(u"holds"_s).toArray())
             task.holds << lock.toString();
+        task.tick = quint64(std::max<qint64>(0, integer(f, u"tick"_s)));
     } else if (kind == u"task.state"_s) {
         Task &task = tasks[tid];
         task.pid = pid;
@@ -46,6 +47,7 @@ void SessionMoment::apply(const SessionEvent &event)
         task.reason = f.value(u"reason"_s).toString();
     } else if (kind == u"cpu.sample"_s) {
         cpus = f.value(u"cpus"_s).toArray();
+        cpusT = event.t;
     } else if (kind == u"queue.sample"_s) {
         const QJsonValue name = f.value(u"queue"_s);
         queues.insert(name.isString() ? name.toString() : QString::number(name.toDouble()), f);
@@ -54,6 +56,7 @@ void SessionMoment::apply(const SessionEvent &event)
         task.pid = pid;
         task.tid = tid;
         task.role = f.value(u"role"_s).toString();
+        task.name = f.value(u"name"_s).toString();
     } else if (kind == u"thread.exit"_s) {
         tasks.remove(tid);
     } else if (kind == u"process.spawn"_s) {

@@ -10,8 +10,9 @@
 
 // What a session looked like at one moment: the processes and threads alive, each thread's last sample, the
 // cores' and queues' last samples, an unresolved deadlock. apply() folds one event into it — the one rule for
-// both the live window (fed events as they happen) and the replay (fed the recorded events up to t), so that a
-// replayed moment equals what was live at that moment by construction.
+// both the live window (LiveFrames feeds it the events as they are recorded) and the replay (fed the recorded
+// events up to t), so that a replayed moment equals what was live at that moment by construction; the rows of
+// either come from FrameRowBuilder.
 struct SessionMoment
 {
     struct Task
@@ -19,6 +20,7 @@ struct SessionMoment
         qint64 pid = 0;
         qint64 tid = 0;
         QString role;
+        QString name;       // thread.start's name ("producer-3"); empty for a main thread
         QString state = QStringLiteral("new");
         double running = 0;
         double ready = 0;
@@ -30,6 +32,7 @@ struct SessionMoment
         qint64 waitOn = 0; // the object's id
         QString waitLabel; // a lock's name ("L2"); empty for other waits
         QStringList holds; // names of the locks it holds, oldest first
+        quint64 tick = 0;  // the sampler tick of its last task.sample (0: unknown)
         bool operator==(const Task &) const = default;
     };
     struct Process
@@ -49,6 +52,7 @@ struct SessionMoment
     QMap<qint64, Process> processes;   // by PID; a process leaves when it is reaped
     QMap<qint64, Task> tasks;          // by TID; a thread leaves at thread.exit, or when its process is reaped
     QJsonArray cpus;                   // the last cpu.sample's "cpus"
+    double cpusT = -1;                 // its t; -1 before the first
     QMap<QString, QJsonObject> queues; // the last queue.sample of each queue, by name
     QJsonObject deadlock;              // the last deadlock.detected, until a deadlock.resolved; else empty
     QList<QJsonObject> deadOwners;     // lock.owner_dead findings, until a deadlock.resolved

@@ -71,7 +71,12 @@ qsizetype SessionReplay::eventsUntil(double t) const
 
 SessionMoment SessionReplay::momentAt(double t) const
 {
-    const qsizetype count = eventsUntil(t);
+    return momentAfter(eventsUntil(t));
+}
+
+SessionMoment SessionReplay::momentAfter(qsizetype count) const
+{
+    count = std::clamp<qsizetype>(count, 0, m_events.size());
     const qsizetype checkpoint = std::min(count / m_checkpointEvery, m_checkpoints.size() - 1);
     SessionMoment moment = m_checkpoints[checkpoint];
     for (qsizetype i = checkpoint * m_checkpointEvery; i < count; ++i)

@@ -37,6 +37,9 @@ public:
     qsizetype eventsUntil(double t) const;
     // The session at time t: every event of eventsUntil(t) applied.
     SessionMoment momentAt(double t) const;
+    // The session after its first `count` events (clamped to 0…events().size()): the moment a live view had when
+    // it had applied that many, whatever their times.
+    SessionMoment momentAfter(qsizetype count) const;
 
 private:
     bool finishLoading(SessionReader &reader);

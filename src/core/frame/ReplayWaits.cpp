@@ -1,4 +1,4 @@
-#include "ReplayWaits.h"
+#include "frame/ReplayWaits.h"
 
 #include "experiments/WaitTickBuilder.h"
 #include "session/SessionMoment.h"

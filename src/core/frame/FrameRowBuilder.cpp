@@ -1,0 +1,138 @@
+#include "FrameRowBuilder.h"
+
+#include "frame/ReplayWaits.h"
+
+#include "probe/TaskStateName.h"
+#include "session/SessionMoment.h"
+
+#include <QHash>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// The order in which a thread's state wins its process's row: a process runs while one of its threads runs.
+int rank(TaskState state)
+{
+    switch (state) {
+    case TaskState::Running: return 0;
+    case TaskState::Ready: return 1;
+    case TaskState::Blocked: return 2;
+    case TaskState::Stopped: return 3;
+    case TaskState::New: return 4;
+    case TaskState::Zombie: return 5;
+    case TaskState::Terminated: return 6;
+    }
+    return 6;
+}
+} // namespace
+
+QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
+{
+    QList<TaskRow> rows;
+    rows.reserve(moment.processes.size() + moment.tasks.size());
+    QHash<qint64, qsizetype> processRow;
+    for (const SessionMoment::Process &process : moment.processes) {
+        if (process.exited && !process.zombie)
+            continue;
+        TaskRow row;
+        row.pid = process.pid;
+        row.ppid = process.ppid;
+        row.name = process.name;
+        row.role = process.role;
+        row.state = process.zombie ? TaskState::Zombie : TaskState::New;
+        processRow.insert(row.pid, rows.size());
+        rows << row;
+    }
+    for (const SessionMoment::Task &task : moment.tasks) {
+        const auto owner = processRow.constFind(task.pid);
+        if (owner == processRow.cend())
+            continue;
+        const TaskState state = TaskStateName::fromName(task.state).value_or(TaskState::Blocked);
+        if (state == TaskState::Terminated)
+            continue;
+        TaskRow row;
+        row.pid = task.pid;
+        row.tid = task.tid;
+        // A lab's main thread gets no thread.start: it carries its process's name.
+        row.name = !task.name.isEmpty() ? task.name
+            : !task.role.isEmpty()      ? task.role
+            : task.tid == task.pid      ? moment.processes.value(task.pid).name
+                                        : QString();
+        row.role = task.role;
+        row.state = state;
+        row.running = task.running;
+        row.ready = task.ready;
+        row.blocked = task.blocked;
+        row.cpuPercent = task.cpu;
+        row.core = task.core;
+        row.reason = task.reason;
+
+        TaskRow &process = rows[*owner];
+        const int n = ++process.threads;
+        process.running += (row.running - process.running) / n;
+        process.ready += (row.ready - process.ready) / n;
+        process.blocked += (row.blocked - process.blocked) / n;
+        process.cpuPercent += row.cpuPercent;
+        if (task.tid == task.pid)
+            process.core = row.core;
+        if (process.state != TaskState::Zombie && (n == 1 || rank(row.state) < rank(process.state)))
+            process.state = row.state;
+        rows << row;
+    }
+    // A stopped main thread stops the process: SIGSTOP stops every thread, and the main one is the process's
+    // face (a thread still finishing its slice must not show the process running).
+    for (TaskRow &row : rows) {
+        if (row.isProcess() && row.state != TaskState::Zombie) {
+            const auto main = moment.tasks.constFind(row.pid);
+            if (main != moment.tasks.cend() && main->state == TaskStateName::name(TaskState::Stopped))
+                row.state = TaskState::Stopped;
+        }
+    }
+    return rows;
+}
+
+Frame FrameRowBuilder::frameOf(const SessionMoment &moment, double t)
+{
+    Frame frame;
+    frame.t = t;
+    frame.rows = rowsOf(moment);
+    frame.cpus = cpusOf(moment.cpus);
+    for (auto it = moment.queues.cbegin(); it != moment.queues.cend(); ++it) {
+        frame.queueNames << it.key();
+        frame.queues << queueOf(it.value());
+    }
+    frame.hasWaits = true;
+    frame.waits = ReplayWaits::build(moment);
+    frame.deadlocked = !moment.deadlock.isEmpty();
+    return frame;
+}
+
+QList<CpuLoad> FrameRowBuilder::cpusOf(const QJsonArray &cpus)
+{
+    QList<CpuLoad> loads;
+    loads.reserve(cpus.size());
+    for (const QJsonValue &value : cpus) {
+        const QJsonObject cpu = value.toObject();
+        CpuLoad load;
+        load.core = cpu.value(u"core"_s).toInt(-1);
+        load.busy = cpu.value(u"busy"_s).toDouble();
+        load.user = cpu.value(u"user"_s).toDouble();
+        load.system = cpu.value(u"system"_s).toDouble();
+        load.iowait = cpu.value(u"iowait"_s).toDouble();
+        load.steal = cpu.value(u"steal"_s).toDouble();
+        loads << load;
+    }
+    return loads;
+}
+
+QueueStats FrameRowBuilder::queueOf(const QJsonObject &fields)
+{
+    QueueStats stats;
+    stats.capacity = fields.value(u"capacity"_s).toInt();
+    stats.depth = fields.value(u"depth"_s).toInteger();
+    stats.puts = quint64(std::max<qint64>(0, fields.value(u"puts"_s).toInteger()));
+    stats.gets = quint64(std::max<qint64>(0, fields.value(u"gets"_s).toInteger()));
+    stats.blockedPutters = fields.value(u"blocked_putters"_s).toInt();
+    stats.blockedGetters = fields.value(u"blocked_getters"_s).toInt();
+    return stats;
+}

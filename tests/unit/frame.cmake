@@ -1,0 +1,2 @@
+# src/core/frame: the one row rule for live and replay.
+proclab_add_test(tst_framerowbuilder SOURCES tst_framerowbuilder.cpp LIBS proclab_core LABELS session)
