@@ -169,7 +169,7 @@ bool ExperimentRun::start()
         }
     }
     m_deadlocks = std::make_unique<DeadlockMonitor>();
-    m_futex = std::make_unique<FutexCrossCheck>(nullptr, 10, 64, 1);
+    m_futex = std::make_unique<FutexCrossCheck>(std::unique_ptr<ProcSource>(), 10, 64, 1);
     m_running = true;
     emitEvent(u"experiment.start"_s, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
                                       {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
