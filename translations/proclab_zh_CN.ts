@@ -553,6 +553,53 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>ElfSymbolReader</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>not an ELF file (too short)</source>
+        <translation>不是 ELF 文件（太短）</translation>
+    </message>
+    <message>
+        <source>not an ELF file</source>
+        <translation>不是 ELF 文件</translation>
+    </message>
+    <message>
+        <source>not a 64-bit little-endian ELF file</source>
+        <translation>不是 64 位小端 ELF 文件</translation>
+    </message>
+    <message>
+        <source>ELF program headers malformed</source>
+        <translation>ELF 程序头格式错误</translation>
+    </message>
+    <message>
+        <source>ELF section headers malformed</source>
+        <translation>ELF 节头格式错误</translation>
+    </message>
+    <message>
+        <source>ELF program headers lie outside the file</source>
+        <translation>ELF 程序头超出了文件范围</translation>
+    </message>
+    <message>
+        <source>ELF file has no loadable segment</source>
+        <translation>ELF 文件没有可加载的段</translation>
+    </message>
+    <message>
+        <source>ELF section headers lie outside the file</source>
+        <translation>ELF 节头超出了文件范围</translation>
+    </message>
+    <message>
+        <source>ELF symbol table malformed</source>
+        <translation>ELF 符号表格式错误</translation>
+    </message>
+    <message>
+        <source>ELF symbol table lies outside the file or is too large</source>
+        <translation>ELF 符号表超出了文件范围或过大</translation>
+    </message>
+</context>
+<context>
     <name>EventLogModel</name>
     <message>
         <source>Time (s)</source>
@@ -773,6 +820,185 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>FigureLabels</name>
+    <message>
+        <source>Updates lost</source>
+        <translation>丢失的更新</translation>
+    </message>
+    <message>
+        <source>Increments made</source>
+        <translation>执行的自增次数</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>计数器</translation>
+    </message>
+    <message>
+        <source>Parent&apos;s value</source>
+        <translation>父进程的值</translation>
+    </message>
+    <message>
+        <source>apply: all tasks took</source>
+        <translation>apply：全部任务用时</translation>
+    </message>
+    <message>
+        <source>apply_async: all tasks took</source>
+        <translation>apply_async：全部任务用时</translation>
+    </message>
+    <message>
+        <source>map: all tasks took</source>
+        <translation>map：全部任务用时</translation>
+    </message>
+    <message>
+        <source>Cores used together</source>
+        <translation>共同使用的核心数</translation>
+    </message>
+    <message>
+        <source>GIL held by</source>
+        <translation>GIL 持有者</translation>
+    </message>
+    <message>
+        <source>Items done</source>
+        <translation>完成的条目</translation>
+    </message>
+    <message>
+        <source>GIL acquisitions</source>
+        <translation>GIL 获取次数</translation>
+    </message>
+    <message>
+        <source>Polling consumer on a core</source>
+        <translation>轮询消费者占用核心</translation>
+    </message>
+    <message>
+        <source>Blocking consumer on a core</source>
+        <translation>阻塞消费者占用核心</translation>
+    </message>
+    <message>
+        <source>Items the polling consumer got</source>
+        <translation>轮询消费者取到的条目</translation>
+    </message>
+    <message>
+        <source>Items the blocking consumer got</source>
+        <translation>阻塞消费者取到的条目</translation>
+    </message>
+    <message>
+        <source>Ready, waiting for a core</source>
+        <translation>就绪，等待核心</translation>
+    </message>
+    <message>
+        <source>Running on a core</source>
+        <translation>在核心上运行</translation>
+    </message>
+    <message>
+        <source>Lock holder killed</source>
+        <translation>被杀死的锁持有者</translation>
+    </message>
+    <message>
+        <source>Waiting for the dead owner&apos;s lock</source>
+        <translation>等待已死持有者之锁的线程</translation>
+    </message>
+    <message>
+        <source>Lock taken since the kill</source>
+        <translation>杀死后锁被获取的次数</translation>
+    </message>
+    <message>
+        <source>Owner deaths reported</source>
+        <translation>报告的持有者死亡次数</translation>
+    </message>
+    <message>
+        <source>Orphans adopted</source>
+        <translation>被收养的孤儿进程</translation>
+    </message>
+    <message>
+        <source>Zombies holding a PID</source>
+        <translation>占着 PID 的僵尸进程</translation>
+    </message>
+    <message>
+        <source>Threads in the deadlock cycle</source>
+        <translation>死锁环中的线程数</translation>
+    </message>
+    <message>
+        <source>Lock acquisitions</source>
+        <translation>锁获取次数</translation>
+    </message>
+    <message>
+        <source>Child finished and joined</source>
+        <translation>子进程已结束并被 join</translation>
+    </message>
+    <message>
+        <source>Items in the queue</source>
+        <translation>队列中的条目</translation>
+    </message>
+    <message>
+        <source>Producers blocked (queue full)</source>
+        <translation>阻塞的生产者（队列已满）</translation>
+    </message>
+    <message>
+        <source>Consumers blocked (queue empty)</source>
+        <translation>阻塞的消费者（队列为空）</translation>
+    </message>
+    <message>
+        <source>Items through the queue</source>
+        <translation>经过队列的条目</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>TID %1</source>
+        <translation>TID %1</translation>
+    </message>
+    <message>
+        <source>nobody (free)</source>
+        <translation>无人（空闲）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>%1 (the children saw %2)</source>
+        <translation>%1（子进程看到的是 %2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2, by PID %3</source>
+        <translation>%1 / %2，由 PID %3 收养</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 杀死</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2)</source>
+        <translation>%1（PID %2）</translation>
+    </message>
+</context>
+<context>
     <name>FutexCrossCheck</name>
     <message numerus="yes">
         <source>ProcLab asked the kernel what %n waiting thread(s) were blocked on: it confirmed what the telemetry said for %1 of them; %2 disagreement(s) lasted and were reported.</source>
@@ -785,6 +1011,13 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>
             <numerusform>有 %n 个 /proc 文件无法读取（没有 ptrace 权限，或线程已经结束）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GilWaitNamer</name>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>等待 GIL</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1304,77 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Phenomenon inconclusive</source>
         <translation>现象无法判定</translation>
+    </message>
+    <message>
+        <source>Pool tasks</source>
+        <translation>进程池任务</translation>
+    </message>
+    <message>
+        <source>One lane per worker process, one bar per task: apply runs one task at a time, apply_async and map keep every worker busy. The dashed lines mark when each mode&apos;s last task ended.</source>
+        <translation>每个工作进程一条泳道，每个任务一根条：apply 一次只运行一个任务，apply_async 和 map 让每个工作进程都忙起来。虚线标出每种模式最后一个任务结束的时刻。</translation>
+    </message>
+    <message>
+        <source>Wait-for graph</source>
+        <translation>等待图</translation>
+    </message>
+    <message>
+        <source>The deadlock found: each thread holds what the one before it waits for, so none can go on.</source>
+        <translation>发现的死锁：每个线程都持有前一个线程所等待的东西，因此谁也无法继续。</translation>
+    </message>
+    <message>
+        <source>Measured while it ran</source>
+        <translation>运行期间的测量值</translation>
+    </message>
+</context>
+<context>
+    <name>InterpreterLocator</name>
+    <message>
+        <source>GIL not shown for Python %1: this build&apos;s GIL is not where ProcLab expects it</source>
+        <translation>不显示 Python %1 的 GIL：此构建的 GIL 不在 ProcLab 预期的位置</translation>
+    </message>
+    <message>
+        <source>Yama&apos;s ptrace_scope is 1: only programs ProcLab started may be read</source>
+        <translation>Yama 的 ptrace_scope 为 1：只能读取 ProcLab 启动的程序</translation>
+    </message>
+    <message>
+        <source>Yama&apos;s ptrace_scope is %1</source>
+        <translation>Yama 的 ptrace_scope 为 %1</translation>
+    </message>
+    <message>
+        <source>the kernel refused process_vm_readv</source>
+        <translation>内核拒绝了 process_vm_readv</translation>
+    </message>
+    <message>
+        <source>GIL not shown for process %1: reading its memory is not allowed (%2)</source>
+        <translation>不显示进程 %1 的 GIL：不允许读取其内存（%2）</translation>
+    </message>
+    <message>
+        <source>no GIL (free-threaded build)</source>
+        <translation>没有 GIL（自由线程构建）</translation>
+    </message>
+    <message>
+        <source>GIL not shown for Python %1</source>
+        <translation>不显示 Python %1 的 GIL</translation>
+    </message>
+    <message>
+        <source>GIL not shown for Python %1: %2</source>
+        <translation>不显示 Python %1 的 GIL：%2</translation>
+    </message>
+    <message>
+        <source>GIL not shown for Python %1: %2 has no _PyRuntime symbol</source>
+        <translation>不显示 Python %1 的 GIL：%2 没有 _PyRuntime 符号</translation>
+    </message>
+    <message>
+        <source>GIL not shown for Python %1: _PyRuntime is not readable</source>
+        <translation>不显示 Python %1 的 GIL：_PyRuntime 不可读</translation>
+    </message>
+    <message>
+        <source>GIL shown for Python %1 (from its debug offsets)</source>
+        <translation>显示 Python %1 的 GIL（依据其调试偏移）</translation>
+    </message>
+    <message>
+        <source>GIL shown for Python %1</source>
+        <translation>显示 Python %1 的 GIL</translation>
     </message>
 </context>
 <context>
@@ -1967,8 +2271,16 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>任务的分发方式；all 表示依次运行这三种方式</translation>
     </message>
     <message>
-        <source>Sum of task times %1 s on %2 parallel worker(s): apply took %3 s, apply_async %4 s, map %5 s (-1: not run).</source>
-        <translation>任务时间总和 %1 s，%2 个并行工作进程：apply 用时 %3 s，apply_async %4 s，map %5 s（-1：未运行）。</translation>
+        <source>%1 took %2 s</source>
+        <translation>%1 用时 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 did not finish</source>
+        <translation>%1 未完成</translation>
+    </message>
+    <message>
+        <source>Sum of task times %1 s on %2 parallel worker(s): %3.</source>
+        <translation>任务时间之和 %1 秒，%2 个并行工作进程：%3。</translation>
     </message>
 </context>
 <context>
@@ -2241,10 +2553,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>虽然每次更新都持有锁，仍丢失了 %1 次更新。</translation>
     </message>
     <message>
-        <source>%1 of %2 increments were lost: the counter ended at %3.</source>
-        <translation>%2 次递增中丢失了 %1 次：计数器最终为 %3。</translation>
-    </message>
-    <message>
         <source>No update was lost this time; the threads did not overlap.</source>
         <translation>这一次没有丢失更新；线程之间没有发生交错。</translation>
     </message>
@@ -2255,6 +2563,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>how long the threads keep adding, in ms</source>
         <translation>线程持续自增的时间，单位毫秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2 increments were lost (%4 %): the counter ended at %3.</source>
+        <translation>%2 次自增中丢失了 %1 次（%4 %）：计数器最终为 %3。</translation>
     </message>
 </context>
 <context>
@@ -2659,6 +2971,49 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>SessionDiagrams</name>
+    <message>
+        <source>Pool tasks on a timeline: one lane per worker process, one bar per task</source>
+        <translation>时间轴上的进程池任务：每个工作进程一条泳道，每个任务一根条</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 task %2 in PID %3: %4 s to %5 s</source>
+        <translation>%1 任务 %2，PID %3：%4 秒至 %5 秒</translation>
+    </message>
+    <message>
+        <source>%1: %2 s</source>
+        <translation>%1：%2 秒</translation>
+    </message>
+    <message>
+        <source>Wait-for graph of the deadlock: each thread waits for the next</source>
+        <translation>死锁的等待图：每个线程都在等下一个</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>等待 %1</translation>
+    </message>
+    <message>
+        <source>TID %1</source>
+        <translation>TID %1</translation>
+    </message>
+    <message>
+        <source>TID %1, holds %2</source>
+        <translation>TID %1，持有 %2</translation>
+    </message>
+</context>
+<context>
     <name>SessionExporter</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -2706,6 +3061,22 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>&quot;%1&quot; has more than %2 entries</source>
         <translation>“%1”的条目多于 %2 个</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a share from 0 to 1</source>
+        <translation>&quot;%1&quot; 必须是 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a state name: %2</source>
+        <translation>&quot;%1&quot; 必须是状态名：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from 0 to %2</source>
+        <translation>&quot;%1&quot; 必须是 0 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;depth&quot; (%1) must not be more than &quot;capacity&quot; (%2)</source>
+        <translation>&quot;depth&quot;（%1）不能大于 &quot;capacity&quot;（%2）</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3385,13 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>cannot write the session file %1: %2</source>
         <translation>无法写入会话文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRequiredFields</name>
+    <message>
+        <source>a &quot;%1&quot; event needs &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; 事件需要 &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -3341,34 +3719,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
 </context>
 <context>
     <name>TaskStateStyle</name>
-    <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>阻塞</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Zombie</source>
-        <translation>僵尸</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>已终止</translation>
-    </message>
     <message>
         <source>Started, but not scheduled on a core yet.</source>
         <translation>已启动，但尚未被调度到核心上运行。</translation>
