@@ -2645,6 +2645,21 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>ResultCard</name>
+    <message>
+        <source>Inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>已观察到</translation>
+    </message>
+    <message>
+        <source>Not observed</source>
+        <translation>未观察到</translation>
+    </message>
+</context>
+<context>
     <name>RunCommand</name>
     <message>
         <source>run an experiment headless and report whether it showed its phenomenon</source>

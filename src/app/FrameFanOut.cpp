@@ -1,5 +1,7 @@
 #include "FrameFanOut.h"
 
+#include "ResultCard.h"
+
 #include "CpuLoadChart.h"
 #include "EventLogPanel.h"
 #include "QueueChart.h"
@@ -87,10 +89,21 @@ void FrameFanOut::setQueuesShown(bool shown)
     m_views.queueChart->setVisible(shown);
 }
 
+void FrameFanOut::showEvents(const QList<SessionEvent> &events, bool reset)
+{
+    if (reset) {
+        m_views.eventLog->clear();
+        m_views.resultCard->clear();
+    }
+    m_views.eventLog->append(events);
+    m_views.resultCard->append(events);
+}
+
 void FrameFanOut::clear()
 {
     m_views.tasks->model()->clear();
     m_views.eventLog->clear();
+    m_views.resultCard->clear();
     m_views.cpuChart->clear();
     m_views.queueChart->clear();
     m_views.queueChart->setVisible(false);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/SessionEvent.h"
+
 #include "frame/Frame.h"
 
 #include <QObject>
@@ -9,6 +11,7 @@ class EventLogPanel;
 class QTabWidget;
 class QWidget;
 class QueueChart;
+class ResultCard;
 class StatusBarController;
 class TaskTreePanel;
 class TimelinePanel;
@@ -32,6 +35,7 @@ public:
         TimelinePanel *timeline = nullptr;
         WaitGraphPanel *waitGraph = nullptr;
         EventLogPanel *eventLog = nullptr;
+        ResultCard *resultCard = nullptr;
         StatusBarController *status = nullptr;
         QTabWidget *tabs = nullptr;    // the tabs the wait-for graph is one of
         QWidget *tabsHolder = nullptr; // what holds them (a dock): hidden, no tab is seen
@@ -44,6 +48,9 @@ public:
     // the tree (whose ended rows linger) starts over.
     void showMoment(const Frame &frame, bool back);
     void showHistory(const ReplayHistory &history);
+    // The session's events as they come (live) or up to the replayed moment (`reset`: they start over): the
+    // event log and the result card take them.
+    void showEvents(const QList<SessionEvent> &events, bool reset = false);
     // Empties every view, hides the queue chart and forgets the last frame (a new session, a new replay).
     void clear();
     // The queue chart takes room only for a session that has a queue.

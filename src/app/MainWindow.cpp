@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "CpuLoadChart.h"
 #include "EventLogPanel.h"
+#include "ResultCard.h"
 #include "FrameFanOut.h"
 #include "ExperimentPanel.h"
 #include "GuiOptions.h"
@@ -79,8 +80,10 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     m_session->setRecording(settings.value(RecordKey, true).toBool());
     m_ui->actionRecord->setChecked(m_session->isRecording() || settings.value(RecordKey, true).toBool());
 
+    auto *resultCard = new ResultCard(m_ui->taskPanel);
+    m_ui->taskPanel->setHeader(resultCard);
     m_views = new FrameFanOut({m_ui->taskPanel, m_ui->cpuChart, m_ui->queueChart, m_ui->timelinePanel,
-                               m_ui->waitGraphPanel, m_ui->eventLogPanel, m_status, m_ui->bottomTabs,
+                               m_ui->waitGraphPanel, m_ui->eventLogPanel, resultCard, m_status, m_ui->bottomTabs,
                                m_ui->bottomDock},
                               this);
     connect(m_views, &FrameFanOut::deadlockChanged, this, &MainWindow::markWaitGraphTab);
@@ -106,7 +109,9 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     connect(m_session, &SessionController::started, this, &MainWindow::onStarted);
     connect(m_session, &SessionController::stopped, this, &MainWindow::onStopped);
     connect(m_session, &SessionController::ticked, m_views, &FrameFanOut::show);
-    connect(m_session, &SessionController::eventsArrived, m_ui->eventLogPanel, &EventLogPanel::append);
+    connect(m_session, &SessionController::eventsArrived, m_views, [this](const QList<SessionEvent> &events) {
+        m_views->showEvents(events);
+    });
     connect(m_session, &SessionController::eventsArrived, this, &MainWindow::onEvents);
     // Queued: it comes during start(), and the "started" message must not hide it.
     connect(

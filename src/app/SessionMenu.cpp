@@ -93,12 +93,7 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
 
     connect(m_replay, &ReplayController::historyShown, m_views.frames, &FrameFanOut::showHistory);
     connect(m_replay, &ReplayController::moved, m_views.frames, &FrameFanOut::showMoment);
-    connect(m_replay, &ReplayController::eventsShown, this, [this](const QList<SessionEvent> &events, bool reset) {
-        EventLogPanel *log = m_views.frames->views().eventLog;
-        if (reset)
-            log->clear();
-        log->append(events);
-    });
+    connect(m_replay, &ReplayController::eventsShown, m_views.frames, &FrameFanOut::showEvents);
     retranslate();
     updateActions();
 }

@@ -103,6 +103,7 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    m_layout = layout;
     setFocusProxy(m_view);
     retranslate();
 }
@@ -161,4 +162,9 @@ void TaskTreePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void TaskTreePanel::setHeader(QWidget *header)
+{
+    m_layout->insertWidget(0, header);
 }

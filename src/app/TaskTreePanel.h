@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QVBoxLayout;
+
 #include <optional>
 
 class QLineEdit;
@@ -28,6 +30,8 @@ public:
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
     // The row of the current index, if any.
+    // A widget above the filter bar and the table (the live result card).
+    void setHeader(QWidget *header);
     std::optional<TaskRow> currentRow() const;
     // Selects a task (for tests and the graph view); false when it is not shown.
     bool selectTask(qint64 pid, qint64 tid);
@@ -53,4 +57,5 @@ private:
     TaskActions *m_actions = nullptr;
     QList<QAction *> m_columnActions;
     bool m_expandedOnce = false;
+    QVBoxLayout *m_layout = nullptr;
 };

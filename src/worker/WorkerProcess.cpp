@@ -427,9 +427,37 @@ ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
     return ControlMessage("ok", command.id()).set("pid", child).set("start", qint64(stat ? stat->startTime : 0));
 }
 
+void WorkerProcess::endChildren()
+{
+    // A worker that is told to end takes its forked children with it and reaps them, telling the supervisor how
+    // each ended: left behind, they would come to the supervisor as zombies after it stopped looking. (A SIGKILL
+    // of the worker — the orphan lesson — runs none of this: its children live on and are adopted.) Every PID here
+    // is an unreaped child of ours, so it cannot have been recycled.
+    for (const pid_t child : m_children)
+        ::kill(child, SIGKILL);
+    for (const pid_t child : m_children) {
+        int status = 0;
+        pid_t got = -1;
+        do
+            got = ::waitpid(child, &status, 0);
+        while (got < 0 && errno == EINTR);
+        if (got != child)
+            continue;
+        ControlMessage message("child-exit");
+        message.set("pid", child);
+        if (WIFSIGNALED(status))
+            message.set("signal", WTERMSIG(status));
+        else
+            message.set("code", WEXITSTATUS(status));
+        send(message);
+    }
+    m_children.clear();
+}
+
 void WorkerProcess::shutDownBySignal(int signal)
 {
     stopThreads();
+    endChildren();
     // The default action, unblocked: the kernel records "killed by signal", which is what the parent's wait sees.
     struct sigaction action{};
     action.sa_handler = SIG_DFL;
@@ -445,6 +473,7 @@ void WorkerProcess::shutDownBySignal(int signal)
 void WorkerProcess::shutDown(int status)
 {
     stopThreads();
+    endChildren();
     // _exit, not exit: a thread that did not finish may still be inside the mappings static destructors unmap.
     ::_exit(status);
 }

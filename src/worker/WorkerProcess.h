@@ -34,6 +34,7 @@ private:
     void handleSignals();
     void collectFinishedThreads();
     void reapChildren();
+    void endChildren();
     ControlMessage addThread(const ControlMessage &command, ThreadSettings settings);
     ControlMessage forkChild(const ControlMessage &command);
     WorkerThread *findThread(pid_t tid);

@@ -16,3 +16,6 @@ proclab_add_test(tst_replayfuzz SOURCES tst_replayfuzz.cpp LIBS proclab_gui proc
     TIMEOUT 90)
 target_compile_definitions(tst_replayfuzz PRIVATE PROCLAB_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 proclab_add_test(tst_sessioninfowidget SOURCES tst_sessioninfowidget.cpp LIBS proclab_gui)
+# The live result card: every experiment's figure in the real window before Stop, and the card in a replay.
+proclab_add_test(tst_resultcard SOURCES tst_resultcard.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 180 LABELS gui)

@@ -5,6 +5,7 @@
 #include "FrameFanOut.h"
 #include "QueueChart.h"
 #include "ReplayController.h"
+#include "ResultCard.h"
 #include "StatusBarController.h"
 #include "TaskTreeModel.h"
 #include "TaskTreePanel.h"
@@ -14,7 +15,9 @@
 
 #include "frame/FrameRowBuilder.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
@@ -26,6 +29,7 @@ class tst_FrameFanOut : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void replayedMomentsReachEveryView();
+    void resultCardShowsTheChosenMoment();
 };
 
 void tst_FrameFanOut::replayedMomentsReachEveryView()
@@ -37,7 +41,9 @@ void tst_FrameFanOut::replayedMomentsReachEveryView()
     auto *timeline = new TimelinePanel;
     auto *waits = new WaitGraphPanel;
     auto *log = new EventLogPanel;
+    auto *card = new ResultCard;
     tabs.addTab(log, u"log"_s);
+    tabs.addTab(card, u"card"_s);
     tabs.addTab(waits, u"waits"_s);
     tabs.addTab(tasks, u"tasks"_s);
     tabs.addTab(timeline, u"timeline"_s);
@@ -45,7 +51,7 @@ void tst_FrameFanOut::replayedMomentsReachEveryView()
     tabs.addTab(queue, u"queue"_s);
     QStatusBar bar;
     StatusBarController status(&bar);
-    FrameFanOut fanOut({tasks, cpu, queue, timeline, waits, log, &status, &tabs, nullptr});
+    FrameFanOut fanOut({tasks, cpu, queue, timeline, waits, log, card, &status, &tabs, nullptr});
     QSignalSpy deadlock(&fanOut, &FrameFanOut::deadlockChanged);
 
     ReplayController replay;
@@ -82,6 +88,58 @@ void tst_FrameFanOut::replayedMomentsReachEveryView()
     QCOMPARE(tasks->model()->rowCount(), 0);
     QVERIFY(waits->graphWidget()->graph().nodes.isEmpty());
     QVERIFY(queue->isHidden());
+}
+
+// A recording's figures at a moment: the card shows each figure's last value up to that moment, nothing of later
+// ones, and starts over when the position goes back.
+void tst_FrameFanOut::resultCardShowsTheChosenMoment()
+{
+    QTemporaryDir dir;
+    QFile fixture(QStringLiteral(PROCLAB_FIXTURES_DIR "/sessions/complete.jsonl"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QByteArray header = fixture.readLine();
+    QFile file(dir.filePath(u"figures.jsonl"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(header);
+    file.write(R"({"t":0,"kind":"experiment.start","experiment":"pc-threads","parameters":{}}
+{"t":0.5,"kind":"measure","name":"items_through","value":12}
+{"t":0.5,"kind":"measure","name":"queue_depth","value":3,"capacity":8}
+{"t":1.5,"kind":"measure","name":"items_through","value":12345}
+{"t":2.5,"kind":"measure","name":"queue_depth","value":8,"capacity":8}
+{"t":3,"kind":"experiment.stop","reason":"duration"}
+)");
+    file.close();
+
+    QTabWidget tabs;
+    auto *tasks = new TaskTreePanel;
+    auto *cpu = new CpuLoadChart;
+    auto *queue = new QueueChart;
+    auto *timeline = new TimelinePanel;
+    auto *waits = new WaitGraphPanel;
+    auto *log = new EventLogPanel;
+    auto *card = new ResultCard;
+    for (QWidget *w : std::initializer_list<QWidget *>{tasks, cpu, queue, timeline, waits, log, card})
+        tabs.addTab(w, QString());
+    QStatusBar bar;
+    StatusBarController status(&bar);
+    FrameFanOut fanOut({tasks, cpu, queue, timeline, waits, log, card, &status, &tabs, nullptr});
+    ReplayController replay;
+    connect(&replay, &ReplayController::moved, &fanOut, &FrameFanOut::showMoment);
+    connect(&replay, &ReplayController::eventsShown, &fanOut, &FrameFanOut::showEvents);
+    QString error;
+    QVERIFY2(replay.load(file.fileName(), &error), qPrintable(error));
+
+    replay.seek(1.0);
+    QCOMPARE(card->valueOf(u"items_through"_s), u"12"_s);
+    QCOMPARE(card->valueOf(u"queue_depth"_s), u"3 of 8"_s);
+    replay.seek(2.8);
+    QCOMPARE(card->valueOf(u"items_through"_s), u"12,345"_s);
+    QCOMPARE(card->valueOf(u"queue_depth"_s), u"8 of 8"_s);
+    replay.seek(0.2);
+    QCOMPARE(card->figureCount(), 0);
+    QCOMPARE(card->valueOf(u"items_through"_s), QString());
+    replay.seek(0.6);
+    QCOMPARE(card->valueOf(u"items_through"_s), u"12"_s);
 }
 
 QTEST_MAIN(tst_FrameFanOut)

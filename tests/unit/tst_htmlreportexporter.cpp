@@ -61,6 +61,7 @@ private Q_SLOTS:
     void hostileTextIsEscaped();
     void truncatedSessionSaysSo();
     void corruptInputWritesNothing();
+    void poolGanttAndLiveFigures();
 
 private:
     QTemporaryDir m_dir;
@@ -94,15 +95,18 @@ void tst_HtmlReportExporter::reportOfCompleteSession()
     QVERIFY(!html.contains(u"<link"_s));
     QVERIFY(!html.contains(u"<img"_s));
 
-    // Three charts, each well-formed XML; the timeline has one lane per thread of the session.
-    const QStringList svgs = svgElements(html);
-    QCOMPARE(svgs.size(), 3);
+    // The recorded deadlock's wait-for graph, then three charts, each well-formed XML; the timeline has one lane
+    // per thread of the session.
+    QStringList svgs = svgElements(html);
+    QCOMPARE(svgs.size(), 4);
+    QVERIFY(svgs.first().contains(u"class=\"wait-graph\""_s));
     for (const QString &svg : svgs) {
         QXmlStreamReader xml(svg);
         while (!xml.atEnd())
             xml.readNext();
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     }
+    QVERIFY(svgs.takeFirst().count(u"class=\"node\""_s) >= 2);
     QVERIFY(svgs[0].contains(u"core 0"_s) && svgs[0].contains(u"core 1"_s));
     QCOMPARE(svgs[0].count(u"<polyline"_s), 2);
     QCOMPARE(svgs[1].count(u"<polyline"_s), 2); // depth and capacity of q0
@@ -167,6 +171,35 @@ void tst_HtmlReportExporter::hostileTextIsEscaped()
         xml.readNext();
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(svgs.first().contains(u"a&lt;b&gt;&amp;c"_s));
+}
+
+// A pool's tasks become a Gantt chart with one bar per task; the live figures a result card in words, with
+// numbers for people (no 0.535873429, no raw key names as headings).
+void tst_HtmlReportExporter::poolGanttAndLiveFigures()
+{
+    QByteArray body;
+    for (int task = 0; task < 5; ++task)
+        body += QStringLiteral(R"({"t":%1,"kind":"pool.task","mode":"apply","task":%2,"pid":%3,"start":%4,"end":%5})")
+                    .arg(0.2 * task + 0.25).arg(task).arg(700 + task % 2).arg(0.2 * task).arg(0.2 * task + 0.19)
+                    .toUtf8() + '\n';
+    body += R"({"t":1.1,"kind":"measure","name":"makespan_apply","value":0.535873429,"start":0.0})" "\n";
+    body += R"({"t":1.2,"kind":"measure","name":"lost_updates","value":158345267})" "\n";
+    body += R"({"t":1.3,"kind":"pool.task","mode":"bogus","task":9,"pid":1,"start":0,"end":1})" "\n"; // refused
+    bool ok = false;
+    const QString html = render(kHeader + '\n' + body, &ok);
+    QVERIFY(ok);
+    const QStringList svgs = svgElements(html);
+    QCOMPARE(svgs.size(), 1);
+    QVERIFY(svgs.first().contains(u"class=\"gantt\""_s));
+    QCOMPARE(svgs.first().count(u"<rect class=\"task\""_s), 5);
+    QVERIFY(svgs.first().contains(u"apply: 0.536 s"_s));
+    QXmlStreamReader xml(svgs.first());
+    while (!xml.atEnd())
+        xml.readNext();
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(html.contains(u"Measured while it ran"_s));
+    QVERIFY(html.contains(u"<dt>Updates lost</dt><dd>158,345,267</dd>"_s));
+    QVERIFY(!html.contains(u"0.535873429"_s));
 }
 
 void tst_HtmlReportExporter::truncatedSessionSaysSo()

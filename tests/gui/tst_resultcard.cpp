@@ -1,0 +1,90 @@
+// The live result card. In the real window, for each of the 13 experiments, the card shows one of the run's own
+// measured figures while the run is still going (before Stop); and a replay shows the card as it was at the
+// chosen moment. Real lab processes; nothing of ours is left afterwards.
+#include "ChildrenLeft.h"
+#include "ExperimentPanel.h"
+#include "LanguageSwitcher.h"
+#include "MainWindow.h"
+#include "ResultCard.h"
+#include "SessionController.h"
+#include "experiments/ExperimentRun.h"
+
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class tst_ResultCard : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void showsTheFigureBeforeStop_data();
+    void showsTheFigureBeforeStop();
+};
+
+void tst_ResultCard::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    QSettings().setValue(u"settings/record"_s, false);
+    QSettings().setValue(u"settings/interval"_s, 100);
+    qputenv("PROCLAB_WORKER", PROCLAB_BIN_DIR "/proclab-worker");
+}
+
+void tst_ResultCard::cleanup()
+{
+    QTRY_VERIFY2(childrenLeft().isEmpty(), qPrintable(childrenLeft().join(u' ')));
+}
+
+void tst_ResultCard::showsTheFigureBeforeStop_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char *id : {"pc-threads", "pc-processes", "zombie", "orphan", "kill-holding-lock", "deadlock",
+                           "join-deadlock", "race", "isolation", "pool", "cpu-vs-io", "oversubscribe", "polling"})
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void tst_ResultCard::showsTheFigureBeforeStop()
+{
+    QFETCH(QString, id);
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(id));
+    window.startExperiment();
+    QVERIFY(window.session()->isRunning());
+    const ResultCard *card = window.findChild<ResultCard *>();
+    QVERIFY(card);
+    const QStringList figures = window.session()->run()->experiment().liveFigures();
+    // The figure that changes over the run (a count that grows, a share, the lost updates) or that is known at a
+    // moment of it (an adoption, a kill, a cycle): shown while the run goes on, in words, with its value.
+    // Measured, not a placeholder: the figure's own (first) number is not 0 — a count that grew, a share, a PID,
+    // a time — or the card says "yes".
+    static const QRegularExpression number(u"\\d[\\d,]*(\\.\\d+)?"_s);
+    const auto measured = [](const QString &text) {
+        const QRegularExpressionMatch first = number.match(text);
+        return text == u"yes"_s || (first.hasMatch() && first.captured().remove(u',').toDouble() != 0);
+    };
+    const auto shown = [&] {
+        for (const QString &name : figures) {
+            if (measured(card->valueOf(name)))
+                return name;
+        }
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!shown().isEmpty(), 8000);
+    QVERIFY2(window.session()->isRunning(), "the card filled only after the run had stopped");
+    QVERIFY(card->isVisible());
+    const QString name = shown();
+    qInfo("%s: %s = %s", qPrintable(id), qPrintable(name), qPrintable(card->valueOf(name)));
+    window.close();
+    QVERIFY(!window.session()->isRunning());
+}
+
+QTEST_MAIN(tst_ResultCard)
+#include "tst_resultcard.moc"
