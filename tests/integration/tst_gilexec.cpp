@@ -40,8 +40,8 @@ void tst_GilExec::sessionCarriesTheGil()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"HOME"_s, m_dir.path());
     proclab.setProcessEnvironment(environment);
-    proclab.start(m_proclab, {u"exec"_s, u"--json"_s, u"--log"_s, log, u"--"_s, m_python,
-                              QStringLiteral(PROCLAB_FIXTURES_DIR "/python/gil_cpu_threads.py"), u"2"_s});
+    proclab.start(m_proclab, {u"exec"_s, u"--json"_s, u"--interval"_s, u"50"_s, u"--log"_s, log, u"--"_s, m_python,
+                              QStringLiteral(PROCLAB_FIXTURES_DIR "/python/gil_cpu_threads.py"), u"4"_s, u"3"_s});
     QVERIFY(proclab.waitForFinished(30000));
     QCOMPARE(proclab.exitCode(), 0);
     QList<int> spinners;
@@ -49,7 +49,7 @@ void tst_GilExec::sessionCarriesTheGil()
         if (line.startsWith("thread "))
             spinners << line.mid(7).trimmed().toInt();
     }
-    QCOMPARE(spinners.size(), 2);
+    QCOMPARE(spinners.size(), 3); // three: at any moment two of them wait, even on a busy machine
 
     QJsonObject interpreter;
     QJsonObject summary;
