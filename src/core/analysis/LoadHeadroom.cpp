@@ -9,13 +9,16 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+// One task's running share over time: each sample's share holds until the task's next sample (samples come on
+// every change and at least twice a second, so a busy stretch makes more of them than an idle one: a plain mean
+// of the samples would weigh the busy stretches more than their time).
 struct TaskTrack
 {
-    double sum = 0;
-    int count = 0;
-    double first = 0;
-    double last = 0;
+    double integral = 0; // core-seconds
+    double lastT = -1;
+    double lastRunning = 0;
 };
+constexpr double HoldS = 0.5; // how long a task's last sample counts at most (until the last cpu.sample)
 } // namespace
 
 LoadHeadroom::LoadHeadroom(const QList<SessionEvent> &events)
@@ -53,11 +56,10 @@ LoadHeadroom::LoadHeadroom(const QList<SessionEvent> &events)
             lastCpu = event.t;
         } else if (event.kind == u"task.sample"_s) {
             TaskTrack &track = tasks[event.fields.value(u"tid"_s).toInteger()];
-            if (track.count == 0)
-                track.first = event.t;
-            track.last = event.t;
-            track.sum += event.fields.value(u"running"_s).toDouble();
-            ++track.count;
+            if (track.lastT >= 0)
+                track.integral += track.lastRunning * std::max(0.0, event.t - track.lastT);
+            track.lastT = event.t;
+            track.lastRunning = std::clamp(event.fields.value(u"running"_s).toDouble(), 0.0, 1.0);
         }
     }
     if (!haveAllowance || cpuSamples == 0)
@@ -66,13 +68,11 @@ LoadHeadroom::LoadHeadroom(const QList<SessionEvent> &events)
     m_allowed = double(cpus.size());
     if (m_quota > 0)
         m_allowed = m_allowed > 0 ? std::min(m_allowed, m_quota) : m_quota;
-    // Task samples come at most twice a second and on every change: weigh each task's mean by how long it lived,
-    // so a pool worker of one second does not count as busy for the whole run.
+    // Each task's core-seconds over the run, so a pool worker busy for one second does not count as busy for
+    // the whole run.
     const double span = std::max(0.5, lastCpu - std::max(start, firstCpu));
-    for (const TaskTrack &track : std::as_const(tasks)) {
-        const double lived = std::min(span, track.last - track.first + 0.5);
-        m_lab += track.sum / track.count * lived / span;
-    }
+    for (const TaskTrack &track : std::as_const(tasks))
+        m_lab += (track.integral + track.lastRunning * std::clamp(lastCpu - track.lastT, 0.0, HoldS)) / span;
     m_others = std::max(0.0, busySum / cpuSamples - m_lab);
 }
 
