@@ -24,6 +24,31 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+// The real panels on their own, each in a tab (the wait-for graph is drawn only while its tab is shown).
+FrameFanOut::Views panels(QTabWidget &tabs, StatusBarController &status)
+{
+    FrameFanOut::Views views;
+    views.tasks = new TaskTreePanel;
+    views.cpuChart = new CpuLoadChart;
+    views.queueChart = new QueueChart;
+    views.timeline = new TimelinePanel;
+    views.waitGraph = new WaitGraphPanel;
+    views.eventLog = new EventLogPanel;
+    views.resultCard = new ResultCard;
+    tabs.addTab(views.eventLog, u"log"_s);
+    tabs.addTab(views.resultCard, u"card"_s);
+    tabs.addTab(views.waitGraph, u"waits"_s);
+    tabs.addTab(views.tasks, u"tasks"_s);
+    tabs.addTab(views.timeline, u"timeline"_s);
+    tabs.addTab(views.cpuChart, u"cpu"_s);
+    tabs.addTab(views.queueChart, u"queue"_s);
+    views.status = &status;
+    views.tabs = &tabs;
+    return views;
+}
+} // namespace
+
 class tst_FrameFanOut : public QObject
 {
     Q_OBJECT
@@ -35,23 +60,14 @@ private Q_SLOTS:
 void tst_FrameFanOut::replayedMomentsReachEveryView()
 {
     QTabWidget tabs;
-    auto *tasks = new TaskTreePanel;
-    auto *cpu = new CpuLoadChart;
-    auto *queue = new QueueChart;
-    auto *timeline = new TimelinePanel;
-    auto *waits = new WaitGraphPanel;
-    auto *log = new EventLogPanel;
-    auto *card = new ResultCard;
-    tabs.addTab(log, u"log"_s);
-    tabs.addTab(card, u"card"_s);
-    tabs.addTab(waits, u"waits"_s);
-    tabs.addTab(tasks, u"tasks"_s);
-    tabs.addTab(timeline, u"timeline"_s);
-    tabs.addTab(cpu, u"cpu"_s);
-    tabs.addTab(queue, u"queue"_s);
     QStatusBar bar;
     StatusBarController status(&bar);
-    FrameFanOut fanOut({tasks, cpu, queue, timeline, waits, log, card, &status, &tabs, nullptr});
+    const FrameFanOut::Views views = panels(tabs, status);
+    TaskTreePanel *tasks = views.tasks;
+    QueueChart *queue = views.queueChart;
+    WaitGraphPanel *waits = views.waitGraph;
+    EventLogPanel *log = views.eventLog;
+    FrameFanOut fanOut(views);
     QSignalSpy deadlock(&fanOut, &FrameFanOut::deadlockChanged);
 
     ReplayController replay;
@@ -111,18 +127,11 @@ void tst_FrameFanOut::resultCardShowsTheChosenMoment()
     file.close();
 
     QTabWidget tabs;
-    auto *tasks = new TaskTreePanel;
-    auto *cpu = new CpuLoadChart;
-    auto *queue = new QueueChart;
-    auto *timeline = new TimelinePanel;
-    auto *waits = new WaitGraphPanel;
-    auto *log = new EventLogPanel;
-    auto *card = new ResultCard;
-    for (QWidget *w : std::initializer_list<QWidget *>{tasks, cpu, queue, timeline, waits, log, card})
-        tabs.addTab(w, QString());
     QStatusBar bar;
     StatusBarController status(&bar);
-    FrameFanOut fanOut({tasks, cpu, queue, timeline, waits, log, card, &status, &tabs, nullptr});
+    const FrameFanOut::Views views = panels(tabs, status);
+    const ResultCard *card = views.resultCard;
+    FrameFanOut fanOut(views);
     ReplayController replay;
     connect(&replay, &ReplayController::moved, &fanOut, &FrameFanOut::showMoment);
     connect(&replay, &ReplayController::eventsShown, &fanOut, &FrameFanOut::showEvents);

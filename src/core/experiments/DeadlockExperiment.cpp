@@ -91,6 +91,11 @@ QStringList DeadlockExperiment::liveFigures() const
 
 void DeadlockExperiment::observe(ExperimentRun &run, const SessionEvent &event)
 {
+    reportCycle(run, event);
+}
+
+void DeadlockExperiment::reportCycle(ExperimentRun &run, const SessionEvent &event)
+{
     // The cycle, the moment the analysis finds it: how many threads, which locks.
     if (event.kind == u"deadlock.detected"_s)
         run.report(u"cycle_length"_s, double(event.fields.value(u"cycle"_s).toArray().size()),

@@ -21,6 +21,8 @@ public:
     void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void observe(ExperimentRun &run, const SessionEvent &event) override;
     QStringList liveFigures() const override;
+    // `cycle_length` (with the cycle) from a deadlock.detected event; join-deadlock reports its cycle the same way.
+    static void reportCycle(ExperimentRun &run, const SessionEvent &event);
 
 private:
     static void reportAcquisitions(ExperimentRun &run, LiveFigures::Moment moment);

@@ -1,5 +1,6 @@
 #include "JoinDeadlockExperiment.h"
 
+#include "DeadlockExperiment.h"
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
 
@@ -77,9 +78,7 @@ QStringList JoinDeadlockExperiment::liveFigures() const
 
 void JoinDeadlockExperiment::observe(ExperimentRun &run, const SessionEvent &event)
 {
-    if (event.kind == u"deadlock.detected"_s)
-        run.report(u"cycle_length"_s, double(event.fields.value(u"cycle"_s).toArray().size()),
-                   LiveFigures::Moment::Running, {{u"cycle"_s, event.fields.value(u"cycle"_s)}});
+    DeadlockExperiment::reportCycle(run, event);
 }
 
 void JoinDeadlockExperiment::tick(ExperimentRun &run, const Snapshot &)
