@@ -122,7 +122,9 @@ void ThreadTelemetry::setState(ThreadState state, std::int64_t waitObject)
     beginWrite();
     if (wasWaiting)
         bump(m_slot->waitedNs, std::uint64_t(now - m_stateSinceNs));
-    if (waits && (!wasWaiting || state != m_state || waitObject != m_waitObject))
+    // One wait per time the thread blocks: going from one wait to another inside the same blocking call (a get
+    // that waits for an item, then for the queue's mutex to look again, then for an item) is still one wait.
+    if (waits && !wasWaiting)
         bump(m_slot->waits, 1);
     m_slot->state.store(std::uint32_t(state), release);
     m_slot->waitObject.store(waitObject, release);

@@ -32,7 +32,8 @@ public:
     ThreadState state() const { return m_state; }
     std::int64_t waitObject() const { return m_waitObject; }
 
-    // Records the state and what the thread waits on (-1: nothing). Entering a Wait* state counts one wait;
+    // Records the state and what the thread waits on (-1: nothing). Entering a Wait* state from one that is not
+    // counts one wait (moving between waits inside one blocking call does not);
     // leaving one adds the time spent to waitedNs. Writing the same state and object again changes nothing.
     void setState(ThreadState state, std::int64_t waitObject = -1);
     // Counts finished work items (items put or got, loops of a cpu thread, …).
