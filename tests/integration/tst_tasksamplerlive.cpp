@@ -419,8 +419,12 @@ void tst_TaskSamplerLive::manyWakingThreadsStopAndGoOnWithinTheBound()
     const int stopLag = worstLag('T', u"stopped"_s);
     QVERIFY2(stopLag <= 3, qPrintable(u"stopped shown %1 ticks after the kernel's T"_s.arg(stopLag)));
     QCOMPARE(pidfd_send_signal(child.pidfd, SIGCONT, nullptr, 0), 0);
+    // Going on is slower to settle than stopping: after SIGCONT the 100 threads all wake and pass one GIL before
+    // they sleep again, so the kernel's S of one of them may be a GIL wait between two of its runs, and its share
+    // shows it running until the convoy is through (5 ticks seen once in a full parallel suite). Still far inside
+    // the letters' 10 s: a policy that never reads after a run shows it ~100 ticks late.
     const int goLag = worstLag('S', u"blocked"_s);
-    QVERIFY2(goLag <= 3, qPrintable(u"blocked shown %1 ticks after the kernel's S"_s.arg(goLag)));
+    QVERIFY2(goLag <= 8, qPrintable(u"blocked shown %1 ticks after the kernel's S"_s.arg(goLag)));
 }
 
 void tst_TaskSamplerLive::unreapedChildIsAZombie()
