@@ -5,7 +5,8 @@
 #include "CommandHelp.h"
 #include "StopSignals.h"
 #include "TerminalText.h"
-#include "control/ProgramRun.h"
+#include "base/EventKind.h"
+#include "experiments/ProgramRun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -114,7 +115,7 @@ void ExecCommand::print(const SessionEvent &event) const
         return;
     }
     // stdout belongs to the program: a person reading the terminal gets the process events on stderr, briefly.
-    if (!event.kind.startsWith(u"process."_s) && !event.kind.startsWith(u"python."_s) && event.kind != u"error"_s)
+    if (!event.kind.startsWith(u"process."_s) && !event.kind.startsWith(u"python."_s) && event.kind != EventKind::Error)
         return;
     QStringList fields;
     for (auto it = event.fields.constBegin(); it != event.fields.constEnd(); ++it) {

@@ -1,7 +1,8 @@
 #include "RecorderBenchmark.h"
 
 #include "CliOutput.h"
-#include "session/SessionEvent.h"
+#include "base/EventKind.h"
+#include "base/SessionEvent.h"
 #include "session/SessionHeader.h"
 #include "session/SessionJsonWriter.h"
 #include "session/SessionReader.h"
@@ -29,7 +30,7 @@ double cpuSeconds(clockid_t clock)
 // A typical line: a thread's sample, the kind that dominates a long session.
 SessionEvent sampleEvent(double t, qint64 sequence)
 {
-    return SessionEvent{t, u"task.sample"_s,
+    return SessionEvent{t, EventKind::TaskSample,
                         QJsonObject{{u"pid"_s, 4242},
                                     {u"tid"_s, 4242 + (sequence % 500)},
                                     {u"state"_s, u"blocked"_s},

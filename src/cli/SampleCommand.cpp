@@ -3,9 +3,9 @@
 #include "CliOutput.h"
 #include "CommandHelp.h"
 #include "NumberText.h"
+#include "SnapshotFormatter.h"
 #include "control/LimitReport.h"
 #include "probe/SamplerThread.h"
-#include "probe/SnapshotFormatter.h"
 #include "probe/TaskSampler.h"
 
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "SamplerBenchmark.h"
 
 #include "CliOutput.h"
+#include "SnapshotFormatter.h"
 #include "probe/FileLimit.h"
-#include "probe/SnapshotFormatter.h"
 #include "probe/TaskSampler.h"
 #include "probe/TaskStateName.h"
 

@@ -1,7 +1,7 @@
 #include "IsolationRole.h"
 
 #include "RoleContext.h"
-#include "experiments/FigureBoard.h"
+#include "ipc/FigureBoard.h"
 
 #include <thread>
 #include <unistd.h>

@@ -1,7 +1,7 @@
 #include "JoinRole.h"
 
 #include "RoleContext.h"
-#include "experiments/FigureBoard.h"
+#include "ipc/FigureBoard.h"
 #include "ipc/TelemetryBlock.h"
 #include "ipc/ThreadTelemetry.h"
 

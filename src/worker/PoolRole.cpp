@@ -1,9 +1,9 @@
 #include "PoolRole.h"
 
 #include "RoleContext.h"
-#include "experiments/FigureBoard.h"
-#include "experiments/PoolFigures.h"
+#include "ipc/FigureBoard.h"
 #include "ipc/MonotonicDeadline.h"
+#include "ipc/PoolFigures.h"
 #include "ipc/SharedQueue.h"
 #include "ipc/TelemetryBlock.h"
 #include "ipc/ThreadTelemetry.h"

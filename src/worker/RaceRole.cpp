@@ -1,7 +1,7 @@
 #include "RaceRole.h"
 
 #include "RoleContext.h"
-#include "experiments/FigureBoard.h"
+#include "ipc/FigureBoard.h"
 #include "ipc/MonotonicDeadline.h"
 #include "ipc/SharedLock.h"
 #include "ipc/TelemetryBlock.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "experiments/FigureBoard.h"
+#include "ipc/FigureBoard.h"
 
 #include "WorkerOptions.h"
 #include "WorkerThread.h"

@@ -1,6 +1,6 @@
 // ChartThinning: fewer points, the same pixels. Flat stretches keep their ends; crowded pixel columns keep their
 // first, lowest, highest and last point, so the envelope drawn in each column is unchanged.
-#include "ChartThinning.h"
+#include "charts/ChartThinning.h"
 
 #include <QTest>
 

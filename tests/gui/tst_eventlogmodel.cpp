@@ -1,5 +1,5 @@
-#include "EventLogModel.h"
-#include "EventLogProxy.h"
+#include "events/EventLogModel.h"
+#include "events/EventLogProxy.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // EventLoopWatch: a blocked event loop is seen as a late timeout of the right size, and the report is one JSON line.
-#include "EventLoopWatch.h"
+#include "startup/EventLoopWatch.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,14 +1,14 @@
 // The window driving real experiments: rows for real TIDs, Kill, the zombie and Reap. Runs real lab processes;
 // every test stops its session and checks that nothing of ours is left.
 #include "ChildrenLeft.h"
-#include "ExperimentPanel.h"
-#include "LanguageSwitcher.h"
-#include "MainWindow.h"
-#include "ParameterForm.h"
-#include "SessionController.h"
-#include "TaskActions.h"
-#include "TaskTreeModel.h"
-#include "TaskTreePanel.h"
+#include "lessons/ExperimentPanel.h"
+#include "lessons/ParameterForm.h"
+#include "startup/LanguageSwitcher.h"
+#include "tasks/TaskActions.h"
+#include "tasks/TaskTreeModel.h"
+#include "tasks/TaskTreePanel.h"
+#include "window/MainWindow.h"
+#include "window/SessionController.h"
 
 #include <QAction>
 #include <QDockWidget>

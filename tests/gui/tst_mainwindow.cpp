@@ -1,6 +1,6 @@
-#include "GuiOptions.h"
-#include "LanguageSwitcher.h"
-#include "MainWindow.h"
+#include "startup/GuiOptions.h"
+#include "startup/LanguageSwitcher.h"
+#include "window/MainWindow.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

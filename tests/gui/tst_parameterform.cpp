@@ -1,4 +1,4 @@
-#include "ParameterForm.h"
+#include "lessons/ParameterForm.h"
 
 #include <QCheckBox>
 #include <QComboBox>

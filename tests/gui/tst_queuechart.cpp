@@ -1,7 +1,7 @@
 // QueueChart's axes: however far the put/get rate leaps between two ticks, neither axis ever holds more than a
 // handful of ticks, not even between setting its range and its tick interval (each of which lays the axis out —
 // thousands of grid lines and labels for one frame froze the window at the start of a 500-thread run).
-#include "QueueChart.h"
+#include "charts/QueueChart.h"
 
 #include <QChart>
 #include <QChartView>

@@ -3,19 +3,19 @@
 // view — the task tree, the queue chart, the wait-for graph, the state timeline — is compared with what the file
 // holds at t, read here independently of SessionReplay. Seeking back then forward must give what seeking there
 // directly gives. A 30-minute session is generated to time the seeks.
-#include "CoreMapWidget.h"
-#include "CpuLoadChart.h"
-#include "LanguageSwitcher.h"
-#include "MainWindow.h"
-#include "QueueChart.h"
-#include "ReplayController.h"
-#include "SessionMenu.h"
-#include "StateTimelineWidget.h"
-#include "TaskTreeModel.h"
-#include "TaskTreePanel.h"
-#include "TimelinePanel.h"
-#include "WaitGraphPanel.h"
-#include "WaitGraphWidget.h"
+#include "charts/CpuLoadChart.h"
+#include "charts/QueueChart.h"
+#include "replay/ReplayController.h"
+#include "startup/LanguageSwitcher.h"
+#include "tasks/TaskTreeModel.h"
+#include "tasks/TaskTreePanel.h"
+#include "timeline/CoreMapWidget.h"
+#include "timeline/StateTimelineWidget.h"
+#include "timeline/TimelinePanel.h"
+#include "waitgraph/WaitGraphPanel.h"
+#include "waitgraph/WaitGraphWidget.h"
+#include "window/MainWindow.h"
+#include "window/SessionMenu.h"
 
 #include "session/SessionReader.h"
 

@@ -2,12 +2,12 @@
 // deterministic mutations go through what the window does with a recording (SessionReplay, the moments, the
 // replay history of the charts and the timeline, the task rows, the core map), never only through the reader.
 // No input may crash it; a refused one must say why.
-#include "CoreMapWidget.h"
 #include "FuzzMutator.h"
-#include "ReplayController.h"
 #include "frame/FrameRowBuilder.h"
-#include "ReplayHistory.h"
+#include "replay/ReplayController.h"
+#include "replay/ReplayHistory.h"
 #include "session/SessionReplay.h"
+#include "timeline/CoreMapWidget.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>

@@ -2,12 +2,12 @@
 // measured figures while the run is still going (before Stop); and a replay shows the card as it was at the
 // chosen moment. Real lab processes; nothing of ours is left afterwards.
 #include "ChildrenLeft.h"
-#include "ExperimentPanel.h"
-#include "LanguageSwitcher.h"
-#include "MainWindow.h"
-#include "ResultCard.h"
-#include "SessionController.h"
 #include "experiments/ExperimentRun.h"
+#include "lessons/ExperimentPanel.h"
+#include "lessons/ResultCard.h"
+#include "startup/LanguageSwitcher.h"
+#include "window/MainWindow.h"
+#include "window/SessionController.h"
 
 #include <QRegularExpression>
 #include <QSettings>

@@ -1,6 +1,6 @@
 // The session tab's result line: observed, not observed, or inconclusive with the load and the figures — never
 // "not observed" for a lesson the machine's other work left too few cores to show.
-#include "SessionInfoWidget.h"
+#include "window/SessionInfoWidget.h"
 
 #include <QLabel>
 #include <QTest>

@@ -3,16 +3,16 @@
 // checks that nothing of ours is left.
 #include "ChildrenLeft.h"
 #include "LabPaths.h"
-#include "LanguageSwitcher.h"
-#include "MainWindow.h"
-#include "ProgramConsole.h"
-#include "ProgramSession.h"
-#include "ReplayBar.h"
-#include "ReplayController.h"
-#include "RunProgramDialog.h"
-#include "SessionMenu.h"
-#include "TaskTreeModel.h"
-#include "TaskTreePanel.h"
+#include "dialogs/RunProgramDialog.h"
+#include "programs/ProgramConsole.h"
+#include "programs/ProgramSession.h"
+#include "replay/ReplayBar.h"
+#include "replay/ReplayController.h"
+#include "startup/LanguageSwitcher.h"
+#include "tasks/TaskTreeModel.h"
+#include "tasks/TaskTreePanel.h"
+#include "window/MainWindow.h"
+#include "window/SessionMenu.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "TaskFilter.h"
+#include "tasks/TaskFilter.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "TaskTreeModel.h"
-#include "TaskTreeProxy.h"
+#include "tasks/TaskTreeModel.h"
+#include "tasks/TaskTreeProxy.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "CoreMapWidget.h"
-#include "StateTimelineWidget.h"
+#include "timeline/CoreMapWidget.h"
+#include "timeline/StateTimelineWidget.h"
 
 #include <QTest>
 

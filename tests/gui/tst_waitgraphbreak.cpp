@@ -2,13 +2,13 @@
 // cycle, "Break it" kills the process of a member, and then the process is gone from /proc, deadlock.resolved says
 // a member exited, and the graph shows no cycle. Real lab processes; nothing may be left afterwards.
 #include "ChildrenLeft.h"
-#include "ExperimentPanel.h"
-#include "LanguageSwitcher.h"
-#include "MainWindow.h"
-#include "ParameterForm.h"
-#include "SessionController.h"
-#include "WaitGraphPanel.h"
-#include "WaitGraphWidget.h"
+#include "lessons/ExperimentPanel.h"
+#include "lessons/ParameterForm.h"
+#include "startup/LanguageSwitcher.h"
+#include "waitgraph/WaitGraphPanel.h"
+#include "waitgraph/WaitGraphWidget.h"
+#include "window/MainWindow.h"
+#include "window/SessionController.h"
 
 #include "experiments/ExperimentRun.h"
 

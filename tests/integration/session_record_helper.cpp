@@ -1,7 +1,7 @@
 // session_record_helper PATH: records a session into PATH until it is killed — the stand-in for a supervisor
 // that gets SIGKILLed mid-run (tst_sessioncrash). Two threads record 1000 events a second each: a "sampler"
 // (task.sample lines) and a "controller" (output lines). "recording" on stdout once the header is on disk.
-#include "session/SessionClock.h"
+#include "base/SessionClock.h"
 #include "session/SessionRecorder.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // ProgramRun on real Python programs (tests/fixtures/python): the tree is followed, roles are learnt, states and
 // reasons are recorded, exit statuses are read — and after each test nothing of the program is left.
 #include "control/ChildScanner.h"
-#include "control/ProgramRun.h"
+#include "experiments/ProgramRun.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,6 +5,6 @@ proclab_add_test(tst_taskreadpolicy SOURCES tst_taskreadpolicy.cpp LIBS proclab_
 proclab_add_test(tst_cpuloadmeter SOURCES tst_cpuloadmeter.cpp LIBS proclab_core)
 proclab_add_test(tst_blockedreason SOURCES tst_blockedreason.cpp LIBS proclab_core)
 proclab_add_test(tst_taskstatename SOURCES tst_taskstatename.cpp LIBS proclab_core)
-proclab_add_test(tst_snapshotformatter SOURCES tst_snapshotformatter.cpp LIBS proclab_core)
+proclab_add_test(tst_snapshotformatter SOURCES tst_snapshotformatter.cpp LIBS proclab_cli)
 proclab_add_test(tst_filelimit SOURCES tst_filelimit.cpp LIBS proclab_core)
 proclab_add_test(tst_tasksampler SOURCES tst_tasksampler.cpp LIBS proclab_core TIMEOUT 60)

@@ -1,6 +1,6 @@
 // ConsoleBuffer: the window's console gets at most MaxChars of a flooding program's output per refresh — the
 // newest, in order, stdout and stderr apart — and is told how much was skipped.
-#include "ConsoleBuffer.h"
+#include "programs/ConsoleBuffer.h"
 
 #include <QTest>
 

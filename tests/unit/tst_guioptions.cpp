@@ -1,4 +1,4 @@
-#include "GuiOptions.h"
+#include "startup/GuiOptions.h"
 
 #include <QTest>
 

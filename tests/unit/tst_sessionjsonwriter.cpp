@@ -1,5 +1,5 @@
 // SessionJsonWriter: what it writes must read back, through QJsonDocument, as the same values.
-#include "session/SessionEvent.h"
+#include "base/SessionEvent.h"
 #include "session/SessionJsonWriter.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SnapshotFormatter: the hand-written JSON line must be valid JSON with the keys of the CLI contract, whatever
 // the thread names hold; the summary counts tasks by state.
-#include "probe/SnapshotFormatter.h"
+#include "SnapshotFormatter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

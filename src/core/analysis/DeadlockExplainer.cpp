@@ -1,6 +1,6 @@
 #include "DeadlockExplainer.h"
 
-#include "analysis/WaitForGraph.h"
+#include "WaitForGraph.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/WaitInput.h"
+#include "WaitInput.h"
 
 #include <QList>
 #include <QString>

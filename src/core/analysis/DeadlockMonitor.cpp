@@ -1,6 +1,7 @@
 #include "DeadlockMonitor.h"
 
-#include "analysis/DeadlockExplainer.h"
+#include "DeadlockExplainer.h"
+#include "base/EventKind.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -137,7 +138,7 @@ void DeadlockMonitor::trackOwnerDead(const WaitTick &tick, QList<SessionEvent> *
         for (const ThreadRef &waiter : finding.waiters)
             waiters.append(threadJson(waiter));
         events->append({tick.t,
-                        u"lock.owner_dead"_s,
+                        EventKind::LockOwnerDead,
                         {{u"lock"_s, finding.lock},
                          {u"lock_id"_s, finding.lockId},
                          {u"owner_pid"_s, finding.ownerPid},
@@ -171,7 +172,7 @@ void DeadlockMonitor::trackLockOrder(const WaitTick &tick, QList<SessionEvent> *
         }
         events->append(
             {tick.t,
-             u"lock_order.inversion"_s,
+             EventKind::LockOrderInversion,
              {{u"orders"_s, orders}, {u"explanation"_s, DeadlockExplainer::explainInversion(inversion, m_lockNames)}}});
         ++m_inversionsReported;
     }
@@ -262,7 +263,7 @@ void DeadlockMonitor::trackFutex(const WaitTick &tick, QList<SessionEvent> *even
             fields.insert(u"futex_address"_s, QString(u"0x"_s + QString::number(m.futex.address, 16)));
         if (m.futex.inMapping)
             fields.insert(u"futex_offset"_s, qint64(m.futex.mappingOffset));
-        events->append({tick.t, u"lock.futex_mismatch"_s, fields});
+        events->append({tick.t, EventKind::LockFutexMismatch, fields});
         ++m_futexMismatchesReported;
     }
 }
@@ -287,14 +288,14 @@ SessionEvent DeadlockMonitor::detectedEvent(const WaitTick &tick, const Deadlock
                        {u"explanation"_s, DeadlockExplainer::explainCycle(cycle)}};
     if (tick.sequence > 0)
         fields.insert(u"tick"_s, qint64(tick.sequence));
-    return {tick.t, u"deadlock.detected"_s, fields};
+    return {tick.t, EventKind::DeadlockDetected, fields};
 }
 
 SessionEvent DeadlockMonitor::resolvedEvent(double t, const Active &active, const QString &reason,
                                             const QList<qint64> &exited) const
 {
     return {t,
-            u"deadlock.resolved"_s,
+            EventKind::DeadlockResolved,
             {{u"tids"_s, tidsJson(active.cycle.tids())},
              {u"reason"_s, reason},
              {u"exited"_s, tidsJson(exited)},

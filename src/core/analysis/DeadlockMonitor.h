@@ -1,10 +1,10 @@
 #pragma once
 
-#include "analysis/DeadlockFindings.h"
-#include "analysis/LockOrderGraph.h"
-#include "analysis/WaitForGraph.h"
-#include "analysis/WaitInput.h"
-#include "session/SessionEvent.h"
+#include "DeadlockFindings.h"
+#include "LockOrderGraph.h"
+#include "WaitForGraph.h"
+#include "WaitInput.h"
+#include "base/SessionEvent.h"
 
 #include <QHash>
 #include <QList>

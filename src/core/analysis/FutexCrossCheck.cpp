@@ -1,5 +1,6 @@
 #include "FutexCrossCheck.h"
 
+#include "base/EventKind.h"
 #include "probe/LinuxProcSource.h"
 #include "probe/ProcParser.h"
 
@@ -175,7 +176,7 @@ bool FutexCrossCheck::readFile(qint64 pid, qint64 tid, ProcSource::File file, QB
 SessionEvent FutexCrossCheck::summaryEvent(double t, int mismatches) const
 {
     return {t,
-            u"lock.futex_check"_s,
+            EventKind::LockFutexCheck,
             {{u"waits_checked"_s, m_waitsChecked},
              {u"waits_confirmed"_s, m_waitsConfirmed},
              {u"mismatches"_s, mismatches},

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "analysis/FutexMapping.h"
-#include "analysis/WaitInput.h"
+#include "FutexMapping.h"
+#include "WaitInput.h"
+#include "base/SessionEvent.h"
 #include "probe/ProcSource.h"
-#include "session/SessionEvent.h"
 
 #include <QCoreApplication>
 #include <QHash>

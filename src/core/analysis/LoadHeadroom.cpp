@@ -1,4 +1,5 @@
 #include "LoadHeadroom.h"
+#include "base/EventKind.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -32,7 +33,7 @@ LoadHeadroom::LoadHeadroom(const QList<SessionEvent> &events)
     double lastCpu = 0;
     QHash<qint64, TaskTrack> tasks;
     for (const SessionEvent &event : events) {
-        if (event.kind == u"experiment.start"_s) {
+        if (event.kind == EventKind::ExperimentStart) {
             start = event.t;
             const QJsonObject allowance = event.fields.value(u"allowance"_s).toObject();
             if (allowance.isEmpty())
@@ -41,7 +42,7 @@ LoadHeadroom::LoadHeadroom(const QList<SessionEvent> &events)
             for (const QJsonValue &cpu : allowance.value(u"cpus"_s).toArray())
                 cpus.insert(cpu.toInt());
             m_quota = allowance.value(u"quota"_s).toDouble(-1);
-        } else if (event.kind == u"cpu.sample"_s) {
+        } else if (event.kind == EventKind::CpuSample) {
             // The first sample is the average since boot: not this run's.
             if (firstCpu < 0) {
                 firstCpu = event.t;
@@ -54,7 +55,7 @@ LoadHeadroom::LoadHeadroom(const QList<SessionEvent> &events)
             }
             ++cpuSamples;
             lastCpu = event.t;
-        } else if (event.kind == u"task.sample"_s) {
+        } else if (event.kind == EventKind::TaskSample) {
             TaskTrack &track = tasks[event.fields.value(u"tid"_s).toInteger()];
             if (track.lastT >= 0)
                 track.integral += track.lastRunning * std::max(0.0, event.t - track.lastT);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/DeadlockFindings.h"
+#include "DeadlockFindings.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analysis/DeadlockFindings.h"
-#include "analysis/WaitInput.h"
+#include "DeadlockFindings.h"
+#include "WaitInput.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analysis/WaitForGraph.h"
-#include "analysis/WaitInput.h"
+#include "WaitForGraph.h"
+#include "WaitInput.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,4 +1,5 @@
 #include "ControlEvents.h"
+#include "base/EventKind.h"
 
 #include <csignal>
 #include <cstring>
@@ -16,28 +17,28 @@ SessionEvent ControlEvents::make(const QString &kind, const QJsonObject &fields)
 SessionEvent ControlEvents::processSpawn(pid_t pid, pid_t parent, const QString &role, const QString &name,
                                          pid_t group)
 {
-    return make(u"process.spawn"_s, {{u"pid"_s, pid}, {u"ppid"_s, parent}, {u"role"_s, role}, {u"name"_s, name},
+    return make(EventKind::ProcessSpawn, {{u"pid"_s, pid}, {u"ppid"_s, parent}, {u"role"_s, role}, {u"name"_s, name},
                                      {u"pgid"_s, group}});
 }
 
 SessionEvent ControlEvents::processExit(pid_t pid, const ProcessExit &exit)
 {
     if (exit.signalled)
-        return make(u"process.exit"_s, {{u"pid"_s, pid}, {u"signal"_s, exit.signal},
+        return make(EventKind::ProcessExit, {{u"pid"_s, pid}, {u"signal"_s, exit.signal},
                                         {u"signal_name"_s, signalName(exit.signal)}});
-    return make(u"process.exit"_s, {{u"pid"_s, pid}, {u"code"_s, exit.code}});
+    return make(EventKind::ProcessExit, {{u"pid"_s, pid}, {u"code"_s, exit.code}});
 }
 
 SessionEvent ControlEvents::processZombie(pid_t pid, pid_t parent)
 {
-    return make(u"process.zombie"_s, {{u"pid"_s, pid}, {u"ppid"_s, parent}});
+    return make(EventKind::ProcessZombie, {{u"pid"_s, pid}, {u"ppid"_s, parent}});
 }
 
 SessionEvent ControlEvents::processReap(pid_t pid, pid_t by)
 {
     if (by != 0)
-        return make(u"process.reap"_s, {{u"pid"_s, pid}, {u"by"_s, by}});
-    return make(u"process.reap"_s, {{u"pid"_s, pid}});
+        return make(EventKind::ProcessReap, {{u"pid"_s, pid}, {u"by"_s, by}});
+    return make(EventKind::ProcessReap, {{u"pid"_s, pid}});
 }
 
 SessionEvent ControlEvents::processReparent(pid_t pid, pid_t from, pid_t to, const QString &role)
@@ -45,23 +46,23 @@ SessionEvent ControlEvents::processReparent(pid_t pid, pid_t from, pid_t to, con
     QJsonObject fields{{u"pid"_s, pid}, {u"from"_s, from}, {u"to"_s, to}};
     if (!role.isEmpty())
         fields.insert(u"role"_s, role);
-    return make(u"process.reparent"_s, fields);
+    return make(EventKind::ProcessReparent, fields);
 }
 
 SessionEvent ControlEvents::threadStart(pid_t pid, const LabThreadInfo &thread)
 {
-    return make(u"thread.start"_s, {{u"pid"_s, pid}, {u"tid"_s, thread.tid}, {u"role"_s, thread.role},
+    return make(EventKind::ThreadStart, {{u"pid"_s, pid}, {u"tid"_s, thread.tid}, {u"role"_s, thread.role},
                                     {u"name"_s, thread.name}});
 }
 
 SessionEvent ControlEvents::threadExit(pid_t pid, const LabThreadInfo &thread)
 {
-    return make(u"thread.exit"_s, {{u"pid"_s, pid}, {u"tid"_s, thread.tid}, {u"role"_s, thread.role}});
+    return make(EventKind::ThreadExit, {{u"pid"_s, pid}, {u"tid"_s, thread.tid}, {u"role"_s, thread.role}});
 }
 
 SessionEvent ControlEvents::signalSent(pid_t pid, int signal)
 {
-    return make(u"signal.sent"_s, {{u"pid"_s, pid}, {u"signal"_s, signal}, {u"signal_name"_s, signalName(signal)}});
+    return make(EventKind::SignalSent, {{u"pid"_s, pid}, {u"signal"_s, signal}, {u"signal_name"_s, signalName(signal)}});
 }
 
 SessionEvent ControlEvents::error(const QString &what, const QString &message, int error)
@@ -71,7 +72,7 @@ SessionEvent ControlEvents::error(const QString &what, const QString &message, i
         fields.insert(u"errno"_s, error);
         fields.insert(u"errno_name"_s, errnoName(error));
     }
-    return make(u"error"_s, fields);
+    return make(EventKind::Error, fields);
 }
 
 QString ControlEvents::signalName(int signal)

@@ -2,7 +2,7 @@
 
 #include "LabProcessInfo.h"
 #include "PidFd.h"
-#include "session/SessionEvent.h"
+#include "base/SessionEvent.h"
 
 #include <QString>
 

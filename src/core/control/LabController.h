@@ -6,8 +6,8 @@
 #include "RepeatedErrors.h"
 #include "WorkerCommands.h"
 #include "WorkerLauncher.h"
-#include "session/SessionClock.h"
-#include "session/SessionEvent.h"
+#include "base/SessionClock.h"
+#include "base/SessionEvent.h"
 
 #include <QHash>
 #include <QList>

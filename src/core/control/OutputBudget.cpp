@@ -1,4 +1,5 @@
 #include "OutputBudget.h"
+#include "base/EventKind.h"
 
 #include <cmath>
 
@@ -30,7 +31,7 @@ std::optional<SessionEvent> OutputBudget::report(double t, bool final)
         return std::nullopt;
     if (!final && m_lastReport >= 0 && t - m_lastReport < 1.0)
         return std::nullopt;
-    SessionEvent event{t, u"output.dropped"_s,
+    SessionEvent event{t, EventKind::OutputDropped,
                        {{u"lines"_s, m_droppedSinceReport},
                         {u"chars"_s, m_droppedCharsSinceReport},
                         {u"total_lines"_s, m_droppedTotal},

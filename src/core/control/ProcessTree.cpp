@@ -3,6 +3,7 @@
 #include "ChildScanner.h"
 #include "ControlEvents.h"
 #include "ForeignExit.h"
+#include "base/EventKind.h"
 #include "probe/PythonRoleDetector.h"
 
 #include <QDeadlineTimer>
@@ -87,7 +88,7 @@ void ProcessTree::addRoot(pid_t pid, PidFd pidfd, pid_t parent, const QString &r
     root->announced = true;
     root->notifier = new QSocketNotifier(root->pidfd.fd(), QSocketNotifier::Read, this);
     connect(root->notifier, &QSocketNotifier::activated, this, [this, pid] { onExitReadable(pid); });
-    emitEvent(u"process.spawn"_s, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(parent)}, {u"name"_s, root->name},
+    emitEvent(EventKind::ProcessSpawn, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(parent)}, {u"name"_s, root->name},
                                    {u"role"_s, role}, {u"cmdline"_s, QJsonArray::fromStringList(cmdline)}});
     m_rootPid = pid;
     m_members.emplace(pid, std::move(root));
@@ -182,7 +183,7 @@ void ProcessTree::discover(const Snapshot &snapshot)
                 || process.ppid == member.parent)
                 continue;
             // Its parent died: the kernel gave it to its nearest subreaper (us, or one the program set up).
-            emitEvent(u"process.reparent"_s, {{u"pid"_s, qint64(member.pid)}, {u"from"_s, qint64(member.parent)},
+            emitEvent(EventKind::ProcessReparent, {{u"pid"_s, qint64(member.pid)}, {u"from"_s, qint64(member.parent)},
                                               {u"to"_s, qint64(process.ppid)}});
             member.parent = process.ppid;
             if (process.ppid == m_self && !member.ours && member.reapable) {
@@ -217,9 +218,9 @@ ProcessTree::Member *ProcessTree::adopt(pid_t pid, pid_t parent, quint64 startTi
     member->ours = parent == m_self;
     if (!pidfd.isValid()) {
         // Reaped between the tick and now: it lived, but its status went with it.
-        emitEvent(u"process.spawn"_s, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(parent)}, {u"name"_s, name},
+        emitEvent(EventKind::ProcessSpawn, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(parent)}, {u"name"_s, name},
                                        {u"role"_s, member->role}, {u"cmdline"_s, QJsonArray::fromStringList(cmdline)}});
-        emitEvent(u"process.exit"_s, {{u"pid"_s, qint64(pid)}, {u"status"_s, u"unknown"_s}});
+        emitEvent(EventKind::ProcessExit, {{u"pid"_s, qint64(pid)}, {u"status"_s, u"unknown"_s}});
         m_ended.insert(pid, startTicks);
         return nullptr;
     }
@@ -255,20 +256,20 @@ void ProcessTree::learnRoles()
             if (role != u"spawned child"_s)
                 member.roleChecks = RoleChecks;
             if (member.announced)
-                emitEvent(u"process.role"_s, {{u"pid"_s, qint64(pid)}, {u"role"_s, role}});
+                emitEvent(EventKind::ProcessRole, {{u"pid"_s, qint64(pid)}, {u"role"_s, role}});
         }
     }
     for (auto &[pid, member] : m_members) {
         if (member->announced)
             continue;
         member->announced = true;
-        emitEvent(u"process.spawn"_s, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(member->parent)},
+        emitEvent(EventKind::ProcessSpawn, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(member->parent)},
                                        {u"name"_s, member->name}, {u"role"_s, member->role},
                                        {u"cmdline"_s, QJsonArray::fromStringList(member->cmdline)}});
         if (!member->ours && member->parent != m_rootPid && member->parent != m_self
             && m_members.find(member->parent) == m_members.end()) {
             // Seen first under an unknown parent: say where it hangs.
-            emitEvent(u"process.reparent"_s, {{u"pid"_s, qint64(pid)}, {u"from"_s, 0}, {u"to"_s, qint64(member->parent)}});
+            emitEvent(EventKind::ProcessReparent, {{u"pid"_s, qint64(pid)}, {u"from"_s, 0}, {u"to"_s, qint64(member->parent)}});
         }
         member->notifier->setEnabled(true); // fires at once if it has already ended
     }
@@ -286,12 +287,12 @@ void ProcessTree::followThreads(const Snapshot &snapshot)
         const bool known = member.threads.contains(task.tid);
         if (task.state == TaskState::Terminated) {
             if (known) {
-                emitEvent(u"thread.exit"_s, {{u"pid"_s, task.pid}, {u"tid"_s, task.tid}, {u"name"_s, member.threads.value(task.tid)}});
+                emitEvent(EventKind::ThreadExit, {{u"pid"_s, task.pid}, {u"tid"_s, task.tid}, {u"name"_s, member.threads.value(task.tid)}});
                 member.threads.remove(task.tid);
             }
         } else if (!known && !member.exited) {
             member.threads.insert(task.tid, task.name);
-            emitEvent(u"thread.start"_s, {{u"pid"_s, task.pid}, {u"tid"_s, task.tid}, {u"name"_s, task.name}});
+            emitEvent(EventKind::ThreadStart, {{u"pid"_s, task.pid}, {u"tid"_s, task.tid}, {u"name"_s, task.name}});
         }
     }
 }
@@ -322,7 +323,7 @@ void ProcessTree::settleExit(Member *member)
             return; // still running: a spurious wake-up
         if (!member->exited)
             recordExit(member, exit);
-        emitEvent(u"process.reap"_s, {{u"pid"_s, qint64(pid)}});
+        emitEvent(EventKind::ProcessReap, {{u"pid"_s, qint64(pid)}});
         forget(pid);
         return;
     }
@@ -344,12 +345,12 @@ void ProcessTree::settleExit(Member *member)
     }
     member->checkByTick = false;
     recordExit(member, exit);
-    emitEvent(u"process.zombie"_s, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(stat->parent)}});
+    emitEvent(EventKind::ProcessZombie, {{u"pid"_s, qint64(pid)}, {u"ppid"_s, qint64(stat->parent)}});
 }
 
 void ProcessTree::takeOver(Member *member)
 {
-    emitEvent(u"process.reparent"_s, {{u"pid"_s, qint64(member->pid)}, {u"from"_s, qint64(member->parent)},
+    emitEvent(EventKind::ProcessReparent, {{u"pid"_s, qint64(member->pid)}, {u"from"_s, qint64(member->parent)},
                                       {u"to"_s, qint64(m_self)}});
     member->parent = m_self;
     member->ours = true;
@@ -360,14 +361,14 @@ void ProcessTree::recordExit(Member *member, const std::optional<ProcessExit> &e
 {
     member->exited = true;
     for (auto it = member->threads.constBegin(); it != member->threads.constEnd(); ++it)
-        emitEvent(u"thread.exit"_s, {{u"pid"_s, qint64(member->pid)}, {u"tid"_s, it.key()}, {u"name"_s, it.value()}});
+        emitEvent(EventKind::ThreadExit, {{u"pid"_s, qint64(member->pid)}, {u"tid"_s, it.key()}, {u"name"_s, it.value()}});
     member->threads.clear();
     if (exit) {
         SessionEvent event = ControlEvents::processExit(member->pid, *exit);
         event.t = m_clock.now();
         Q_EMIT this->event(event);
     } else {
-        emitEvent(u"process.exit"_s, {{u"pid"_s, qint64(member->pid)}, {u"status"_s, u"unknown"_s}});
+        emitEvent(EventKind::ProcessExit, {{u"pid"_s, qint64(member->pid)}, {u"status"_s, u"unknown"_s}});
     }
 }
 
@@ -390,7 +391,7 @@ void ProcessTree::checkZombies()
         const std::optional<ChildStat> stat = ChildScanner::readStat(pid);
         if (!stat || stat->startTime != member.startTicks) {
             // Its parent, a process of the program, collected the status.
-            emitEvent(u"process.reap"_s, {{u"pid"_s, qint64(pid)}, {u"by"_s, qint64(member.parent)}});
+            emitEvent(EventKind::ProcessReap, {{u"pid"_s, qint64(pid)}, {u"by"_s, qint64(member.parent)}});
             forget(pid);
         }
     }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "PidFd.h"
+#include "base/SessionClock.h"
+#include "base/SessionEvent.h"
 #include "probe/Snapshot.h"
-#include "session/SessionClock.h"
-#include "session/SessionEvent.h"
 
 #include <QHash>
 #include <QList>

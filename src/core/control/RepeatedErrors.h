@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/SessionEvent.h"
+#include "base/SessionEvent.h"
 
 #include <QCoreApplication>
 #include <QString>

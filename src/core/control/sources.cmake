@@ -14,7 +14,6 @@ target_sources(proclab_core PRIVATE
     control/RepeatedErrors.h control/RepeatedErrors.cpp
     control/ProcessTree.h control/ProcessTree.cpp
     control/ProgramOutput.h control/ProgramOutput.cpp
-    control/ProgramRun.h control/ProgramRun.cpp
     control/ProgramSpawner.h control/ProgramSpawner.cpp
     control/SupervisorSetup.h control/SupervisorSetup.cpp
     control/WorkerCommands.h control/WorkerCommands.cpp

@@ -1,8 +1,9 @@
 #include "DeadlockExperiment.h"
 
 #include "ExperimentRun.h"
-#include "WorkerHosts.h"
 #include "RecordedRun.h"
+#include "WorkerHosts.h"
+#include "base/EventKind.h"
 
 #include <QJsonArray>
 
@@ -97,7 +98,7 @@ void DeadlockExperiment::observe(ExperimentRun &run, const SessionEvent &event)
 void DeadlockExperiment::reportCycle(ExperimentRun &run, const SessionEvent &event)
 {
     // The cycle, the moment the analysis finds it: how many threads, which locks.
-    if (event.kind == u"deadlock.detected"_s)
+    if (event.kind == EventKind::DeadlockDetected)
         run.report(u"cycle_length"_s, double(event.fields.value(u"cycle"_s).toArray().size()),
                    LiveFigures::Moment::Running, {{u"cycle"_s, event.fields.value(u"cycle"_s)}});
 }
@@ -125,7 +126,7 @@ PhenomenonVerdict DeadlockExperiment::check(const QList<SessionEvent> &events, c
     const RecordedRun run(events);
     const int members = values.integer(u"threads"_s);
     int longest = 0;
-    for (const SessionEvent &event : run.ofKind(u"deadlock.detected"_s))
+    for (const SessionEvent &event : run.ofKind(EventKind::DeadlockDetected))
         longest = std::max(longest, int(event.fields.value(u"cycle"_s).toArray().size()));
     const double acquisitions = run.measure(u"lock_acquisitions"_s, 0);
     PhenomenonVerdict verdict;

@@ -2,7 +2,7 @@
 
 #include "ParameterSpec.h"
 #include "ParameterValues.h"
-#include "session/SessionEvent.h"
+#include "base/SessionEvent.h"
 
 #include <QJsonObject>
 #include <QList>

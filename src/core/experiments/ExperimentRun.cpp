@@ -6,6 +6,7 @@
 #include "WaitTickBuilder.h"
 #include "analysis/DeadlockMonitor.h"
 #include "analysis/FutexCrossCheck.h"
+#include "base/EventKind.h"
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
 #include "session/SessionHeader.h"
@@ -104,7 +105,7 @@ void ExperimentRun::measure(const QString &name, double value, const QJsonObject
     QJsonObject fields = extra;
     fields.insert(u"name"_s, name);
     fields.insert(u"value"_s, value);
-    emitEvent(u"measure"_s, fields);
+    emitEvent(EventKind::Measure, fields);
 }
 
 void ExperimentRun::report(const QString &name, double value, LiveFigures::Moment moment, const QJsonObject &extra)
@@ -122,7 +123,7 @@ void ExperimentRun::rescanSoon()
 void ExperimentRun::reportError(const QString &message)
 {
     m_error = message;
-    emitEvent(u"error"_s, {{u"message"_s, message}});
+    emitEvent(EventKind::Error, {{u"message"_s, message}});
 }
 
 void ExperimentRun::after(double seconds, std::function<void()> action)
@@ -137,7 +138,7 @@ void ExperimentRun::keep(const SessionEvent &event)
 {
     m_tape.append(event);
     Q_EMIT this->event(event);
-    if (event.kind != u"measure"_s && event.kind != u"task.sample"_s)
+    if (event.kind != EventKind::Measure && event.kind != EventKind::TaskSample)
         m_experiment->observe(*this, event);
 }
 
@@ -151,7 +152,7 @@ bool ExperimentRun::start()
     m_lab->setLimits(m_options.limits);
     connect(m_lab.get(), &LabController::event, this, [this](const SessionEvent &event) {
         keep(event);
-        if (event.kind == u"process.exit"_s && m_telemetry.isValid()) {
+        if (event.kind == EventKind::ProcessExit && m_telemetry.isValid()) {
             // A process killed while waiting on a queue cannot take itself off the blocked counts.
             for (int q = 0; q < m_telemetry.queueCount(); ++q)
                 m_telemetry.queue(q)->forgetWaitersOf(pid_t(event.fields.value(u"pid"_s).toInteger()));
@@ -171,7 +172,7 @@ bool ExperimentRun::start()
     m_deadlocks = std::make_unique<DeadlockMonitor>();
     m_futex = std::make_unique<FutexCrossCheck>(std::unique_ptr<ProcSource>(), 10, 64, 1);
     m_running = true;
-    emitEvent(u"experiment.start"_s, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
+    emitEvent(EventKind::ExperimentStart, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
                                       {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
                                       {u"allowance"_s, CoreAllowance::ofThisProcess().toJson()}});
 
@@ -254,7 +255,7 @@ void ExperimentRun::recordQueues(double t)
 {
     for (qsizetype q = 0; q < m_lastTelemetry.queues.size(); ++q) {
         const QueueStats &stats = m_lastTelemetry.queues.at(q);
-        keep(SessionEvent{t, u"queue.sample"_s,
+        keep(SessionEvent{t, EventKind::QueueSample,
                           {{u"queue"_s, u"Q%1"_s.arg(q + 1)},
                            {u"depth"_s, qint64(stats.depth)},
                            {u"capacity"_s, qint64(stats.capacity)},
@@ -285,7 +286,7 @@ void ExperimentRun::recordPipe(double t)
         blockedPutters += slot.state == ThreadState::WaitPipeWrite;
         blockedGetters += slot.state == ThreadState::WaitPipeRead;
     }
-    keep(SessionEvent{t, u"queue.sample"_s,
+    keep(SessionEvent{t, EventKind::QueueSample,
                       {{u"queue"_s, u"pipe"_s},
                        {u"depth"_s, qint64(kernel.depth)},
                        {u"capacity"_s, qint64(kernel.capacity)},
@@ -332,8 +333,8 @@ void ExperimentRun::stop(StopReason reason)
                            {u"figures"_s, m_verdict.figures}};
         if (!m_verdict.loadNote.isEmpty())
             fields.insert(u"load"_s, m_verdict.loadNote);
-        emitEvent(u"phenomenon"_s, fields);
-        emitEvent(u"experiment.stop"_s, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
+        emitEvent(EventKind::Phenomenon, fields);
+        emitEvent(EventKind::ExperimentStop, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
     }
     m_running = false;
     m_pipe = PipeChannel();

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "Experiment.h"
-#include "FigureBoard.h"
 #include "LiveFigures.h"
+#include "base/SessionClock.h"
 #include "control/LabController.h"
+#include "ipc/FigureBoard.h"
 #include "ipc/PipeChannel.h"
 #include "ipc/TelemetryBlock.h"
 #include "ipc/TelemetrySnapshot.h"
 #include "probe/Snapshot.h"
-#include "session/SessionClock.h"
 #include "session/SessionTape.h"
 
 #include <QObject>

@@ -3,6 +3,7 @@
 #include "DeadlockExperiment.h"
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "base/EventKind.h"
 
 #include <QJsonArray>
 
@@ -100,7 +101,7 @@ PhenomenonVerdict JoinDeadlockExperiment::check(const QList<SessionEvent> &event
 {
     const RecordedRun run(events);
     bool throughPipe = false;
-    for (const SessionEvent &event : run.ofKind(u"deadlock.detected"_s)) {
+    for (const SessionEvent &event : run.ofKind(EventKind::DeadlockDetected)) {
         const QJsonArray cycle = event.fields.value(u"cycle"_s).toArray();
         bool child = false;
         bool pipe = false;

@@ -2,6 +2,7 @@
 
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "base/EventKind.h"
 
 #include <csignal>
 
@@ -143,7 +144,7 @@ PhenomenonVerdict KillHoldingLockExperiment::check(const QList<SessionEvent> &ev
         && kill.value(u"value"_s).toInteger() > 0;
     const double after = run.measure(u"acquisitions_after_kill"_s, -1);
     const double deaths = run.measure(u"owner_deaths"_s, 0);
-    const bool reported = run.has(u"lock.owner_dead"_s);
+    const bool reported = run.has(EventKind::LockOwnerDead);
     PhenomenonVerdict verdict;
     verdict.figures = {{u"killed"_s, killed}, {u"acquisitions_after_kill"_s, after}, {u"owner_deaths"_s, deaths},
                        {u"owner_dead_reported"_s, reported}};

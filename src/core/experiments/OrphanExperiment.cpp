@@ -2,6 +2,7 @@
 
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "base/EventKind.h"
 
 #include <csignal>
 #include <unistd.h>
@@ -82,7 +83,7 @@ QStringList OrphanExperiment::liveFigures() const
 void OrphanExperiment::observe(ExperimentRun &run, const SessionEvent &event)
 {
     // Each adoption the kill caused, the moment the kernel re-parented the orphan: how many, and by whom.
-    if (event.kind != u"process.reparent"_s || !m_killed
+    if (event.kind != EventKind::ProcessReparent || !m_killed
         || !m_parents.contains(pid_t(event.fields.value(u"from"_s).toInteger())))
         return;
     m_adopted.insert(event.fields.value(u"pid"_s).toInteger());
@@ -112,7 +113,7 @@ PhenomenonVerdict OrphanExperiment::check(const QList<SessionEvent> &events, con
     // Only adoptions the kill caused count: from the first SIGKILL of a parent until the experiment began to stop
     // (the teardown ends every process, and what happens then is not the lesson).
     double killedAt = -1;
-    for (const SessionEvent &event : run.ofKind(u"signal.sent"_s)) {
+    for (const SessionEvent &event : run.ofKind(EventKind::SignalSent)) {
         if (killedAt < 0 && event.fields.value(u"signal"_s).toInt() == SIGKILL
             && parents.contains(event.fields.value(u"pid"_s).toInteger()))
             killedAt = event.t;
@@ -121,7 +122,7 @@ PhenomenonVerdict OrphanExperiment::check(const QList<SessionEvent> &events, con
     const double stoppedAt = stopping.isEmpty() ? run.endTime() : stopping.value(u"value"_s).toDouble();
     QSet<qint64> adoptedChildren;
     qint64 newParent = 0;
-    for (const SessionEvent &event : run.ofKind(u"process.reparent"_s)) {
+    for (const SessionEvent &event : run.ofKind(EventKind::ProcessReparent)) {
         if (killedAt >= 0 && event.t >= killedAt && event.t <= stoppedAt
             && parents.contains(event.fields.value(u"from"_s).toInteger())) {
             adoptedChildren.insert(event.fields.value(u"pid"_s).toInteger());

@@ -1,9 +1,10 @@
 #include "PoolExperiment.h"
 
 #include "ExperimentRun.h"
-#include "PoolFigures.h"
 #include "FigureText.h"
 #include "RecordedRun.h"
+#include "base/EventKind.h"
+#include "ipc/PoolFigures.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -123,7 +124,7 @@ void PoolExperiment::recordEnded(ExperimentRun &run)
             // In session time, like every other event: the Gantt chart draws them on the run's own axis.
             const double start = run.clock().at(modeStart + qint64(t.startS * 1e9));
             const double end = run.clock().at(modeStart + qint64(t.endS * 1e9));
-            run.emitEvent(u"pool.task"_s, {{u"mode"_s, PoolFigures::modeName(mode)}, {u"task"_s, task},
+            run.emitEvent(EventKind::PoolTask, {{u"mode"_s, PoolFigures::modeName(mode)}, {u"task"_s, task},
                                            {u"pid"_s, t.pid}, {u"start"_s, start}, {u"end"_s, end}});
         }
         const double makespan = figures.makespanS(mode);

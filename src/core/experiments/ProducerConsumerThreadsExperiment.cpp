@@ -2,6 +2,7 @@
 
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "base/EventKind.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -170,7 +171,7 @@ PhenomenonVerdict ProducerConsumerThreadsExperiment::checkFlow(const QList<Sessi
 
 void ProducerConsumerThreadsExperiment::reportFlow(ExperimentRun &run, const SessionEvent &event)
 {
-    if (event.kind != u"queue.sample"_s)
+    if (event.kind != EventKind::QueueSample)
         return;
     const QJsonObject &q = event.fields;
     run.report(u"items_through"_s, q.value(u"gets"_s).toDouble());

@@ -1,4 +1,5 @@
 #include "RecordedRun.h"
+#include "base/EventKind.h"
 
 #include <QMap>
 
@@ -32,7 +33,7 @@ QSet<qint64> RecordedRun::threadsWithRole(const QString &rolePrefix) const
 {
     QSet<qint64> tids;
     for (const SessionEvent &event : m_events) {
-        if (event.kind == u"thread.start"_s && event.fields.value(u"role"_s).toString().startsWith(rolePrefix))
+        if (event.kind == EventKind::ThreadStart && event.fields.value(u"role"_s).toString().startsWith(rolePrefix))
             tids.insert(event.fields.value(u"tid"_s).toInteger());
     }
     return tids;
@@ -42,7 +43,7 @@ QSet<qint64> RecordedRun::processesWithRole(const QString &rolePrefix) const
 {
     QSet<qint64> pids;
     for (const SessionEvent &event : m_events) {
-        if ((event.kind == u"process.spawn"_s || event.kind == u"process.role"_s)
+        if ((event.kind == EventKind::ProcessSpawn || event.kind == EventKind::ProcessRole)
             && event.fields.value(u"role"_s).toString().startsWith(rolePrefix))
             pids.insert(event.fields.value(u"pid"_s).toInteger());
     }
@@ -53,7 +54,7 @@ QSet<qint64> RecordedRun::threadsOfProcesses(const QSet<qint64> &pids) const
 {
     QSet<qint64> tids;
     for (const SessionEvent &event : m_events) {
-        if (event.kind == u"task.sample"_s && pids.contains(event.fields.value(u"pid"_s).toInteger()))
+        if (event.kind == EventKind::TaskSample && pids.contains(event.fields.value(u"pid"_s).toInteger()))
             tids.insert(event.fields.value(u"tid"_s).toInteger());
     }
     return tids;
@@ -64,7 +65,7 @@ double RecordedRun::meanOf(const QString &field, const QSet<qint64> &tids, doubl
     double sum = 0;
     int count = 0;
     for (const SessionEvent &event : m_events) {
-        if (event.kind != u"task.sample"_s || event.t < from || event.t > to)
+        if (event.kind != EventKind::TaskSample || event.t < from || event.t > to)
             continue;
         if (!tids.contains(event.fields.value(u"tid"_s).toInteger()))
             continue;
@@ -80,7 +81,7 @@ double RecordedRun::meanSumOf(const QString &field, const QSet<qint64> &tids, do
     // mean over the window rather than adding samples of different instants.
     QMap<qint64, std::pair<double, int>> perTask;
     for (const SessionEvent &event : m_events) {
-        if (event.kind != u"task.sample"_s || event.t < from || event.t > to)
+        if (event.kind != EventKind::TaskSample || event.t < from || event.t > to)
             continue;
         const qint64 tid = event.fields.value(u"tid"_s).toInteger();
         if (!tids.contains(tid))
@@ -100,10 +101,10 @@ double RecordedRun::meanSumOf(const QString &field, const QSet<qint64> &tids, do
 bool RecordedRun::taskWasInState(qint64 pid, const QString &state) const
 {
     for (const SessionEvent &event : m_events) {
-        if (event.kind == u"task.sample"_s && event.fields.value(u"pid"_s).toInteger() == pid
+        if (event.kind == EventKind::TaskSample && event.fields.value(u"pid"_s).toInteger() == pid
             && event.fields.value(u"state"_s).toString() == state)
             return true;
-        if (event.kind == u"task.state"_s && event.fields.value(u"pid"_s).toInteger() == pid
+        if (event.kind == EventKind::TaskState && event.fields.value(u"pid"_s).toInteger() == pid
             && event.fields.value(u"to"_s).toString() == state)
             return true;
     }
@@ -113,7 +114,7 @@ bool RecordedRun::taskWasInState(qint64 pid, const QString &state) const
 QJsonObject RecordedRun::measureEvent(const QString &name) const
 {
     for (auto it = m_events.crbegin(); it != m_events.crend(); ++it) {
-        if (it->kind == u"measure"_s && it->fields.value(u"name"_s).toString() == name)
+        if (it->kind == EventKind::Measure && it->fields.value(u"name"_s).toString() == name)
             return it->fields;
     }
     return {};
@@ -129,7 +130,7 @@ double RecordedRun::maxQueue(const QString &field, double from) const
 {
     double best = -1;
     for (const SessionEvent &event : m_events) {
-        if (event.kind == u"queue.sample"_s && event.t >= from)
+        if (event.kind == EventKind::QueueSample && event.t >= from)
             best = std::max(best, event.fields.value(field).toDouble());
     }
     return best;
@@ -138,7 +139,7 @@ double RecordedRun::maxQueue(const QString &field, double from) const
 double RecordedRun::lastQueue(const QString &field) const
 {
     for (auto it = m_events.crbegin(); it != m_events.crend(); ++it) {
-        if (it->kind == u"queue.sample"_s)
+        if (it->kind == EventKind::QueueSample)
             return it->fields.value(field).toDouble();
     }
     return -1;
@@ -147,7 +148,7 @@ double RecordedRun::lastQueue(const QString &field) const
 double RecordedRun::startTime() const
 {
     for (const SessionEvent &event : m_events) {
-        if (event.kind == u"experiment.start"_s)
+        if (event.kind == EventKind::ExperimentStart)
             return event.t;
     }
     return 0;

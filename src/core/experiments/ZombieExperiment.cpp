@@ -2,6 +2,7 @@
 
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "base/EventKind.h"
 
 #include <csignal>
 
@@ -90,7 +91,7 @@ QStringList ZombieExperiment::liveFigures() const
 
 void ZombieExperiment::observe(ExperimentRun &, const SessionEvent &event)
 {
-    if (event.kind == u"process.exit"_s && m_children.contains(pid_t(event.fields.value(u"pid"_s).toInteger())))
+    if (event.kind == EventKind::ProcessExit && m_children.contains(pid_t(event.fields.value(u"pid"_s).toInteger())))
         m_exits.insert(pid_t(event.fields.value(u"pid"_s).toInteger()), event.fields);
 }
 
@@ -116,8 +117,8 @@ PhenomenonVerdict ZombieExperiment::check(const QList<SessionEvent> &events, con
     QSet<qint64> lingering;
     QHash<qint64, double> firstZ;
     for (const SessionEvent &event : events) {
-        const bool zombieSample = (event.kind == u"task.sample"_s && event.fields.value(u"state"_s) == u"zombie"_s)
-            || (event.kind == u"task.state"_s && event.fields.value(u"to"_s) == u"zombie"_s);
+        const bool zombieSample = (event.kind == EventKind::TaskSample && event.fields.value(u"state"_s) == u"zombie"_s)
+            || (event.kind == EventKind::TaskState && event.fields.value(u"to"_s) == u"zombie"_s);
         if (!zombieSample)
             continue;
         const qint64 pid = event.fields.value(u"pid"_s).toInteger();
@@ -127,11 +128,11 @@ PhenomenonVerdict ZombieExperiment::check(const QList<SessionEvent> &events, con
             lingering.insert(pid);
     }
     QSet<qint64> announced;
-    for (const SessionEvent &event : run.ofKind(u"process.zombie"_s))
+    for (const SessionEvent &event : run.ofKind(EventKind::ProcessZombie))
         announced.insert(event.fields.value(u"pid"_s).toInteger());
     // terminate() kills by SIGTERM: a child that caught it and exited with a code is not the lesson's zombie.
     QSet<qint64> terminated;
-    for (const SessionEvent &event : run.ofKind(u"process.exit"_s)) {
+    for (const SessionEvent &event : run.ofKind(EventKind::ProcessExit)) {
         if (event.fields.value(u"signal"_s).toInt() == SIGTERM)
             terminated.insert(event.fields.value(u"pid"_s).toInteger());
     }

@@ -1,11 +1,11 @@
 target_sources(proclab_core PRIVATE
+    experiments/ProgramRun.h experiments/ProgramRun.cpp
     experiments/CoreAllowance.h experiments/CoreAllowance.cpp
     experiments/CpuVersusIoExperiment.h experiments/CpuVersusIoExperiment.cpp
     experiments/DeadlockExperiment.h experiments/DeadlockExperiment.cpp
     experiments/Experiment.h experiments/Experiment.cpp
     experiments/ExperimentCatalogue.h experiments/ExperimentCatalogue.cpp
     experiments/ExperimentRun.h experiments/ExperimentRun.cpp
-    experiments/FigureBoard.h experiments/FigureBoard.cpp
     experiments/IsolationExperiment.h experiments/IsolationExperiment.cpp
     experiments/JoinDeadlockExperiment.h experiments/JoinDeadlockExperiment.cpp
     experiments/KillHoldingLockExperiment.h experiments/KillHoldingLockExperiment.cpp
@@ -18,7 +18,6 @@ target_sources(proclab_core PRIVATE
     experiments/ParameterValues.h experiments/ParameterValues.cpp
     experiments/PollingExperiment.h experiments/PollingExperiment.cpp
     experiments/PoolExperiment.h experiments/PoolExperiment.cpp
-    experiments/PoolFigures.h experiments/PoolFigures.cpp
     experiments/ProducerConsumerProcessesExperiment.h experiments/ProducerConsumerProcessesExperiment.cpp
     experiments/ProducerConsumerThreadsExperiment.h experiments/ProducerConsumerThreadsExperiment.cpp
     experiments/RaceExperiment.h experiments/RaceExperiment.cpp

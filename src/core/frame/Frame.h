@@ -1,6 +1,6 @@
 #pragma once
 
-#include "frame/TaskRow.h"
+#include "TaskRow.h"
 
 #include "analysis/WaitInput.h"
 #include "ipc/QueueStats.h"

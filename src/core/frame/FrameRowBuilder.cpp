@@ -1,6 +1,6 @@
 #include "FrameRowBuilder.h"
 
-#include "frame/ReplayWaits.h"
+#include "ReplayWaits.h"
 
 #include "probe/TaskStateName.h"
 #include "session/SessionMoment.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Frame.h"
-#include "frame/TaskRow.h"
+#include "TaskRow.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,9 +2,9 @@
 
 #include "Frame.h"
 
+#include "base/SessionEvent.h"
 #include "ipc/TelemetrySnapshot.h"
 #include "probe/Snapshot.h"
-#include "session/SessionEvent.h"
 #include "session/SessionMoment.h"
 
 // The frames of a live session (an experiment run or a watched program). It keeps a SessionMoment fed with every

@@ -1,4 +1,4 @@
-#include "frame/ReplayWaits.h"
+#include "ReplayWaits.h"
 
 #include "experiments/WaitTickBuilder.h"
 #include "session/SessionMoment.h"

@@ -1,6 +1,8 @@
 # Shared memory between the supervisor and the lab processes: memfd regions, the bounded queue, the pipe channel,
 # and the telemetry block (thread slots, named locks, queues).
 target_sources(proclab_core PRIVATE
+    ipc/FigureBoard.h ipc/FigureBoard.cpp
+    ipc/PoolFigures.h ipc/PoolFigures.cpp
     ipc/IpcWait.h ipc/IpcWait.cpp
     ipc/MonotonicDeadline.h ipc/MonotonicDeadline.cpp
     ipc/PipeChannel.h ipc/PipeChannel.cpp

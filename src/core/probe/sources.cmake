@@ -17,7 +17,6 @@ target_sources(proclab_core PRIVATE
     probe/SamplerThread.h probe/SamplerThread.cpp
     probe/SamplerTicker.h probe/SamplerTicker.cpp
     probe/Snapshot.h
-    probe/SnapshotFormatter.h probe/SnapshotFormatter.cpp
     probe/StateClassifier.h probe/StateClassifier.cpp
     probe/TaskReadPolicy.h probe/TaskReadPolicy.cpp
     probe/TaskSample.h

@@ -1,5 +1,6 @@
 #include "GilSession.h"
 
+#include "base/EventKind.h"
 #include "probe/TaskSampler.h"
 
 #include <QJsonArray>
@@ -59,7 +60,7 @@ QList<SessionEvent> GilSession::findingEvents(double t)
                            {u"message"_s, target.message}};
         if (target.status == GilTarget::Status::Readable)
             fields.insert(u"offsets"_s, target.fromDebugOffsets ? u"debug_offsets"_s : u"table"_s);
-        events << SessionEvent{t, u"python.interpreter"_s, fields};
+        events << SessionEvent{t, EventKind::PythonInterpreter, fields};
     }
     return events;
 }
@@ -80,7 +81,7 @@ void GilSession::annotate(QList<SessionEvent> &events)
     if (m_readable.isEmpty())
         return;
     for (SessionEvent &event : events) {
-        if (event.kind != u"task.sample"_s)
+        if (event.kind != EventKind::TaskSample)
             continue;
         const int pid = event.fields.value(u"pid"_s).toInt();
         if (!m_readable.contains(pid))
@@ -123,7 +124,7 @@ QList<SessionEvent> GilSession::summaryEvents(double t)
                            {u"hz"_s, m_sampler.hz()}};
         if (tally.switchesKnown)
             fields.insert(u"handovers"_s, qint64(tally.switches));
-        events << SessionEvent{t, u"python.gil"_s, fields};
+        events << SessionEvent{t, EventKind::PythonGil, fields};
     }
     return events;
 }

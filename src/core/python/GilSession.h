@@ -1,7 +1,7 @@
 #pragma once
 
 #include "GilSampler.h"
-#include "session/SessionEvent.h"
+#include "base/SessionEvent.h"
 
 #include <QHash>
 #include <QList>

@@ -3,6 +3,7 @@
 #include "CsvWriter.h"
 #include "SessionJsonWriter.h"
 #include "SessionReader.h"
+#include "base/EventKind.h"
 
 #include <QJsonArray>
 #include <QFileDevice>
@@ -105,13 +106,13 @@ bool CsvExporter::write(SessionReader &reader, QIODevice *events, QIODevice *tas
 
     SessionEvent event;
     while (reader.next(&event)) {
-        if (event.kind == u"task.sample"_s) {
+        if (event.kind == EventKind::TaskSample) {
             if (taskCsv)
                 writeTaskSample(*taskCsv, event);
-        } else if (event.kind == u"cpu.sample"_s) {
+        } else if (event.kind == EventKind::CpuSample) {
             if (cpuCsv)
                 writeCpuSample(*cpuCsv, event);
-        } else if (event.kind == u"queue.sample"_s) {
+        } else if (event.kind == EventKind::QueueSample) {
             if (queueCsv)
                 writeQueueSample(*queueCsv, event);
         } else if (eventCsv) {

@@ -8,6 +8,7 @@
 #include "SessionReader.h"
 #include "SessionReportData.h"
 #include "SvgWriter.h"
+#include "base/EventKind.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -215,22 +216,22 @@ QString HtmlReportExporter::eventSummary(const QString &kind, const QJsonObject 
     };
     QString lead;
     QStringList shown = {u"pid"_s, u"tid"_s};
-    if (kind == u"task.state"_s) {
+    if (kind == EventKind::TaskState) {
         lead = esc(text("from")) + u" → <b>"_s + esc(text("to")) + u"</b>"_s;
         shown << u"from"_s << u"to"_s;
-    } else if (kind == u"process.reparent"_s) {
+    } else if (kind == EventKind::ProcessReparent) {
         lead = esc(tr("parent %1 → %2").arg(text("from"), text("to")));
         shown << u"from"_s << u"to"_s;
-    } else if (kind == u"signal.sent"_s || (kind == u"process.exit"_s && fields.contains(u"signal"_s))) {
+    } else if (kind == EventKind::SignalSent || (kind == EventKind::ProcessExit && fields.contains(u"signal"_s))) {
         lead = u"<b>"_s + esc(text("signal_name")) + u"</b> ("_s + esc(text("signal")) + u")"_s;
         shown << u"signal"_s << u"signal_name"_s;
-    } else if (kind == u"process.exit"_s && fields.contains(u"code"_s)) {
+    } else if (kind == EventKind::ProcessExit && fields.contains(u"code"_s)) {
         lead = esc(tr("exit code %1").arg(text("code")));
         shown << u"code"_s;
-    } else if (kind == u"output"_s) {
+    } else if (kind == EventKind::Output) {
         lead = u"<code class=\"out\">"_s + esc(text("line").left(400)) + u"</code>"_s;
         shown << u"line"_s;
-    } else if (kind == u"deadlock.detected"_s) {
+    } else if (kind == EventKind::DeadlockDetected) {
         QStringList steps;
         for (const QJsonValue &entry : fields.value(u"cycle"_s).toArray()) {
             const QJsonObject o = entry.toObject();

@@ -1,4 +1,5 @@
 #include "SampleThrottle.h"
+#include "base/EventKind.h"
 
 #include <QJsonArray>
 
@@ -37,7 +38,7 @@ QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &sam
         bool admit = false;
         Recorded recorded;
         const auto stateChange = [&](const QString &from) {
-            stateEvents << SessionEvent{t, u"task.state"_s,
+            stateEvents << SessionEvent{t, EventKind::TaskState,
                                         stamped(QJsonObject{{u"pid"_s, sample.pid},
                                                             {u"tid"_s, sample.tid},
                                                             {u"from"_s, from},
@@ -61,7 +62,7 @@ QList<SessionEvent> SampleThrottle::offer(double t, const QList<TaskRecord> &sam
             admit = t - previous->t >= m_minInterval - 1e-3;
         }
         if (admit) {
-            sampleEvents << SessionEvent{t, u"task.sample"_s, stamped(sampleFields(sample))};
+            sampleEvents << SessionEvent{t, EventKind::TaskSample, stamped(sampleFields(sample))};
             recorded = Recorded{t, sample.state, sample.wait, sample.waitOn, sample.holds};
         } else {
             recorded = *previous;

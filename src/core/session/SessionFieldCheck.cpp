@@ -1,8 +1,9 @@
 #include "SessionFieldCheck.h"
 
-#include "SessionEvent.h"
 #include "SessionHeader.h"
 #include "SessionRequiredFields.h"
+#include "base/EventKind.h"
+#include "base/SessionEvent.h"
 #include "probe/TaskStateName.h"
 
 #include <QJsonArray>
@@ -103,16 +104,16 @@ QString checkQueueCounters(const QJsonObject &fields)
 QString checkKindFields(const SessionEvent &event)
 {
     const QJsonObject &fields = event.fields;
-    if (event.kind == u"task.sample"_s) {
+    if (event.kind == EventKind::TaskSample) {
         if (QString problem = checkStateNames(fields, {u"state"_s}); !problem.isEmpty())
             return problem;
         return checkShares(fields, {u"running"_s, u"ready"_s, u"blocked"_s, u"gil"_s});
     }
-    if (event.kind == u"task.state"_s)
+    if (event.kind == EventKind::TaskState)
         return checkStateNames(fields, {u"from"_s, u"to"_s});
-    if (event.kind == u"queue.sample"_s)
+    if (event.kind == EventKind::QueueSample)
         return checkQueueCounters(fields);
-    if (event.kind == u"process.reparent"_s) {
+    if (event.kind == EventKind::ProcessReparent) {
         for (const QString &key : {u"from"_s, u"to"_s})
             if (QString problem = checkId(fields, key, false); !problem.isEmpty())
                 return problem;

@@ -1,6 +1,6 @@
 #include "SessionJsonWriter.h"
 
-#include "SessionEvent.h"
+#include "base/SessionEvent.h"
 
 #include <algorithm>
 #include <charconv>

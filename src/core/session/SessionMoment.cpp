@@ -1,4 +1,5 @@
 #include "SessionMoment.h"
+#include "base/EventKind.h"
 
 #include <algorithm>
 
@@ -20,7 +21,7 @@ void SessionMoment::apply(const SessionEvent &event)
     const qint64 pid = integer(f, u"pid"_s);
     const qint64 tid = integer(f, u"tid"_s);
 
-    if (kind == u"task.sample"_s) {
+    if (kind == EventKind::TaskSample) {
         Task &task = tasks[tid];
         task.pid = pid;
         task.tid = tid;
@@ -39,46 +40,46 @@ void SessionMoment::apply(const SessionEvent &event)
         for (const QJsonValue &lock : f.value(u"holds"_s).toArray())
             task.holds << lock.toString();
         task.tick = quint64(std::max<qint64>(0, integer(f, u"tick"_s)));
-    } else if (kind == u"task.state"_s) {
+    } else if (kind == EventKind::TaskState) {
         Task &task = tasks[tid];
         task.pid = pid;
         task.tid = tid;
         task.state = f.value(u"to"_s).toString();
         task.reason = f.value(u"reason"_s).toString();
-    } else if (kind == u"cpu.sample"_s) {
+    } else if (kind == EventKind::CpuSample) {
         cpus = f.value(u"cpus"_s).toArray();
         cpusT = event.t;
-    } else if (kind == u"queue.sample"_s) {
+    } else if (kind == EventKind::QueueSample) {
         const QJsonValue name = f.value(u"queue"_s);
         queues.insert(name.isString() ? name.toString() : QString::number(name.toDouble()), f);
-    } else if (kind == u"thread.start"_s) {
+    } else if (kind == EventKind::ThreadStart) {
         Task &task = tasks[tid];
         task.pid = pid;
         task.tid = tid;
         task.role = f.value(u"role"_s).toString();
         task.name = f.value(u"name"_s).toString();
-    } else if (kind == u"thread.exit"_s) {
+    } else if (kind == EventKind::ThreadExit) {
         tasks.remove(tid);
-    } else if (kind == u"process.spawn"_s) {
+    } else if (kind == EventKind::ProcessSpawn) {
         Process process;
         process.pid = pid;
         process.ppid = integer(f, u"ppid"_s);
         process.name = f.value(u"name"_s).toString();
         process.role = f.value(u"role"_s).toString();
         processes.insert(pid, process);
-    } else if (kind == u"process.role"_s) {
+    } else if (kind == EventKind::ProcessRole) {
         processes[pid].pid = pid;
         processes[pid].role = f.value(u"role"_s).toString();
-    } else if (kind == u"process.reparent"_s) {
+    } else if (kind == EventKind::ProcessReparent) {
         processes[pid].pid = pid;
         processes[pid].ppid = integer(f, u"to"_s);
-    } else if (kind == u"process.exit"_s) {
+    } else if (kind == EventKind::ProcessExit) {
         Process &process = processes[pid];
         process.pid = pid;
         process.exited = true;
         process.exit = f;
         process.exit.remove(u"pid"_s);
-    } else if (kind == u"process.zombie"_s) {
+    } else if (kind == EventKind::ProcessZombie) {
         processes[pid].pid = pid;
         processes[pid].zombie = true;
         // A zombie keeps only its main thread, in state Z.
@@ -91,22 +92,22 @@ void SessionMoment::apply(const SessionEvent &event)
                 ++it;
             }
         }
-    } else if (kind == u"process.reap"_s) {
+    } else if (kind == EventKind::ProcessReap) {
         processes.remove(pid);
         for (auto it = tasks.begin(); it != tasks.end();)
             it = it->pid == pid ? tasks.erase(it) : std::next(it);
-    } else if (kind == u"deadlock.detected"_s) {
+    } else if (kind == EventKind::DeadlockDetected) {
         deadlock = f;
-    } else if (kind == u"lock.owner_dead"_s) {
+    } else if (kind == EventKind::LockOwnerDead) {
         deadOwners << f;
-    } else if (kind == u"lock_order.inversion"_s) {
+    } else if (kind == EventKind::LockOrderInversion) {
         inversions << f;
-    } else if (kind == u"deadlock.resolved"_s) {
+    } else if (kind == EventKind::DeadlockResolved) {
         deadlock = {};
         deadOwners.clear();
-    } else if (kind == u"phenomenon"_s) {
+    } else if (kind == EventKind::Phenomenon) {
         phenomenon = f;
-    } else if (kind == u"experiment.stop"_s) {
+    } else if (kind == EventKind::ExperimentStop) {
         stopped = true;
     }
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SessionEvent.h"
+#include "base/SessionEvent.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SessionEvent.h"
 #include "SessionHeader.h"
+#include "base/SessionEvent.h"
 
 #include <QCoreApplication>
 #include <QIODevice>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "SessionEvent.h"
 #include "SessionEventQueue.h"
 #include "SessionHeader.h"
 #include "SessionRetention.h"
+#include "base/SessionEvent.h"
 
 #include <QObject>
 #include <atomic>

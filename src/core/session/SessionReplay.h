@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SessionEvent.h"
 #include "SessionHeader.h"
 #include "SessionMoment.h"
+#include "base/SessionEvent.h"
 
 #include <QCoreApplication>
 #include <QList>

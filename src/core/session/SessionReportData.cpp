@@ -1,4 +1,5 @@
 #include "SessionReportData.h"
+#include "base/EventKind.h"
 
 #include <QJsonArray>
 #include <algorithm>
@@ -35,37 +36,37 @@ void SessionReportData::add(const SessionEvent &event)
     if (f.value(u"tid"_s).isDouble())
         m_tids.insert(integer(f, u"tid"_s), true);
 
-    if (event.kind == u"cpu.sample"_s) {
+    if (event.kind == EventKind::CpuSample) {
         addCpuSample(event);
         return;
     }
-    if (event.kind == u"queue.sample"_s) {
+    if (event.kind == EventKind::QueueSample) {
         addQueueSample(event);
         return;
     }
-    if (event.kind == u"task.sample"_s) {
+    if (event.kind == EventKind::TaskSample) {
         setState(integer(f, u"pid"_s), integer(f, u"tid"_s), event.t, f.value(u"state"_s).toString());
         return;
     }
-    if (event.kind == u"task.state"_s)
+    if (event.kind == EventKind::TaskState)
         setState(integer(f, u"pid"_s), integer(f, u"tid"_s), event.t, f.value(u"to"_s).toString());
-    else if (event.kind == u"thread.exit"_s)
+    else if (event.kind == EventKind::ThreadExit)
         closeLane(integer(f, u"tid"_s), event.t);
-    else if (event.kind == u"process.reap"_s)
+    else if (event.kind == EventKind::ProcessReap)
         closeLane(integer(f, u"pid"_s), event.t);
-    else if (event.kind == u"phenomenon"_s) {
+    else if (event.kind == EventKind::Phenomenon) {
         m_hasPhenomenon = true;
         m_phenomenon = f;
-    } else if (event.kind == u"pool.task"_s)
+    } else if (event.kind == EventKind::PoolTask)
         addPoolTask(f);
-    else if (event.kind == u"measure"_s)
+    else if (event.kind == EventKind::Measure)
         addFigure(event);
-    else if (event.kind == u"deadlock.detected"_s && f.value(u"cycle"_s).isArray()) {
+    else if (event.kind == EventKind::DeadlockDetected && f.value(u"cycle"_s).isArray()) {
         const QJsonArray cycle = f.value(u"cycle"_s).toArray();
         if (cycle.size() <= MaxCycleMembers)
             m_cycle = cycle;
     }
-    if (event.kind == u"process.spawn"_s || event.kind == u"process.role"_s || event.kind == u"thread.start"_s) {
+    if (event.kind == EventKind::ProcessSpawn || event.kind == EventKind::ProcessRole || event.kind == EventKind::ThreadStart) {
         const qint64 id = f.value(u"tid"_s).isDouble() ? integer(f, u"tid"_s) : integer(f, u"pid"_s);
         const QString name =
             f.value(u"role"_s).toString().isEmpty() ? f.value(u"name"_s).toString() : f.value(u"role"_s).toString();

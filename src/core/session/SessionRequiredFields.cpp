@@ -1,6 +1,7 @@
 #include "SessionRequiredFields.h"
 
-#include "SessionEvent.h"
+#include "base/EventKind.h"
+#include "base/SessionEvent.h"
 
 #include <QHash>
 #include <QStringList>
@@ -11,21 +12,21 @@ namespace {
 const QHash<QString, QStringList> &requiredByKind()
 {
     static const QHash<QString, QStringList> required = {
-        {u"task.sample"_s, {u"pid"_s, u"tid"_s, u"state"_s}},
-        {u"task.state"_s, {u"pid"_s, u"tid"_s, u"to"_s}},
-        {u"thread.start"_s, {u"pid"_s, u"tid"_s}},
-        {u"thread.exit"_s, {u"pid"_s, u"tid"_s}},
-        {u"process.spawn"_s, {u"pid"_s}},
-        {u"process.role"_s, {u"pid"_s}},
-        {u"process.exit"_s, {u"pid"_s}},
-        {u"process.zombie"_s, {u"pid"_s}},
-        {u"process.reap"_s, {u"pid"_s}},
-        {u"process.reparent"_s, {u"pid"_s, u"from"_s, u"to"_s}},
-        {u"signal.sent"_s, {u"pid"_s}},
-        {u"cpu.sample"_s, {u"cpus"_s}},
-        {u"queue.sample"_s, {u"queue"_s, u"depth"_s, u"capacity"_s}},
-        {u"python.interpreter"_s, {u"pid"_s, u"gil"_s}},
-        {u"python.gil"_s, {u"pid"_s, u"reads"_s, u"threads"_s}},
+        {EventKind::TaskSample, {u"pid"_s, u"tid"_s, u"state"_s}},
+        {EventKind::TaskState, {u"pid"_s, u"tid"_s, u"to"_s}},
+        {EventKind::ThreadStart, {u"pid"_s, u"tid"_s}},
+        {EventKind::ThreadExit, {u"pid"_s, u"tid"_s}},
+        {EventKind::ProcessSpawn, {u"pid"_s}},
+        {EventKind::ProcessRole, {u"pid"_s}},
+        {EventKind::ProcessExit, {u"pid"_s}},
+        {EventKind::ProcessZombie, {u"pid"_s}},
+        {EventKind::ProcessReap, {u"pid"_s}},
+        {EventKind::ProcessReparent, {u"pid"_s, u"from"_s, u"to"_s}},
+        {EventKind::SignalSent, {u"pid"_s}},
+        {EventKind::CpuSample, {u"cpus"_s}},
+        {EventKind::QueueSample, {u"queue"_s, u"depth"_s, u"capacity"_s}},
+        {EventKind::PythonInterpreter, {u"pid"_s, u"gil"_s}},
+        {EventKind::PythonGil, {u"pid"_s, u"reads"_s, u"threads"_s}},
     };
     return required;
 }

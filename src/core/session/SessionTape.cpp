@@ -1,6 +1,7 @@
 #include "SessionTape.h"
 
 #include "analysis/WaitForGraph.h"
+#include "base/EventKind.h"
 #include "control/LimitReport.h"
 #include "probe/TaskStateName.h"
 
@@ -45,7 +46,7 @@ namespace {
 // and blocked makes one on every flip: about 5 a second at 500 threads, 16 MB an hour if all were kept).
 bool isThinnable(const SessionEvent &event)
 {
-    return event.kind.endsWith(u".sample"_s) || event.kind == u"task.state"_s;
+    return event.kind.endsWith(u".sample"_s) || event.kind == EventKind::TaskState;
 }
 } // namespace
 
@@ -54,12 +55,12 @@ void SessionTape::append(const SessionEvent &event)
     if (m_recorder)
         m_recorder->record(event);
     m_events.append(event);
-    if (event.kind == u"output"_s && ++m_keptOutput > 2 * MaxKeptOutputLines) {
+    if (event.kind == EventKind::Output && ++m_keptOutput > 2 * MaxKeptOutputLines) {
         // A window of the newest lines: the file has the rest (as much as OutputBudget allows). No check and no
         // view needs a program's whole output, and 5 s of `yes` are millions of lines. One pass per
         // MaxKeptOutputLines lines.
         qsizetype excess = m_keptOutput - MaxKeptOutputLines;
-        m_events.removeIf([&excess](const SessionEvent &e) { return excess > 0 && e.kind == u"output"_s && excess-- > 0; });
+        m_events.removeIf([&excess](const SessionEvent &e) { return excess > 0 && e.kind == EventKind::Output && excess-- > 0; });
         m_keptOutput = MaxKeptOutputLines;
     }
     if (!isThinnable(event) || ++m_keptSamples <= 2 * MaxKeptSamples)
@@ -143,7 +144,7 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
                                           snapshot.unwatchedTasks)
                   .arg(LimitReport::softLimit(RLIMIT_NOFILE))
             : QCoreApplication::translate("SessionTape", "Every task can be read again.");
-        events << SessionEvent{t, u"error"_s, {{u"what"_s, u"sample"_s}, {u"message"_s, message},
+        events << SessionEvent{t, EventKind::Error, {{u"what"_s, u"sample"_s}, {u"message"_s, message},
                                                 {u"unwatched"_s, snapshot.unwatchedTasks}}};
         m_lastUnwatched = snapshot.unwatchedTasks;
     }
@@ -154,7 +155,7 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
             cpus.append(QJsonObject{{u"core"_s, cpu.core}, {u"busy"_s, cpu.busy}, {u"user"_s, cpu.user},
                                     {u"system"_s, cpu.system}, {u"iowait"_s, cpu.iowait}, {u"steal"_s, cpu.steal}});
         }
-        events << SessionEvent{t, u"cpu.sample"_s, {{u"cpus"_s, cpus}}};
+        events << SessionEvent{t, EventKind::CpuSample, {{u"cpus"_s, cpus}}};
     }
     return events;
 }

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "SampleThrottle.h"
-#include "SessionEvent.h"
 #include "SessionHeader.h"
 #include "SessionRecorder.h"
 #include "analysis/WaitInput.h"
+#include "base/SessionEvent.h"
 #include "probe/Snapshot.h"
 
 #include <QList>

@@ -1,8 +1,6 @@
 target_sources(proclab_core PRIVATE
-    session/SessionClock.h session/SessionClock.cpp
     session/FigureLabels.h session/FigureLabels.cpp
     session/SessionDiagrams.h session/SessionDiagrams.cpp
-    session/SessionEvent.h session/SessionEvent.cpp
     session/SessionHeader.h session/SessionHeader.cpp
     session/SessionJsonWriter.h session/SessionJsonWriter.cpp
     session/Utf8Validator.h session/Utf8Validator.cpp

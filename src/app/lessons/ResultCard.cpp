@@ -1,0 +1,119 @@
+#include "ResultCard.h"
+
+#include "base/EventKind.h"
+#include "session/FigureLabels.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// A card of at most this many figures a row keeps to one or two lines on a laptop screen.
+constexpr int Columns = 4;
+}
+
+ResultCard::ResultCard(QWidget *parent)
+    : QWidget(parent), m_grid(new QGridLayout), m_verdict(new QLabel(this))
+{
+    setObjectName(u"resultCard"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(2);
+    m_grid->setHorizontalSpacing(18);
+    m_grid->setVerticalSpacing(0);
+    layout->addLayout(m_grid);
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verdict->hide();
+    layout->addWidget(m_verdict);
+    setVisible(false);
+}
+
+void ResultCard::append(const QList<SessionEvent> &events)
+{
+    for (const SessionEvent &event : events) {
+        if (event.kind == EventKind::Measure) {
+            const QString name = event.fields.value(u"name"_s).toString();
+            if (!FigureLabels::isKnown(name) || !event.fields.value(u"value"_s).isDouble())
+                continue;
+            QJsonObject extra = event.fields;
+            extra.remove(u"name"_s);
+            extra.remove(u"value"_s);
+            show(name, event.fields.value(u"value"_s).toDouble(), extra);
+        } else if (event.kind == EventKind::Phenomenon) {
+            const QString verdict = event.fields.value(u"verdict"_s).toString();
+            const QString word = verdict == u"inconclusive"_s ? tr("Inconclusive")
+                : event.fields.value(u"observed"_s).toBool()  ? tr("Observed")
+                                                              : tr("Not observed");
+            m_verdict->setText(u"<b>"_s + word.toHtmlEscaped() + u":</b> "_s
+                               + event.fields.value(u"detail"_s).toString().toHtmlEscaped());
+            m_verdict->show();
+            setVisible(true);
+        }
+    }
+}
+
+void ResultCard::show(const QString &name, double value, const QJsonObject &extra)
+{
+    auto it = m_shown.find(name);
+    if (it == m_shown.end()) {
+        Shown shown;
+        shown.label = new QLabel(this);
+        shown.figure = new QLabel(this);
+        QFont big = shown.figure->font();
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        big.setBold(true);
+        shown.figure->setFont(big);
+        shown.figure->setObjectName(u"figure-"_s + name);
+        const int index = int(m_order.size());
+        m_grid->addWidget(shown.label, 2 * (index / Columns), index % Columns);
+        m_grid->addWidget(shown.figure, 2 * (index / Columns) + 1, index % Columns);
+        m_order << name;
+        it = m_shown.insert(name, shown);
+    }
+    it->value = value;
+    it->extra = extra;
+    it->label->setText(FigureLabels::label(name));
+    it->figure->setText(FigureLabels::valueText(name, value, extra));
+    setVisible(true);
+}
+
+void ResultCard::clear()
+{
+    for (const Shown &shown : std::as_const(m_shown)) {
+        delete shown.label;
+        delete shown.figure;
+    }
+    m_shown.clear();
+    m_order.clear();
+    m_verdict->clear();
+    m_verdict->hide();
+    setVisible(false);
+}
+
+QString ResultCard::valueOf(const QString &name) const
+{
+    const auto it = m_shown.constFind(name);
+    return it == m_shown.constEnd() ? QString() : it->figure->text();
+}
+
+void ResultCard::relabel()
+{
+    // A new language: the same figures in its words.
+    for (const QString &name : std::as_const(m_order)) {
+        const Shown &shown = m_shown[name];
+        shown.label->setText(FigureLabels::label(name));
+        shown.figure->setText(FigureLabels::valueText(name, shown.value, shown.extra));
+    }
+}
+
+void ResultCard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        relabel();
+    QWidget::changeEvent(event);
+}

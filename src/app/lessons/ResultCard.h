@@ -1,0 +1,47 @@
+#pragma once
+
+#include "base/SessionEvent.h"
+
+#include <QHash>
+#include <QList>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+// The live result card above the task table: the experiment's own figures (its `measure` events, recorded the
+// moment they are known) in plain words and large numbers — the race's lost updates, the pool's makespans, the
+// cores the GIL lets threads use — updated as each new value arrives, and the verdict once the run has one. The
+// same events come from a live run, a watched program and a replay (up to the chosen moment), through
+// FrameFanOut. Hidden while there is nothing to show.
+class ResultCard : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ResultCard(QWidget *parent = nullptr);
+
+    void append(const QList<SessionEvent> &events);
+    void clear();
+    // The value shown for a figure (FigureLabels' words), empty when it has none; for tests and the status bar.
+    QString valueOf(const QString &name) const;
+    int figureCount() const { return int(m_order.size()); }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Shown
+    {
+        double value = 0;
+        QJsonObject extra;
+        QLabel *label = nullptr;
+        QLabel *figure = nullptr;
+    };
+    void show(const QString &name, double value, const QJsonObject &extra);
+    void relabel();
+
+    QGridLayout *m_grid;
+    QLabel *m_verdict;
+    QList<QString> m_order;
+    QHash<QString, Shown> m_shown;
+};

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "timeline/TimelineHistory.h"
+
+#include "ipc/QueueStats.h"
+#include "probe/CpuLoad.h"
+
+#include <QJsonArray>
+#include <QList>
+
+class SessionReplay;
+struct SessionEvent;
+struct SessionMoment;
+
+// What a replay shows over a span of session time, built from the recorded samples only: the per-core loads
+// (cpu.sample), the queues (queue.sample, grouped by tick), and — for a whole history window — each thread's
+// state runs and each core's thread runs. A seek back, or a jump forward, gives the views the window that ends
+// at the new moment in one piece, so they show the same minute whichever way the user came there.
+struct ReplayHistory
+{
+    struct CpuSample
+    {
+        double t = 0;
+        QList<CpuLoad> cpus;
+    };
+    struct QueueSample
+    {
+        double t = 0;
+        QList<QueueStats> queues; // one per recorded queue, by name
+        QStringList names;
+    };
+
+    bool reset = false; // true: the views drop what they had and take this as their whole history
+    double from = 0;
+    double to = 0;
+    QList<CpuSample> cpus;
+    QList<QueueSample> queues;
+    QList<ThreadLane> lanes;   // reset only
+    QList<QList<CoreRun>> cores; // reset only: one list per core
+
+    // The samples recorded in events [first, last): what a step forward adds.
+    static ReplayHistory samplesBetween(const SessionReplay &replay, qsizetype first, qsizetype last);
+    // The whole window (from, to]: samples, and the lanes and core runs starting from the moment at `from`.
+    // `cores`: the machine's core count (the header's).
+    static ReplayHistory window(const SessionReplay &replay, double from, double to, int cores);
+
+private:
+    void addSample(const SessionEvent &event);
+};
