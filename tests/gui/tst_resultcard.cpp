@@ -5,9 +5,9 @@
 #include "experiments/ExperimentRun.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ResultCard.h"
-#include "startup/LanguageSwitcher.h"
+#include "lessons/SessionController.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
-#include "window/SessionController.h"
 
 #include <QRegularExpression>
 #include <QSettings>
