@@ -7,8 +7,7 @@
 #include "GuiOptions.h"
 #include "LanguageSwitcher.h"
 #include "StopSignals.h"
-// Angle brackets: the include path picks the window (or, without experiments in the build, shell/).
-#include <MainWindow.h>
+#include "window/MainWindow.h"
 
 #include "BuildInfo.h"
 

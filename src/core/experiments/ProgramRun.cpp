@@ -249,9 +249,6 @@ void ProgramRun::onSnapshot(std::shared_ptr<const Snapshot> snapshot)
     // at every tick (SamplerThread would re-scan once a second; its own options are reset on start()).
     m_sampler->sampler().requestRescan();
     m_tree->update(*snapshot);
-    m_gil->setPids(m_tree->pids());
-    for (const SessionEvent &event : m_gil->findingEvents(t))
-        keep(event);
     recordSamples(*snapshot, t);
     Q_EMIT sampled(snapshot);
     checkFinished();
@@ -263,7 +260,8 @@ void ProgramRun::recordSamples(const Snapshot &snapshot, double t)
         return m_tree->contains(pid_t(task.pid)) || task.state == TaskState::Terminated;
     };
     QList<SessionEvent> samples = m_tape.samplesOf(snapshot, t, inTree);
-    m_gil->annotate(samples);
+    for (const SessionEvent &event : m_gil->tick(t, m_tree->pids(), samples))
+        keep(event);
     for (const SessionEvent &event : samples)
         keep(event);
 }
@@ -336,11 +334,7 @@ void ProgramRun::finish()
     if (m_sampler)
         m_sampler->stop();
     if (m_gil) {
-        m_gil->stop();
-        const double t = m_clock.now();
-        for (const SessionEvent &event : m_gil->findingEvents(t))
-            keep(event);
-        for (const SessionEvent &event : m_gil->summaryEvents(t))
+        for (const SessionEvent &event : m_gil->finish(m_clock.now()))
             keep(event);
     }
     // Every writer has ended, so what is left in the pipes is all there is.
