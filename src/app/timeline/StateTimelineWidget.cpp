@@ -192,12 +192,14 @@ void StateTimelineWidget::paintEvent(QPaintEvent *event)
         painter.setPen(text);
         painter.drawText(QRect(4, y, LabelWidth - 8, LaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          metrics.elidedText(it->label, Qt::ElideRight, LabelWidth - 8));
+        // A Python thread's lane gives its top to the GIL band, on the background, so the band reads on its own.
+        const int stateTop = it->gil.isEmpty() ? 2 : 6;
         for (const StateRun &run : it->runs) {
             const double x1 = std::max<double>(plot.left(), xOf(run.start, plot));
             const double x2 = std::min<double>(plot.right(), xOf(run.end, plot));
             if (x2 <= x1 - 1)
                 continue;
-            painter.fillRect(QRectF(x1, y + 2, std::max(1.0, x2 - x1), LaneHeight - 4),
+            painter.fillRect(QRectF(x1, y + stateTop, std::max(1.0, x2 - x1), LaneHeight - 2 - stateTop),
                              TaskStateStyle::color(run.state));
         }
         // The GIL band along the lane's top edge: as dark as the share of the time this thread held the GIL.
@@ -207,7 +209,7 @@ void StateTimelineWidget::paintEvent(QPaintEvent *event)
             if (x2 <= x1 - 1 || run.share <= 0.005)
                 continue;
             QColor band = GilBandColor;
-            band.setAlphaF(float(0.25 + 0.75 * std::clamp(run.share, 0.0, 1.0)));
+            band.setAlphaF(float(0.15 + 0.85 * std::clamp(run.share, 0.0, 1.0)));
             painter.fillRect(QRectF(x1, y + 1, std::max(1.0, x2 - x1), 4), band);
         }
     }
