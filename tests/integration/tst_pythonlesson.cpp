@@ -3,6 +3,7 @@
 // gives each thread a share, and the shares of the workers add up to about one; with a process each, each has
 // its own GIL and together they use more than one core. Load can break the lower bounds: then the run says
 // inconclusive (exit 3) and the test skips rather than fails.
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,7 +34,7 @@ private:
         QByteArray err;
         QJsonObject summary;
     };
-    Run run(const QStringList &settings);
+    Run run(const QStringList &settings, const QString &log = {});
     QString m_proclab = QStringLiteral(PROCLAB_BIN_DIR "/proclab");
     QTemporaryDir m_dir;
 };
@@ -45,7 +46,7 @@ void tst_PythonLesson::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-tst_PythonLesson::Run tst_PythonLesson::run(const QStringList &settings)
+tst_PythonLesson::Run tst_PythonLesson::run(const QStringList &settings, const QString &log)
 {
     QProcess proclab;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -54,6 +55,8 @@ tst_PythonLesson::Run tst_PythonLesson::run(const QStringList &settings)
     QStringList arguments{u"run"_s, u"cpu-vs-io"_s, u"--json"_s, u"--duration"_s, u"4"_s, u"--set"_s, u"lang=python"_s};
     for (const QString &setting : settings)
         arguments << u"--set"_s << setting;
+    if (!log.isEmpty())
+        arguments << u"--log"_s << log;
     proclab.start(m_proclab, arguments);
     Run result;
     if (!proclab.waitForFinished(30000))
@@ -77,7 +80,8 @@ tst_PythonLesson::Run tst_PythonLesson::run(const QStringList &settings)
 
 void tst_PythonLesson::threadsShareOneGil()
 {
-    const Run r = run({u"workers=3"_s});
+    const QString log = m_dir.filePath(u"threads.jsonl"_s);
+    const Run r = run({u"workers=3"_s}, log);
     QVERIFY2(r.status >= 0, "proclab run did not finish");
     QSet<qint64> workers;
     QJsonObject gil;
@@ -117,6 +121,27 @@ void tst_PythonLesson::threadsShareOneGil()
     qInfo("cores used %.2f, GIL shares of the workers %.3f, %d holders, hand-overs %lld", coresUsed, sum, holders,
           gil.value(u"handovers"_s).toInteger());
     QVERIFY2(sum <= 1.001, "GIL shares add up to more than one");
+
+    // The HTML report of the same session: a GIL section for the process, each worker's share, and the SVG band
+    // with a stretch held by each thread that held it.
+    QProcess exporter;
+    const QString page = m_dir.filePath(u"threads.html"_s);
+    exporter.start(m_proclab, {u"export"_s, log, u"--format"_s, u"html"_s, u"--output"_s, page});
+    QVERIFY(exporter.waitForFinished(20000));
+    QCOMPARE(exporter.exitCode(), 0);
+    QFile file(page);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(file.readAll());
+    const qint64 pid = gil.value(u"pid"_s).toInteger();
+    QVERIFY2(html.contains(u"<h2>The GIL of process %1</h2>"_s.arg(pid)), "no GIL section in the report");
+    const qsizetype section = html.indexOf(u"<section class=\"gil\">"_s);
+    QVERIFY(section >= 0);
+    const QString gilSection = html.mid(section, html.indexOf(u"</section>"_s, section) - section);
+    QVERIFY(gilSection.contains(u"<svg"_s) && gilSection.contains(u"class=\"gil\""_s));
+    for (const qint64 tid : std::as_const(workers))
+        QVERIFY2(gilSection.contains(u"TID %1 held the GIL"_s.arg(tid)) || !gilSection.contains(u">%1<"_s.arg(tid)),
+                 "a worker in the table has no band");
+    QVERIFY(gilSection.count(u"class=\"held\""_s) >= 2);
     const QJsonObject figures = r.summary.value(u"figures"_s).toObject();
     // One GIL: never more than about one core, whatever the load.
     QVERIFY2(figures.value(u"cores_used"_s).toDouble() <= 1.15, r.summary.value(u"detail"_s).toString().toUtf8());
