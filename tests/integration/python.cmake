@@ -10,3 +10,5 @@ proclab_add_test(tst_pythonlesson SOURCES tst_pythonlesson.cpp LIBS Qt6::Core SE
 if(TARGET proclab)
     add_dependencies(tst_pythonlesson proclab proclab-worker)
 endif()
+# Attach where the GIL may not be read (root without CAP_SYS_PTRACE, another user's python3): said once.
+proclab_add_test(tst_gilattach SOURCES tst_gilattach.cpp LIBS proclab_core SERIAL TIMEOUT 30)

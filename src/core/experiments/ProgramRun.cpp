@@ -190,8 +190,10 @@ bool ProgramRun::attachProcess()
         return false;
     }
     // /proc/<pid> belongs to the process's effective user: another user's process is not ours to watch (and its
-    // fds, syscall and environment are closed to us anyway).
-    if (QFileInfo(u"/proc/%1"_s.arg(pid)).ownerId() != ::geteuid()) {
+    // fds, syscall and environment are closed to us anyway) — unless ProcLab runs as root, the administrator who
+    // may watch every process. What root may not read without CAP_SYS_PTRACE (its memory: the GIL; its syscall
+    // file) is then said once, and the rest is shown.
+    if (::geteuid() != 0 && QFileInfo(u"/proc/%1"_s.arg(pid)).ownerId() != ::geteuid()) {
         m_error = tr("Process %1 belongs to another user: ProcLab can watch only your own processes.").arg(pid);
         return false;
     }
