@@ -3,12 +3,12 @@
 #include "ChildrenLeft.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ParameterForm.h"
-#include "startup/LanguageSwitcher.h"
+#include "lessons/SessionController.h"
 #include "tasks/TaskActions.h"
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
-#include "window/SessionController.h"
 
 #include <QAction>
 #include <QDockWidget>

@@ -1,5 +1,5 @@
-#include "startup/GuiOptions.h"
-#include "startup/LanguageSwitcher.h"
+#include "window/GuiOptions.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 
 #include <QCheckBox>

@@ -6,7 +6,6 @@
 #include "charts/CpuLoadChart.h"
 #include "charts/QueueChart.h"
 #include "replay/ReplayController.h"
-#include "startup/LanguageSwitcher.h"
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
 #include "timeline/CoreMapWidget.h"
@@ -14,6 +13,7 @@
 #include "timeline/TimelinePanel.h"
 #include "waitgraph/WaitGraphPanel.h"
 #include "waitgraph/WaitGraphWidget.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 #include "window/SessionMenu.h"
 

@@ -2,12 +2,13 @@
 // measured figures while the run is still going (before Stop); and a replay shows the card as it was at the
 // chosen moment. Real lab processes; nothing of ours is left afterwards.
 #include "ChildrenLeft.h"
+#include "base/EventKind.h"
 #include "experiments/ExperimentRun.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ResultCard.h"
-#include "startup/LanguageSwitcher.h"
+#include "lessons/SessionController.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
-#include "window/SessionController.h"
 
 #include <QRegularExpression>
 #include <QSettings>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void cleanup();
     void showsTheFigureBeforeStop_data();
     void showsTheFigureBeforeStop();
+    void figuresFollowTheLessonsOrder();
 };
 
 void tst_ResultCard::initTestCase()
@@ -84,6 +86,25 @@ void tst_ResultCard::showsTheFigureBeforeStop()
     qInfo("%s: %s = %s", qPrintable(id), qPrintable(name), qPrintable(card->valueOf(name)));
     window.close();
     QVERIFY(!window.session()->isRunning());
+}
+
+// However the figures arrive, the card lays them out in the lesson's order, headline first: the cores the GIL lets
+// threads use before who holds it, even when the holder is known first.
+void tst_ResultCard::figuresFollowTheLessonsOrder()
+{
+    ResultCard card;
+    const auto measure = [](const QString &name, double value) {
+        return SessionEvent{1, EventKind::Measure, {{u"name"_s, name}, {u"value"_s, value}}};
+    };
+    card.append({SessionEvent{0, EventKind::ExperimentStart, {{u"experiment"_s, u"cpu-vs-io"_s}}},
+                 measure(u"gil_holder"_s, 4711), measure(u"items_done"_s, 12)});
+    QCOMPARE(card.order(), (QStringList{u"gil_holder"_s, u"items_done"_s}));
+    card.append({measure(u"cores_used"_s, 1.01), measure(u"gil_holder"_s, 4712)});
+    QCOMPARE(card.order(), (QStringList{u"cores_used"_s, u"gil_holder"_s, u"items_done"_s}));
+    QCOMPARE(card.valueOf(u"gil_holder"_s), u"TID 4712"_s);
+    card.clear();
+    card.append({measure(u"items_done"_s, 3), measure(u"cores_used"_s, 1)});
+    QCOMPARE(card.order(), (QStringList{u"items_done"_s, u"cores_used"_s})); // no lesson: as they came
 }
 
 QTEST_MAIN(tst_ResultCard)

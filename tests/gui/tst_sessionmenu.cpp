@@ -8,9 +8,9 @@
 #include "programs/ProgramSession.h"
 #include "replay/ReplayBar.h"
 #include "replay/ReplayController.h"
-#include "startup/LanguageSwitcher.h"
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 #include "window/SessionMenu.h"
 

@@ -4,11 +4,11 @@
 #include "ChildrenLeft.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ParameterForm.h"
-#include "startup/LanguageSwitcher.h"
+#include "lessons/SessionController.h"
 #include "waitgraph/WaitGraphPanel.h"
 #include "waitgraph/WaitGraphWidget.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
-#include "window/SessionController.h"
 
 #include "experiments/ExperimentRun.h"
 

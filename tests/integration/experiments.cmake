@@ -4,3 +4,8 @@ if(TARGET proclab)
     proclab_add_test(tst_experimentruns SOURCES tst_experimentruns.cpp LIBS Qt6::Core SERIAL TIMEOUT 240)
     add_dependencies(tst_experimentruns proclab proclab-worker)
 endif()
+# A killed lab process leaves the telemetry through ExperimentRun's own wiring. Real lab processes: SERIAL.
+proclab_add_test(tst_killedlabprocess SOURCES tst_killedlabprocess.cpp ${PROJECT_SOURCE_DIR}/tests/support/ChildrenLeft.h
+    ${PROJECT_SOURCE_DIR}/tests/support/ChildrenLeft.cpp LIBS proclab_core SERIAL TIMEOUT 60)
+target_include_directories(tst_killedlabprocess PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
+add_dependencies(tst_killedlabprocess proclab-worker)

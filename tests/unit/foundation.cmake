@@ -11,3 +11,4 @@ if(TARGET proclab_gui)
 endif()
 # Measured numbers written for people (result sentences, the card, the report).
 proclab_add_test(tst_figuretext SOURCES tst_figuretext.cpp LIBS proclab_core)
+proclab_add_test(tst_figurelabels SOURCES tst_figurelabels.cpp LIBS proclab_core)

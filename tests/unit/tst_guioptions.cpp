@@ -1,4 +1,4 @@
-#include "startup/GuiOptions.h"
+#include "window/GuiOptions.h"
 
 #include <QTest>
 

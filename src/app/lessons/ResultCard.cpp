@@ -1,6 +1,8 @@
 #include "ResultCard.h"
 
 #include "base/EventKind.h"
+#include "experiments/Experiment.h"
+#include "experiments/ExperimentCatalogue.h"
 #include "session/FigureLabels.h"
 
 #include <QEvent>
@@ -8,6 +10,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -36,7 +40,12 @@ ResultCard::ResultCard(QWidget *parent)
 void ResultCard::append(const QList<SessionEvent> &events)
 {
     for (const SessionEvent &event : events) {
-        if (event.kind == EventKind::Measure) {
+        if (event.kind == EventKind::ExperimentStart) {
+            // The lesson's own order of its figures, headline first (Experiment::liveFigures), live and in replay.
+            const std::unique_ptr<Experiment> experiment =
+                ExperimentCatalogue::create(event.fields.value(u"experiment"_s).toString());
+            m_lessonOrder = experiment ? experiment->liveFigures() : QStringList();
+        } else if (event.kind == EventKind::Measure) {
             const QString name = event.fields.value(u"name"_s).toString();
             if (!FigureLabels::isKnown(name) || !event.fields.value(u"value"_s).isDouble())
                 continue;
@@ -69,17 +78,31 @@ void ResultCard::show(const QString &name, double value, const QJsonObject &extr
         big.setBold(true);
         shown.figure->setFont(big);
         shown.figure->setObjectName(u"figure-"_s + name);
-        const int index = int(m_order.size());
-        m_grid->addWidget(shown.label, 2 * (index / Columns), index % Columns);
-        m_grid->addWidget(shown.figure, 2 * (index / Columns) + 1, index % Columns);
-        m_order << name;
         it = m_shown.insert(name, shown);
+        place(name);
     }
     it->value = value;
     it->extra = extra;
     it->label->setText(FigureLabels::label(name));
     it->figure->setText(FigureLabels::valueText(name, value, extra));
     setVisible(true);
+}
+
+void ResultCard::place(const QString &name)
+{
+    // The lesson's figures in its order, then any other in the order they came.
+    const auto rank = [this](const QString &figure) {
+        const qsizetype at = m_lessonOrder.indexOf(figure);
+        return at < 0 ? m_lessonOrder.size() : at;
+    };
+    const auto before = std::find_if(m_order.begin(), m_order.end(),
+                                     [&](const QString &shown) { return rank(shown) > rank(name); });
+    m_order.insert(before, name);
+    for (qsizetype index = 0; index < m_order.size(); ++index) {
+        const Shown &shown = m_shown[m_order.at(index)];
+        m_grid->addWidget(shown.label, int(2 * (index / Columns)), int(index % Columns));
+        m_grid->addWidget(shown.figure, int(2 * (index / Columns) + 1), int(index % Columns));
+    }
 }
 
 void ResultCard::clear()
@@ -90,6 +113,7 @@ void ResultCard::clear()
     }
     m_shown.clear();
     m_order.clear();
+    m_lessonOrder.clear();
     m_verdict->clear();
     m_verdict->hide();
     setVisible(false);

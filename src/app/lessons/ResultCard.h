@@ -25,6 +25,8 @@ public:
     // The value shown for a figure (FigureLabels' words), empty when it has none; for tests and the status bar.
     QString valueOf(const QString &name) const;
     int figureCount() const { return int(m_order.size()); }
+    // The figures as the card lays them out, left to right and row by row.
+    QStringList order() const { return m_order; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -39,9 +41,11 @@ private:
     };
     void show(const QString &name, double value, const QJsonObject &extra);
     void relabel();
+    void place(const QString &name);
 
     QGridLayout *m_grid;
     QLabel *m_verdict;
-    QList<QString> m_order;
+    QStringList m_order;
+    QStringList m_lessonOrder;
     QHash<QString, Shown> m_shown;
 };

@@ -4,9 +4,9 @@
 #include "CliDispatcher.h"
 #include "CliOutput.h"
 #include "EventLoopWatch.h"
-#include "GuiOptions.h"
-#include "LanguageSwitcher.h"
 #include "StopSignals.h"
+#include "window/GuiOptions.h"
+#include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 
 #include "BuildInfo.h"

@@ -1,6 +1,6 @@
 #include "TaskActions.h"
 
-#include "window/SessionController.h"
+#include "lessons/SessionController.h"
 
 #include <QAction>
 #include <QMenu>

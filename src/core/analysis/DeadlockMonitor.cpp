@@ -1,4 +1,5 @@
 #include "DeadlockMonitor.h"
+#include "WaitKindName.h"
 
 #include "DeadlockExplainer.h"
 #include "base/EventKind.h"
@@ -274,6 +275,7 @@ SessionEvent DeadlockMonitor::detectedEvent(const WaitTick &tick, const Deadlock
     for (const CycleMember &member : cycle.members) {
         QJsonObject entry{{u"pid"_s, member.thread.pid},   {u"tid"_s, member.thread.tid},
                           {u"name"_s, member.thread.name}, {u"waits_for"_s, member.waitsFor},
+                          {u"wait"_s, WaitKindName::of(member.waitKind)}, {u"object"_s, member.object},
                           {u"held_by"_s, member.heldBy},   {u"holds"_s, QJsonArray::fromStringList(member.locksHeld)}};
         if (member.releasers.size() > 1)
             entry.insert(u"releasers"_s, tidsJson(member.releasers));

@@ -1,5 +1,6 @@
 target_sources(proclab_core PRIVATE
     analysis/WaitInput.h
+    analysis/WaitKindName.h analysis/WaitKindName.cpp
     analysis/DeadlockFindings.h analysis/DeadlockFindings.cpp
     analysis/WaitForGraph.h analysis/WaitForGraph.cpp
     analysis/LockOrderGraph.h analysis/LockOrderGraph.cpp

@@ -1,10 +1,10 @@
-#include "LabController.h"
 #include "ChildScanner.h"
 #include "ControlEvents.h"
+#include "ForeignReaper.h"
+#include "LabController.h"
+#include "LabPaths.h"
 #include "LabProcessRecord.h"
 #include "LimitReport.h"
-#include "ForeignReaper.h"
-#include "LabPaths.h"
 #include "SupervisorSetup.h"
 #include "WorkerConnection.h"
 #include "ipc/TelemetryBlock.h"
@@ -52,6 +52,17 @@ void LabController::setTelemetryBlock(TelemetryBlock *block)
 {
     m_telemetry = block;
     m_telemetryFd = block ? block->fd() : -1;
+}
+
+void LabController::releaseTelemetryOf(pid_t pid)
+{
+    if (!m_telemetry)
+        return;
+    // A killed thread never marked its slot exited, and a process killed while waiting on a queue cannot take
+    // itself off the blocked counts: now that it is gone, the supervisor does both.
+    m_telemetry->releaseSlotsOf(pid);
+    for (int q = 0; q < m_telemetry->queueCount(); ++q)
+        m_telemetry->queue(q)->forgetWaitersOf(pid);
 }
 
 QString LabController::signalName(int signal)
@@ -313,6 +324,7 @@ void LabController::finishProcess(pid_t pid, const ProcessExit &exit, bool reape
     process->threads.clear();
     m_pendingThreads -= int(process->pendingThreads.size());
     process->pendingThreads.clear();
+    releaseTelemetryOf(pid);
     emitEvent(ControlEvents::processExit(pid, exit));
     if (reaped) {
         emitEvent(ControlEvents::processReap(pid, process->direct ? 0 : process->parent));
@@ -326,9 +338,8 @@ void LabController::removeProcess(pid_t pid)
     if (!process)
         return;
     m_pendingThreads -= int(process->pendingThreads.size());
-    // A killed thread never marked its slot exited; now that its process is gone, the supervisor does.
-    if (m_telemetry && process->ended)
-        m_telemetry->releaseSlotsOf(process->pid);
+    if (process->ended)
+        releaseTelemetryOf(process->pid);
     if (process->exitNotifier) {
         process->exitNotifier->setEnabled(false);
         process->exitNotifier->deleteLater();

@@ -33,8 +33,8 @@ struct LabLimits
     int stopGraceMs = 1000; // SIGTERM → SIGKILL delay when the session stops
 };
 
-// Starts, signals, reaps and watches the lab processes of one session — the only code in ProcLab that creates or
-// ends a process (docs/architecture.md, "Process model").
+// Starts, signals, reaps and watches the lab processes of one session (docs/architecture.md, "Process model").
+// A user's own program is ProgramRun's, watched by ProcessTree; both start processes only through ProcessSpawner.
 //
 // Lives on the supervisor's GUI or main thread (it must be a long-lived thread: a worker's parent-death signal
 // follows the thread that spawned it). Makes the process a child subreaper on construction. Every process is
@@ -60,11 +60,10 @@ public:
     void setClock(const SessionClock *clock) { m_externalClock = clock; }
     // The worker program; LabPaths::workerProgram() by default.
     void setWorkerProgram(const QString &program) { m_workerProgram = program; }
-    // The experiment's telemetry block: every worker gets its memfd as fd 4, and the slots of a reaped process
-    // are released in it (a SIGKILLed thread cannot mark its own slot). Not owned; null for none.
+    // The experiment's telemetry block: every worker gets its memfd as fd 4, and when a process ends its slots
+    // are released and it is taken off the queues' waiters (a SIGKILLed thread can do neither). Not owned, must
+    // outlive this controller; null for none.
     void setTelemetryBlock(TelemetryBlock *block);
-    // Only the memfd (-1: none), when the caller keeps the block elsewhere: slots are then not released on reap.
-    void setTelemetryFd(int fd) { m_telemetryFd = fd; }
 
     // Starts one worker. Returns its PID, or std::nullopt after an "error" event (cap reached, EAGAIN from
     // RLIMIT_NPROC, EMFILE, program missing): nothing is left half-started and the session goes on.
@@ -124,6 +123,7 @@ private:
     void onExitReadable(pid_t pid);
     void finishProcess(pid_t pid, const ProcessExit &exit, bool reaped);
     void removeProcess(pid_t pid);
+    void releaseTelemetryOf(pid_t pid);
     void onMessage(pid_t pid, const ControlMessage &message);
     void onForkAcknowledged(LabProcessRecord *parent, const ControlMessage &message, const QString &role);
     void scanForOrphans();

@@ -47,10 +47,20 @@ SpawnResult ProcessSpawner::spawn(const SpawnRequest &request)
     posix_spawnattr_t attributes;
     ::posix_spawn_file_actions_init(&actions);
     ::posix_spawnattr_init(&attributes);
+    if (request.stdinFromNull)
+        ::posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     for (qsizetype i = 0; i < request.descriptors.size(); ++i)
         ::posix_spawn_file_actions_adddup2(&actions, staged[size_t(i)], request.descriptors.at(i).second);
-    // Nothing else leaks into a lab process, whether or not its opener remembered O_CLOEXEC.
+    // Nothing else leaks into the child (session file, the sampler's kept /proc files, pidfds), whether or not
+    // its opener remembered O_CLOEXEC.
     ::posix_spawn_file_actions_addclosefrom_np(&actions, highestTarget + 1);
+    const QByteArray directory = request.workingDirectory.toLocal8Bit();
+    if (!directory.isEmpty())
+        ::posix_spawn_file_actions_addchdir_np(&actions, directory.constData());
+    // glibc runs this in the child after setpgid and with every signal blocked, so the background group's
+    // SIGTTOU cannot stop it; the program is in the foreground before its first instruction (no SIGTTIN race).
+    if (request.takeTerminal)
+        ::posix_spawn_file_actions_addtcsetpgrp_np(&actions, STDIN_FILENO);
 
     sigset_t defaults;
     sigfillset(&defaults);
@@ -71,9 +81,17 @@ SpawnResult ProcessSpawner::spawn(const SpawnRequest &request)
     for (QByteArray &argument : argumentBytes)
         argv.push_back(argument.data());
     argv.push_back(nullptr);
+    QList<QByteArray> environment = request.environment;
+    std::vector<char *> envp;
+    for (QByteArray &entry : environment)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    char **childEnvironment = request.environment.isEmpty() ? environ : envp.data();
 
     pid_t pid = -1;
-    const int rc = ::posix_spawn(&pid, program.constData(), &actions, &attributes, argv.data(), environ);
+    const int rc = request.searchPath
+                       ? ::posix_spawnp(&pid, program.constData(), &actions, &attributes, argv.data(), childEnvironment)
+                       : ::posix_spawn(&pid, program.constData(), &actions, &attributes, argv.data(), childEnvironment);
     ::posix_spawn_file_actions_destroy(&actions);
     ::posix_spawnattr_destroy(&attributes);
     for (int fd : staged)

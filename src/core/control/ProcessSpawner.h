@@ -12,12 +12,19 @@
 // What to start and how.
 struct SpawnRequest
 {
-    QString program;       // absolute path; no PATH search
-    QStringList arguments; // argv[1…]
+    QString program;        // an absolute path; with searchPath a name looked up in PATH unless it contains '/'
+    QStringList arguments;  // argv[1…]
+    bool searchPath = false; // posix_spawnp (a user's command) instead of posix_spawn (a lab worker)
     pid_t processGroup = 0; // the experiment's group; 0 starts a new group led by the child
     // Descriptors the child gets at fixed numbers: {descriptor in this process, number in the child}.
-    // Targets must be ≥ 3 and distinct; every other descriptor is closed in the child.
+    // Targets must be distinct; 0, 1 and 2 are inherited unless mapped; every other descriptor is closed.
     QList<QPair<int, int>> descriptors;
+    bool stdinFromNull = false; // stdin reads /dev/null
+    QString workingDirectory;   // empty: the supervisor's
+    // The child's whole environment ("NAME=value" each); empty: the supervisor's.
+    QList<QByteArray> environment;
+    // Make the child's new group the foreground group of the terminal on stdin before its first instruction.
+    bool takeTerminal = false;
 };
 
 // The child, or why there is none.
@@ -29,7 +36,8 @@ struct SpawnResult
     bool ok() const { return pid > 0 && pidfd.isValid(); }
 };
 
-// posix_spawn for lab processes.
+// The one place ProcLab starts a process: lab workers (WorkerLauncher, for LabController) and the user's own
+// programs (ProgramSpawner, for ProgramRun) both come here.
 //
 // Contract: on success the child runs `program` in `processGroup` with the descriptors mapped, default signal
 // dispositions, an empty signal mask and the supervisor's original RLIMIT_NOFILE soft limit; its pidfd is open.

@@ -1,5 +1,5 @@
+#include "ProcessSpawner.h"
 #include "ProgramSpawner.h"
-#include "probe/FileLimit.h"
 
 #include <QByteArray>
 #include <QList>
@@ -7,11 +7,8 @@
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
-#include <vector>
 
 extern char **environ;
 
@@ -73,81 +70,35 @@ ProgramSpawnResult ProgramSpawner::spawn(const ProgramLaunch &launch)
         return result;
     }
 
-    posix_spawn_file_actions_t actions;
-    posix_spawnattr_t attributes;
-    ::posix_spawn_file_actions_init(&actions);
-    ::posix_spawnattr_init(&attributes);
-    if (launch.nullStdin)
-        ::posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    ::posix_spawn_file_actions_adddup2(&actions, outPipe[1], STDOUT_FILENO);
-    ::posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO);
-    // Nothing of the supervisor's (session file, sampler's kept /proc files, pidfds) leaks into the program.
-    ::posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-    const QByteArray directory = launch.workingDirectory.toLocal8Bit();
-    if (!directory.isEmpty())
-        ::posix_spawn_file_actions_addchdir_np(&actions, directory.constData());
-    // glibc runs this in the child after setpgid and with every signal blocked, so the background group's
-    // SIGTTOU cannot stop it; the program is in the foreground before its first instruction (no SIGTTIN race).
-    const bool takeTerminal = launch.takeTerminal && !launch.nullStdin && terminalIsOurs();
-    if (takeTerminal)
-        ::posix_spawn_file_actions_addtcsetpgrp_np(&actions, STDIN_FILENO);
-
-    sigset_t defaults;
-    sigfillset(&defaults);
-    sigset_t empty;
-    sigemptyset(&empty);
-    ::posix_spawnattr_setsigdefault(&attributes, &defaults);
-    ::posix_spawnattr_setsigmask(&attributes, &empty);
-    ::posix_spawnattr_setpgroup(&attributes, 0);
-    ::posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-
-    QList<QByteArray> argumentBytes;
-    for (const QString &argument : launch.command)
-        argumentBytes.append(argument.toLocal8Bit());
-    std::vector<char *> argv;
-    for (QByteArray &argument : argumentBytes)
-        argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    QList<QByteArray> environment = childEnvironment();
-    std::vector<char *> envp;
-    for (QByteArray &entry : environment)
-        envp.push_back(entry.data());
-    envp.push_back(nullptr);
-
-    pid_t pid = -1;
-    const int rc = ::posix_spawnp(&pid, argv.front(), &actions, &attributes, argv.data(), envp.data());
-    ::posix_spawn_file_actions_destroy(&actions);
-    ::posix_spawnattr_destroy(&attributes);
+    SpawnRequest request;
+    request.program = launch.command.front();
+    request.arguments = launch.command.mid(1);
+    request.searchPath = true;
+    request.descriptors = {{outPipe[1], STDOUT_FILENO}, {errPipe[1], STDERR_FILENO}};
+    request.stdinFromNull = launch.nullStdin;
+    request.workingDirectory = launch.workingDirectory;
+    request.environment = childEnvironment();
+    request.takeTerminal = launch.takeTerminal && !launch.nullStdin && terminalIsOurs();
+    SpawnResult spawned = ProcessSpawner::spawn(request);
     ::close(outPipe[1]);
     ::close(errPipe[1]);
-    if (rc != 0) {
+    if (!spawned.ok()) {
         ::close(outPipe[0]);
         ::close(errPipe[0]);
-        result.error = rc;
-        return result;
-    }
-    int openError = 0;
-    result.pidfd = PidFd::open(pid, &openError);
-    if (!result.pidfd.isValid()) {
-        // We cannot watch it, so it must not live. Until we reap it its PID is ours: kill/waitpid are safe here.
-        ::kill(pid, SIGKILL);
-        int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        ::close(outPipe[0]);
-        ::close(errPipe[0]);
-        if (takeTerminal)
+        // A child that ran its file actions before it failed (or was killed for want of a pidfd) may have
+        // taken the terminal already.
+        if (request.takeTerminal)
             reclaimTerminal();
-        result.error = openError;
+        result.error = spawned.error;
         return result;
     }
     ::fcntl(outPipe[0], F_SETFL, ::fcntl(outPipe[0], F_GETFL) | O_NONBLOCK);
     ::fcntl(errPipe[0], F_SETFL, ::fcntl(errPipe[0], F_GETFL) | O_NONBLOCK);
-    result.pid = pid;
+    result.pid = spawned.pid;
+    result.pidfd = std::move(spawned.pidfd);
     result.stdoutFd = outPipe[0];
     result.stderrFd = errPipe[0];
-    result.tookTerminal = takeTerminal;
-    FileLimit::restoreOn(pid);
+    result.tookTerminal = request.takeTerminal;
     return result;
 }
 

@@ -34,7 +34,7 @@ struct ProgramSpawnResult
     int shellStatus() const;
 };
 
-// posix_spawnp for a user's program (not a lab worker: no control socket, no telemetry).
+// A user's program (not a lab worker: no control socket, no telemetry), started by ProcessSpawner.
 //
 // Contract: on success the child runs the command in a new process group it leads, with stdin inherited, stdout
 // and stderr on pipes whose read ends the caller owns, every other descriptor closed, default signal dispositions,

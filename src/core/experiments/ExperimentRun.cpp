@@ -53,7 +53,7 @@ bool ExperimentRun::createTelemetry(const TelemetryBlockSpec &spec)
         reportError(tr("Could not create the shared memory of the experiment: %1").arg(m_telemetry.errorString()));
         return false;
     }
-    m_lab->setTelemetryFd(m_telemetry.fd());
+    m_lab->setTelemetryBlock(&m_telemetry);
     // The live futex cross-check needs to know where the locks and queues lie in the block; without that it stays
     // off, which the session then shows by the absence of its lock.futex_check summary.
     if (const auto mapping = TelemetryFutexLayout::read(m_telemetry.fd()); mapping && m_futex)
@@ -160,14 +160,7 @@ bool ExperimentRun::start()
     m_lab = std::make_unique<LabController>();
     m_lab->setClock(&m_clock);
     m_lab->setLimits(m_options.limits);
-    connect(m_lab.get(), &LabController::event, this, [this](const SessionEvent &event) {
-        keep(event);
-        if (event.kind == EventKind::ProcessExit && m_telemetry.isValid()) {
-            // A process killed while waiting on a queue cannot take itself off the blocked counts.
-            for (int q = 0; q < m_telemetry.queueCount(); ++q)
-                m_telemetry.queue(q)->forgetWaitersOf(pid_t(event.fields.value(u"pid"_s).toInteger()));
-        }
-    });
+    connect(m_lab.get(), &LabController::event, this, [this](const SessionEvent &event) { keep(event); });
 
     if (m_options.record) {
         SessionHeader header = SessionHeader::forThisMachine(m_experiment->id(), m_values.toJson(),

@@ -123,8 +123,8 @@ private:
     ParameterValues m_values;
     Options m_options;
     SessionClock m_clock;
+    TelemetryBlock m_telemetry; // before m_lab, which uses it until its destructor has ended every process
     std::unique_ptr<LabController> m_lab;
-    TelemetryBlock m_telemetry;
     TelemetrySnapshot m_lastTelemetry;
     WaitTick m_lastWaits;
     FigureBoard m_figures;

@@ -3,6 +3,7 @@
 #include "DeadlockExperiment.h"
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "analysis/WaitKindName.h"
 #include "base/EventKind.h"
 
 #include <QJsonArray>
@@ -106,9 +107,9 @@ PhenomenonVerdict JoinDeadlockExperiment::check(const QList<SessionEvent> &event
         bool child = false;
         bool pipe = false;
         for (const QJsonValue &member : cycle) {
-            const QString waits = member.toObject().value(u"waits_for"_s).toString();
-            child = child || waits.contains(u"child"_s);
-            pipe = pipe || waits.contains(u"pipe"_s);
+            const WaitKind wait = WaitKindName::named(member.toObject().value(u"wait"_s).toString());
+            child = child || wait == WaitKind::Child;
+            pipe = pipe || wait == WaitKind::PipeRead || wait == WaitKind::PipeWrite;
         }
         throughPipe = throughPipe || (child && pipe);
     }

@@ -97,7 +97,7 @@ void RaceExperiment::reportFigures(ExperimentRun &run, LiveFigures::Moment momen
     const qint64 counter = run.lastFigures().value(0);
     run.report(u"increments_done"_s, double(done), moment);
     run.report(u"counter"_s, double(counter), moment);
-    run.report(u"lost_updates"_s, double(qint64(done) - counter), moment);
+    run.report(u"lost_updates"_s, double(qint64(done) - counter), moment, {{u"of"_s, double(done)}});
 }
 
 void RaceExperiment::tick(ExperimentRun &run, const Snapshot &)

@@ -1,8 +1,8 @@
 #include "ReplayWaits.h"
 
+#include "analysis/WaitKindName.h"
 #include "experiments/WaitTickBuilder.h"
 #include "session/SessionMoment.h"
-#include "session/SessionTape.h"
 
 #include <QHash>
 #include <QSet>
@@ -38,24 +38,6 @@ bool alive(const SessionMoment::Task &task)
 }
 } // namespace
 
-WaitKind ReplayWaits::kindOfWords(const QString &words, QString *label)
-{
-    const QStringList parts = words.split(u' ', Qt::SkipEmptyParts);
-    if (parts.size() < 2)
-        return WaitKind::None;
-    *label = parts.at(1);
-    const bool full = words.endsWith(u"(full)"_s);
-    if (parts.first() == u"lock"_s)
-        return WaitKind::Lock;
-    if (parts.first() == u"child"_s)
-        return WaitKind::Child;
-    if (parts.first() == u"queue"_s)
-        return full ? WaitKind::QueueFull : WaitKind::QueueEmpty;
-    if (parts.first() == u"pipe"_s)
-        return full ? WaitKind::PipeWrite : WaitKind::PipeRead;
-    return WaitKind::None;
-}
-
 WaitTick ReplayWaits::build(const SessionMoment &moment)
 {
     WaitTick tick;
@@ -78,7 +60,7 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
         input.alive = alive(task);
         if (input.alive && !task.wait.isEmpty()) {
             recordedWaits = true;
-            input.waitKind = SessionTape::waitKindNamed(task.wait);
+            input.waitKind = WaitKindName::named(task.wait);
             input.waitObject = task.waitOn;
             if (input.waitKind == WaitKind::Lock) {
                 input.waitObject = lockIds.idOf(task.waitLabel, task.waitOn);
@@ -105,14 +87,15 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
         tick.threads << input;
     }
 
-    // Older recordings: the unresolved cycle as the detector described it.
+    // A recording whose task samples carry no waits (a deadlock.detected without sampled waits around it): the
+    // unresolved cycle as the detector recorded it, each member's wait kind and object.
     if (!recordedWaits && !moment.deadlock.isEmpty()) {
         for (const QJsonValue &value : moment.deadlock.value(u"cycle"_s).toArray()) {
             const QJsonObject member = value.toObject();
             const qint64 tid = member.value(u"tid"_s).toInteger();
             const qint64 holder = member.value(u"held_by"_s).toInteger();
-            QString label;
-            const WaitKind kind = kindOfWords(member.value(u"waits_for"_s).toString(), &label);
+            const WaitKind kind = WaitKindName::named(member.value(u"wait"_s).toString());
+            const QString label = member.value(u"object"_s).toString();
             const auto at = threadAt.constFind(tid);
             if (at == threadAt.cend() || kind == WaitKind::None)
                 continue;

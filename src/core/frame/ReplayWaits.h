@@ -14,7 +14,4 @@ class ReplayWaits
 {
 public:
     static WaitTick build(const SessionMoment &moment);
-    // The object a deadlock.detected member waits for, from its words ("lock L2", "queue Q1 (full)",
-    // "child 5300", "pipe P1 (empty)"); WaitKind::None when the words are not understood.
-    static WaitKind kindOfWords(const QString &words, QString *label);
 };

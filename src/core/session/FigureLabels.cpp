@@ -10,7 +10,7 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-enum class Unit { Count, Share, Seconds, Cores, Id, Holder, YesNo, OfCapacity, ParentValue, Adopted, Zombies };
+enum class Unit { Count, CountOfDone, Share, Seconds, Cores, Id, Holder, YesNo, OfCapacity, ParentValue, Adopted, Zombies };
 
 struct Known
 {
@@ -22,7 +22,7 @@ struct Known
 const QHash<QString, Known> &known()
 {
     static const QHash<QString, Known> figures = {
-        {u"lost_updates"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Updates lost"), Unit::Count}},
+        {u"lost_updates"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Updates lost"), Unit::CountOfDone}},
         {u"increments_done"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Increments made"), Unit::Count}},
         {u"counter"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Counter"), Unit::Count}},
         {u"parent_value"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Parent's value"), Unit::ParentValue}},
@@ -84,6 +84,11 @@ QString FigureLabels::valueText(const QString &name, double value, const QJsonOb
     switch (it->unit) {
     case Unit::Count:
         return plain(value);
+    case Unit::CountOfDone: {
+        // "95,832,264 (56.6 %)": how many of the increments made were lost.
+        const double done = extra.value(u"of"_s).toDouble();
+        return done > 0 ? tr("%1 (%2 %)").arg(plain(value), FigureText::percent(value / done)) : plain(value);
+    }
     case Unit::Share:
         return tr("%1 %").arg(FigureText::percent(value));
     case Unit::Seconds:

@@ -1,6 +1,7 @@
 #include "SessionTape.h"
 
 #include "analysis/WaitForGraph.h"
+#include "analysis/WaitKindName.h"
 #include "base/EventKind.h"
 #include "control/LimitReport.h"
 #include "probe/TaskStateName.h"
@@ -74,30 +75,6 @@ void SessionTape::append(const SessionEvent &event)
     m_keptSamples -= seen / 2;
 }
 
-namespace {
-const std::pair<WaitKind, const char16_t *> WaitNames[] = {
-    {WaitKind::Lock, u"lock"},           {WaitKind::QueueFull, u"queue_full"}, {WaitKind::QueueEmpty, u"queue_empty"},
-    {WaitKind::Child, u"child"},         {WaitKind::PipeWrite, u"pipe_write"}, {WaitKind::PipeRead, u"pipe_read"},
-};
-} // namespace
-
-QString SessionTape::waitKindName(WaitKind kind)
-{
-    for (const auto &[known, name] : WaitNames) {
-        if (known == kind)
-            return QString::fromUtf16(name);
-    }
-    return {};
-}
-
-WaitKind SessionTape::waitKindNamed(const QString &name)
-{
-    for (const auto &[kind, known] : WaitNames) {
-        if (name == QStringView(known))
-            return kind;
-    }
-    return WaitKind::None;
-}
 
 QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
                                            const std::function<bool(const TaskSample &)> &include,
@@ -122,7 +99,7 @@ QList<SessionEvent> SessionTape::samplesOf(const Snapshot &snapshot, double t,
                           task.blocked, task.cpuPercent, task.core, task.reason, {}, 0, {}, {}};
         if (const WaitInput *wait = waitOf.value(task.tid)) {
             if (wait->waitKind != WaitKind::None) {
-                record.wait = waitKindName(wait->waitKind);
+                record.wait = WaitKindName::of(wait->waitKind);
                 record.waitOn = wait->waitObject;
                 // Only a lock needs its name spelt out: queues and pipes are named by their index ("Q1" is
                 // queue 0) and a child by its PID, and 500 threads waiting on one queue would repeat it.

@@ -46,8 +46,6 @@ public:
                                   const std::function<bool(const TaskSample &)> &include = {},
                                   const WaitTick *waits = nullptr);
     // The session format's name of a wait ("lock", "queue_full", …; "" for None), and back (None when unknown).
-    static QString waitKindName(WaitKind kind);
-    static WaitKind waitKindNamed(const QString &name);
     const QList<SessionEvent> &events() const { return m_events; }
     // Writes what is queued and closes the file. Idempotent.
     void close();

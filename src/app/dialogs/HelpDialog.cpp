@@ -1,4 +1,4 @@
-#include "HelpDialogs.h"
+#include "HelpDialog.h"
 
 #include "tasks/TaskStateStyle.h"
 
