@@ -5,12 +5,12 @@
 #include "experiments/ExperimentRun.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ParameterForm.h"
-#include "startup/LanguageSwitcher.h"
+#include "window/LanguageSwitcher.h"
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
 #include "timeline/StateTimelineWidget.h"
 #include "window/MainWindow.h"
-#include "window/SessionController.h"
+#include "lessons/SessionController.h"
 
 #include <QFileInfo>
 #include <QSettings>
