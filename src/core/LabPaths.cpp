@@ -20,6 +20,19 @@ QString LabPaths::workerProgram()
     return {};
 }
 
+QString LabPaths::labScript(const QString &name)
+{
+    const QString path = QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../share/proclab/python/"_s + name);
+    return QFileInfo(path).isFile() ? path : QString();
+}
+
+QString LabPaths::pythonProgram()
+{
+    // The system's interpreter, not whatever python3 comes first in PATH: its layout is the one the GIL reader knows.
+    const QString python = u"/usr/bin/python3"_s;
+    return QFileInfo(python).isExecutable() ? QFileInfo(python).canonicalFilePath() : QString();
+}
+
 QString LabPaths::sessionsFolder()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/proclab/sessions"_s;

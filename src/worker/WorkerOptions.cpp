@@ -57,6 +57,10 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
             termKills = true;
             continue;
         }
+        if (option == "--") {
+            scriptArgs.assign(argv + i + 1, argv + argc);
+            break;
+        }
         if (i + 1 >= argc) {
             *error = "option " + std::string(option) + " needs a value";
             return false;
@@ -68,7 +72,7 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
         else if (option == "--parent")
             ok = toNumber(value, &parent) && parent > 0;
         else if (option == "--role")
-            role = value, ok = role == "host" || isThreadRole(role);
+            role = value, ok = role == "host" || role == "python" || isThreadRole(role);
         else if (option == "--name")
             name = value, ok = !name.empty();
         else if (option == "--nice")
@@ -99,6 +103,10 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
             ok = toNumber(value, &holdMs) && holdMs >= -1;
         else if (option == "--rounds")
             ok = toNumber(value, &rounds) && rounds >= 0;
+        else if (option == "--python")
+            python = value, ok = !python.empty() && python.front() == '/';
+        else if (option == "--script")
+            script = value, ok = !script.empty() && script.front() == '/';
         else if (option == "--cpu")
             ok = toNumber(value, &cpu) && cpu >= 0 && cpu < 1024;
         else {
@@ -118,6 +126,10 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
     // Only a worker forked by a lab worker (--parent, not the supervisor) has none: its parent's death ends it.
     if (controlFd < 0 && (parent <= 0 || parent == supervisor)) {
         *error = "started by ProcLab's supervisor only (no --control-fd); run `proclab` instead";
+        return false;
+    }
+    if (role == "python" && (python.empty() || script.empty())) {
+        *error = "--role python needs --python and --script";
         return false;
     }
     if (parent <= 0)

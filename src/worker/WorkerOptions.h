@@ -11,6 +11,7 @@
 //                  [--pipe-read-fd N] [--pipe-write-fd N] [--item-size BYTES]
 //                  [--rate PER_SECOND] [--busy] [--locks A,B…] [--step MS] [--hold MS] [--rounds N] [--cpu N]
 //                  [--term-kills]
+//   proclab-worker --supervisor PID --role python --python PROGRAM --script FILE [...] [-- SCRIPT-ARGS…]
 //
 // --supervisor is the proclab process; --parent the process that started this one (default: the supervisor).
 // --role host (the default) runs no thread of its own and waits for commands; any thread role (producer,
@@ -19,6 +20,8 @@
 // spinning instead of sleeping; --cpu pins the process (and the threads it starts later) to one core.
 // --term-kills: SIGTERM ends the process by that signal, as Python's terminate() does (the zombie lesson), after
 // its threads were asked to stop; without it SIGTERM is a clean shutdown with exit code 0.
+// --role python runs no worker at all: it sets the death signal and the nice value, then replaces itself with
+// PROGRAM (a python3) running FILE, the control socket kept open as --control-fd for the script (PythonLaunch).
 struct WorkerOptions
 {
     pid_t supervisor = 0;
@@ -42,6 +45,9 @@ struct WorkerOptions
     bool busy = false;
     int cpu = -1;
     bool termKills = false;
+    std::string python;                   // --role python: the interpreter
+    std::string script;                   // --role python: the script it runs
+    std::vector<std::string> scriptArgs;  // everything after `--`
 
     // Parses argv. False with a one-line reason in *error for anything unknown or malformed.
     bool parse(int argc, char **argv, std::string *error);

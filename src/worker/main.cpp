@@ -1,5 +1,6 @@
 // proclab-worker: the program every lab process runs. The supervisor starts it; it is not meant to be run by hand.
 #include "BuildInfo.h"
+#include "PythonLaunch.h"
 #include "WorkerOptions.h"
 #include "WorkerProcess.h"
 
@@ -18,5 +19,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "proclab-worker: %s\n", error.c_str());
         return 2;
     }
+    if (options.role == "python")
+        return PythonLaunch::exec(options);
     return WorkerProcess(std::move(options)).run();
 }

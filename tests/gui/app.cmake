@@ -19,3 +19,6 @@ proclab_add_test(tst_sessioninfowidget SOURCES tst_sessioninfowidget.cpp LIBS pr
 # The live result card: every experiment's figure in the real window before Stop, and the card in a replay.
 proclab_add_test(tst_resultcard SOURCES tst_resultcard.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 180 LABELS gui)
+# The real GIL in the window: cpu-vs-io lang=python, the GIL % column and the timeline's GIL band before Stop.
+proclab_add_test(tst_gilview SOURCES tst_gilview.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 60 LABELS gui)

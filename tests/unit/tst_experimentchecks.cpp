@@ -273,6 +273,26 @@ void tst_ExperimentChecks::decides_data()
         QTest::newRow("io with GIL never taken") << u"cpu-vs-io"_s << QStringList{u"work=io"_s} << ioNoGil << false;
     }
     {
+        // lang=python: the same one core, and the real GIL's summary must show it busy and taken in turns.
+        QList<SessionEvent> python = started();
+        measure(python, u"setup"_s, 2, {{u"cores"_s, 2}, {u"lang"_s, u"python"_s}});
+        threadStart(python, 90, 91, u"cpu"_s);
+        threadStart(python, 90, 92, u"cpu"_s);
+        samples(python, 90, 91, 0.5, 0.02, u"running"_s);
+        samples(python, 90, 92, 0.48, 0.02, u"blocked"_s);
+        const auto summary = [](double first, double second) {
+            return ev(4.9, u"python.gil"_s,
+                      {{u"pid"_s, 90}, {u"reads"_s, 900}, {u"held"_s, first + second}, {u"handovers"_s, 700},
+                       {u"threads"_s, QJsonArray{QJsonObject{{u"tid"_s, 91}, {u"gil"_s, first}},
+                                                 QJsonObject{{u"tid"_s, 92}, {u"gil"_s, second}}}}});
+        };
+        const QStringList lang{u"lang=python"_s};
+        QTest::newRow("python: one GIL in turns") << u"cpu-vs-io"_s << lang << (python + QList{summary(0.5, 0.49)}) << true;
+        QTest::newRow("python: one thread kept it") << u"cpu-vs-io"_s << lang << (python + QList{summary(0.99, 0.0)}) << false;
+        QTest::newRow("python: GIL not read") << u"cpu-vs-io"_s << lang << python << false;
+        QTest::newRow("python: GIL mostly free") << u"cpu-vs-io"_s << lang << (python + QList{summary(0.2, 0.2)}) << false;
+    }
+    {
         QList<SessionEvent> e = started();
         QJsonArray members;
         members << QJsonObject{{u"tid"_s, 1}, {u"waits_for"_s, u"child 2"_s}, {u"wait"_s, u"child"_s}, {u"object"_s, u"2"_s}}

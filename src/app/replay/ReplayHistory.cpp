@@ -78,6 +78,13 @@ public:
             if (sample) {
                 thread.core = f.value(u"core"_s).toInt(-1);
                 thread.running = f.value(u"running"_s).toDouble();
+                if (f.contains(u"gil"_s) && thread.lane >= 0) {
+                    // As live: a sample's share is drawn from its time until the next one.
+                    QList<GilRun> &gil = m_history->lanes[thread.lane].gil;
+                    if (!gil.isEmpty())
+                        gil.last().end = std::max(gil.last().end, event.t);
+                    gil.append({event.t, event.t, f.value(u"gil"_s).toDouble()});
+                }
             }
         } else if (kind == EventKind::ThreadStart) {
             ThreadNow &thread = m_threads[tid];
@@ -122,6 +129,8 @@ public:
                 ThreadLane &lane = m_history->lanes[it->lane];
                 lane.runs.last().end = to;
                 lane.lastSeen = to;
+                if (!lane.gil.isEmpty())
+                    lane.gil.last().end = std::max(lane.gil.last().end, to);
             }
         }
     }
@@ -136,7 +145,7 @@ private:
     void openLane(qint64 tid, ThreadNow &thread, double t)
     {
         thread.lane = m_history->lanes.size();
-        m_history->lanes.append({thread.pid, tid, thread.role, {{t, t, thread.state}}, t});
+        m_history->lanes.append({thread.pid, tid, thread.role, {{t, t, thread.state}}, t, {}});
     }
 
     void setState(qint64 tid, ThreadNow &thread, TaskState state, double t)
@@ -164,6 +173,8 @@ private:
             ThreadLane &lane = m_history->lanes[it->lane];
             lane.runs.last().end = std::max(lane.runs.last().end, t);
             lane.lastSeen = t;
+            if (!lane.gil.isEmpty())
+                lane.gil.last().end = std::max(lane.gil.last().end, t);
         }
         m_threads.erase(it);
     }

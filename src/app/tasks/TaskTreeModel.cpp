@@ -143,6 +143,8 @@ TaskTreeModel::ColumnSpan TaskTreeModel::changedColumns(const TaskRow &shown, co
         mark(ReasonColumn);
     if (shown.itemsDone != fresh.itemsDone)
         mark(ItemsColumn);
+    if ((shown.gil < 0) != (fresh.gil < 0) || percent(shown.gil) != percent(fresh.gil))
+        mark(GilColumn);
     return span;
 }
 
@@ -371,6 +373,7 @@ QString TaskTreeModel::columnName(int column)
     case CoreColumn: return tr("Core");
     case ReasonColumn: return tr("Why blocked");
     case ItemsColumn: return tr("Items done");
+    case GilColumn: return tr("GIL %");
     }
     return {};
 }
@@ -384,6 +387,10 @@ QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int
     if (role == Qt::ToolTipRole && section == ShareColumn)
         return tr("Share of the last interval spent running on a core (green), ready in the run queue (amber), and "
                   "blocked (blue).");
+    if (role == Qt::ToolTipRole && section == GilColumn)
+        return tr("CPython's GIL: the share of the last interval a thread held it, read from the process's memory; "
+                  "on a process row all its threads together, never more than 100 %: one thread at a time runs "
+                  "Python code.");
     return {};
 }
 
@@ -411,6 +418,7 @@ QVariant TaskTreeModel::display(const TaskRow &row, int column) const
     case CoreColumn: return row.core >= 0 ? QVariant(row.core) : QVariant();
     case ReasonColumn: return row.reason;
     case ItemsColumn: return row.itemsDone >= 0 ? QVariant(row.itemsDone) : QVariant();
+    case GilColumn: return row.gil >= 0 ? QVariant(QString::number(qRound(row.gil * 100))) : QVariant();
     }
     return {};
 }
@@ -428,6 +436,7 @@ QVariant TaskTreeModel::sortValue(const TaskRow &row, int column) const
     case CoreColumn: return row.core;
     case ReasonColumn: return row.reason;
     case ItemsColumn: return row.itemsDone;
+    case GilColumn: return row.gil;
     }
     return {};
 }
@@ -489,7 +498,8 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         case PpidColumn:
         case CpuColumn:
         case CoreColumn:
-        case ItemsColumn: return int(Qt::AlignRight | Qt::AlignVCenter);
+        case ItemsColumn:
+        case GilColumn: return int(Qt::AlignRight | Qt::AlignVCenter);
         default: return {};
         }
     case StateRole: return int(row->state);

@@ -31,6 +31,7 @@ public:
         CoreColumn,
         ReasonColumn,
         ItemsColumn,
+        GilColumn, // CPython's GIL: a thread's share of the last interval, a process's total (at most 100 %)
         ColumnCount
     };
     enum Role {

@@ -44,6 +44,13 @@ void StateTimelineWidget::addSample(double t, const QList<TaskRow> &rows)
             lane.runs.last().end = t;
         else
             lane.runs.append({start, t, row.state});
+        if (row.gil >= 0) {
+            if (!lane.gil.isEmpty() && qRound(lane.gil.last().share * 100) == qRound(row.gil * 100)
+                && lane.gil.last().end >= start - 1e-9)
+                lane.gil.last().end = t;
+            else
+                lane.gil.append({start, t, row.gil});
+        }
     }
     m_now = t;
     m_lastT = t;
@@ -58,6 +65,11 @@ void StateTimelineWidget::addSample(double t, const QList<TaskRow> &rows)
             ++old;
         if (old > 0)
             it->runs.remove(0, old);
+        qsizetype oldGil = 0;
+        while (oldGil < it->gil.size() && it->gil.at(oldGil).end < horizon)
+            ++oldGil;
+        if (oldGil > 0)
+            it->gil.remove(0, oldGil);
         ++it;
     }
     lanesChanged(lanesBefore);
@@ -120,6 +132,18 @@ TaskState StateTimelineWidget::stateAt(qint64 pid, qint64 tid, double t) const
     return TaskState::Terminated;
 }
 
+double StateTimelineWidget::gilAt(qint64 pid, qint64 tid, double t) const
+{
+    const auto lane = m_lanes.constFind(TaskRow::keyOf(pid, tid));
+    if (lane == m_lanes.cend())
+        return -1;
+    for (const GilRun &run : lane->gil) {
+        if (t >= run.start && t <= run.end)
+            return run.share;
+    }
+    return -1;
+}
+
 double StateTimelineWidget::xOf(double t, const QRect &plot) const
 {
     return plot.left() + (t - (m_now - m_window)) / m_window * plot.width();
@@ -168,13 +192,25 @@ void StateTimelineWidget::paintEvent(QPaintEvent *event)
         painter.setPen(text);
         painter.drawText(QRect(4, y, LabelWidth - 8, LaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          metrics.elidedText(it->label, Qt::ElideRight, LabelWidth - 8));
+        // A Python thread's lane gives its top to the GIL band, on the background, so the band reads on its own.
+        const int stateTop = it->gil.isEmpty() ? 2 : 6;
         for (const StateRun &run : it->runs) {
             const double x1 = std::max<double>(plot.left(), xOf(run.start, plot));
             const double x2 = std::min<double>(plot.right(), xOf(run.end, plot));
             if (x2 <= x1 - 1)
                 continue;
-            painter.fillRect(QRectF(x1, y + 2, std::max(1.0, x2 - x1), LaneHeight - 4),
+            painter.fillRect(QRectF(x1, y + stateTop, std::max(1.0, x2 - x1), LaneHeight - 2 - stateTop),
                              TaskStateStyle::color(run.state));
+        }
+        // The GIL band along the lane's top edge: as dark as the share of the time this thread held the GIL.
+        for (const GilRun &run : it->gil) {
+            const double x1 = std::max<double>(plot.left(), xOf(run.start, plot));
+            const double x2 = std::min<double>(plot.right(), xOf(run.end, plot));
+            if (x2 <= x1 - 1 || run.share <= 0.005)
+                continue;
+            QColor band = GilBandColor;
+            band.setAlphaF(float(0.15 + 0.85 * std::clamp(run.share, 0.0, 1.0)));
+            painter.fillRect(QRectF(x1, y + 1, std::max(1.0, x2 - x1), 4), band);
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include "TimelineHistory.h"
 
+#include <QColor>
 #include <QMap>
 #include <QWidget>
 
@@ -31,6 +32,10 @@ public:
     static constexpr int LaneHeight = 14;
     static constexpr int HeaderHeight = 18;
     static constexpr int LabelWidth = 150;
+    // The GIL band drawn along the top of a Python thread's lane (darker: held longer).
+    static constexpr QColor GilBandColor{106, 27, 154};
+    // The GIL share drawn for a thread's lane at time t (-1 when none); for tests.
+    double gilAt(qint64 pid, qint64 tid, double t) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -16,6 +16,16 @@ struct StateRun
     bool operator==(const StateRun &) const = default;
 };
 
+// A stretch of time over which a Python thread held CPython's GIL for `share` of the time (its task.sample's
+// `gil`, held until the next one).
+struct GilRun
+{
+    double start = 0;
+    double end = 0;
+    double share = 0;
+    bool operator==(const GilRun &) const = default;
+};
+
 struct ThreadLane
 {
     qint64 pid = 0;
@@ -23,6 +33,7 @@ struct ThreadLane
     QString name;
     QList<StateRun> runs; // oldest first, not overlapping
     double lastSeen = 0;  // the last time the thread was alive
+    QList<GilRun> gil;    // oldest first; empty for a thread whose GIL is not read
 };
 
 struct CoreRun

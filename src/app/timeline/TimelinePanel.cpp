@@ -66,6 +66,8 @@ void TimelinePanel::retranslate()
         parts << u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(TaskStateStyle::color(state).name(),
                                                                     TaskStateName::displayName(state).toHtmlEscaped());
     }
+    parts << u"<span style=\"color:%1\">▬</span>&nbsp;%2"_s.arg(StateTimelineWidget::GilBandColor.name(),
+                                                              tr("holds the GIL (darker: longer)").toHtmlEscaped());
     m_legend->setText(parts.join(u"&nbsp;&nbsp; "_s));
     m_coresTitle->setText(u"<b>"_s + tr("Which lab thread ran on each core") + u"</b>"_s);
     m_threadsTitle->setText(u"<b>"_s + tr("The state of every lab thread over time") + u"</b>"_s);

@@ -1,6 +1,7 @@
 #include "CpuVersusIoExperiment.h"
 
 #include "ExperimentRun.h"
+#include "PythonWorkers.h"
 #include "WorkerHosts.h"
 #include "RecordedRun.h"
 #include "TickFigures.h"
@@ -20,8 +21,10 @@ QString CpuVersusIoExperiment::summary() const
 
 QString CpuVersusIoExperiment::explanation() const
 {
-    return tr("CPython lets only the thread holding the Global Interpreter Lock run Python code. gil=true gives each "
-              "lab process such a lock: a CPU-bound thread must hold it to compute, so however many threads and "
+    return tr("CPython lets only the thread holding the Global Interpreter Lock run Python code. lang=python runs "
+              "the workers as real python3 threads, and ProcLab reads their GIL from outside: watch the GIL column and "
+              "band pass from thread to thread, one at a time. lang=cpp (the default) is a C++ stand-in for "
+              "comparison: gil=true gives each lab process a lock like the GIL: a CPU-bound thread must hold it to compute, so however many threads and "
               "cores there are, together they use about one core — watch the running shares add up to ~100 % and "
               "the others wait Blocked on the lock. Processes each have their own GIL (using=processes), so they "
               "run in parallel on all cores; so do threads without a GIL (gil=false, like C++ or Python 3.13's "
@@ -50,6 +53,8 @@ QList<ParameterSpec> CpuVersusIoExperiment::parameters() const
                               tr("threads of one process, or one process each")),
         ParameterSpec::boolean(u"gil"_s, true, tr("one global lock per process, held while computing")),
         ParameterSpec::integer(u"io_ms"_s, 20, 1, 1000, tr("IO wait per item, in ms")),
+        ParameterSpec::choice(u"lang"_s, u"cpp"_s, {u"cpp"_s, u"python"_s},
+                              tr("a C++ stand-in for the GIL, or real python3 threads and their GIL")),
     };
 }
 
@@ -59,12 +64,27 @@ static int workersFor(const ParameterValues &values, int cores)
     return workers > 0 ? workers : std::max(2, cores);
 }
 
+static bool inPython(const ParameterValues &values)
+{
+    return values.text(u"lang"_s) == u"python"_s;
+}
+
 bool CpuVersusIoExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
     const int workers = workersFor(v, run.cores());
     const bool processes = v.text(u"using"_s) == u"processes"_s;
     const bool gil = v.boolean(u"gil"_s);
+    if (inPython(v)) {
+        run.measure(u"setup"_s, workers, {{u"cores"_s, run.cores()}, {u"lang"_s, u"python"_s}});
+        if (!gil) {
+            // Debian's python3 is not a free-threaded build: its threads always share one GIL.
+            run.reportError(tr("lang=python always has a GIL (the system's python3 is not free-threaded): use "
+                               "gil=true, or lang=cpp for threads without one."));
+            return false;
+        }
+        return PythonWorkers::start(run, workers, processes, v.text(u"work"_s), v.integer(u"io_ms"_s));
+    }
     TelemetryBlockSpec spec;
     spec.slotCount = workers + 8;
     // One GIL per process: with processes, lock i belongs to process i only.
@@ -92,7 +112,7 @@ bool CpuVersusIoExperiment::start(ExperimentRun &run)
 
 QStringList CpuVersusIoExperiment::liveFigures() const
 {
-    return {u"cores_used"_s, u"gil_holder"_s, u"items_done"_s, u"gil_acquisitions"_s};
+    return {u"cores_used"_s, u"gil_holder"_s, u"gil_held"_s, u"gil_handovers"_s, u"items_done"_s, u"gil_acquisitions"_s};
 }
 
 void CpuVersusIoExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
@@ -102,6 +122,10 @@ void CpuVersusIoExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
     const double together = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), role));
     if (together >= 0)
         run.report(u"cores_used"_s, together, LiveFigures::Moment::Running, {{u"cores"_s, run.cores()}});
+    if (inPython(run.values())) {
+        PythonWorkers::report(run, LiveFigures::Moment::Running);
+        return;
+    }
     // Who holds the (first) GIL now: a TID, 0 while it is free.
     if (!run.lastTelemetry().locks.isEmpty()) {
         const LockSample &gil = run.lastTelemetry().locks.first();
@@ -112,6 +136,10 @@ void CpuVersusIoExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
 
 void CpuVersusIoExperiment::finish(ExperimentRun &run)
 {
+    if (inPython(run.values())) {
+        PythonWorkers::report(run, LiveFigures::Moment::Settled);
+        return;
+    }
     reportCounts(run, LiveFigures::Moment::Settled);
 }
 
@@ -137,6 +165,7 @@ PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events
     const double from = run.startTime() + 1.0;
     const double together = run.meanSumOf(u"running"_s, tids, from);
     const bool serialised = values.boolean(u"gil"_s) && values.text(u"using"_s) == u"threads"_s;
+    const bool python = inPython(values);
     const double parallel = std::min<double>(workers, cores);
     PhenomenonVerdict verdict;
     verdict.figures = {{u"workers"_s, workers}, {u"cores"_s, cores}, {u"cores_used"_s, together}};
@@ -151,7 +180,9 @@ PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events
         verdict.detail = tr("IO-bound workers spent %1 % of their time blocked and used %2 core(s) together: "
                             "waiting costs no CPU, GIL or not.")
                              .arg(blocked * 100, 0, 'f', 0).arg(together, 0, 'f', 2);
-        if (values.boolean(u"gil"_s)) {
+        if (python) {
+            PythonWorkers::judge(verdict, PythonWorkers::measured(run, tids, workers), false, serialised, workers);
+        } else if (values.boolean(u"gil"_s)) {
             // With a GIL every item's work took it (and the waits released it): as many acquisitions as items.
             const double items = run.measure(u"items_done"_s, -1);
             const double acquisitions = run.measure(u"gil_acquisitions"_s, -1);
@@ -175,14 +206,24 @@ PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events
         // below half a core.
         verdict.observed = together <= 1.15 && together >= 0.5;
         verdict.onlyLoadBoundsFailed = together <= 1.15;
-        verdict.detail = tr("%1 CPU-bound threads sharing one GIL used %2 core(s) together (of %3).")
-                             .arg(workers).arg(together, 0, 'f', 2).arg(cores);
+        verdict.detail = python ? tr("%1 CPU-bound python3 threads used %2 core(s) together (of %3).")
+                                      .arg(workers).arg(together, 0, 'f', 2).arg(cores)
+                                : tr("%1 CPU-bound threads sharing one stand-in GIL (a C++ lock, lang=cpp) used %2 "
+                                     "core(s) together (of %3).")
+                                      .arg(workers).arg(together, 0, 'f', 2).arg(cores);
     } else {
         // Clearly more than one core, relative to the cores there are (on one core there is nothing to show).
         verdict.observed = parallel < 1.5 ? together >= 0.8 : together >= 1 + 0.3 * (parallel - 1);
         verdict.onlyLoadBoundsFailed = true;
-        verdict.detail = tr("%1 CPU-bound workers without a shared lock used %2 core(s) together (of %3).")
-                             .arg(workers).arg(together, 0, 'f', 2).arg(cores);
+        verdict.detail = python ? tr("%1 CPU-bound python3 processes, a GIL each, used %2 core(s) together (of %3).")
+                                      .arg(workers).arg(together, 0, 'f', 2).arg(cores)
+                                : tr("%1 CPU-bound workers without a shared lock used %2 core(s) together (of %3).")
+                                      .arg(workers).arg(together, 0, 'f', 2).arg(cores);
+    }
+    if (python) {
+        const bool loadOnly = verdict.onlyLoadBoundsFailed;
+        PythonWorkers::judge(verdict, PythonWorkers::measured(run, tids, workers), true, serialised, workers);
+        verdict.onlyLoadBoundsFailed = loadOnly && verdict.onlyLoadBoundsFailed;
     }
     return verdict;
 }

@@ -9,6 +9,7 @@
 #include "base/EventKind.h"
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
+#include "python/GilSession.h"
 #include "session/SessionHeader.h"
 
 #include <QJsonArray>
@@ -112,6 +113,15 @@ void ExperimentRun::report(const QString &name, double value, LiveFigures::Momen
 {
     if (m_live.shouldRecord(name, value, extra, now(), moment))
         measure(name, value, extra);
+}
+
+void ExperimentRun::readGil()
+{
+    if (m_gil || !m_sampler)
+        return;
+    m_gil = std::make_unique<GilSession>();
+    m_gil->connectTo(m_sampler->sampler());
+    m_gil->start();
 }
 
 void ExperimentRun::rescanSoon()
@@ -230,7 +240,15 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
     WaitTick tick = m_telemetry.isValid() ? WaitTickBuilder::build(t, m_lastTelemetry, m_lab->processes(), live)
                                           : WaitTick{};
     tick.sequence = snapshot->sequence;
-    for (const SessionEvent &event : m_tape.samplesOf(*snapshot, t, {}, m_telemetry.isValid() ? &tick : nullptr))
+    QList<SessionEvent> samples = m_tape.samplesOf(*snapshot, t, {}, m_telemetry.isValid() ? &tick : nullptr);
+    if (m_gil) {
+        QList<int> pids;
+        for (const LabProcessInfo &process : m_lab->processes())
+            pids << int(process.pid);
+        for (const SessionEvent &event : m_gil->tick(t, pids, samples))
+            keep(event);
+    }
+    for (const SessionEvent &event : samples)
         keep(event);
     recordQueues(t);
     recordPipe(t);
@@ -317,6 +335,10 @@ void ExperimentRun::stop(StopReason reason)
     }
     if (m_sampler)
         m_sampler->stop();
+    if (m_gil && m_running) {
+        for (const SessionEvent &event : m_gil->finish(now()))
+            keep(event);
+    }
     if (m_lab)
         m_lab->stopAllAndWait();
     if (m_running) {

@@ -19,6 +19,7 @@
 
 class DeadlockMonitor;
 class FutexCrossCheck;
+class GilSession;
 class SamplerThread;
 class LabTaskAnnotator;
 
@@ -92,6 +93,12 @@ public:
     void report(const QString &name, double value, LiveFigures::Moment moment = LiveFigures::Moment::Running,
                 const QJsonObject &extra = {});
     bool isSettled(const QString &name) const { return m_live.isSettled(name); }
+    // Reads the GIL of the lab's CPython processes (GilSession, as `proclab exec` does): python.interpreter,
+    // `gil` in their threads' task.sample, "waiting for the GIL", python.gil per process before the check. Called
+    // by an experiment's start(); the GIL is then read for the whole run.
+    void readGil();
+    // Null unless readGil() was called.
+    const GilSession *gil() const { return m_gil.get(); }
     // Looks for new lab processes at the next tick (a child forked inside the lab).
     void rescanSoon();
     void reportError(const QString &message);
@@ -123,6 +130,7 @@ private:
     FigureBoard m_figures;
     QList<qint64> m_lastFigures;
     PipeChannel m_pipe;
+    std::unique_ptr<GilSession> m_gil; // before m_sampler: the sampler asks it about futexes until it stops
     std::unique_ptr<SamplerThread> m_sampler;
     std::unique_ptr<DeadlockMonitor> m_deadlocks;
     std::unique_ptr<FutexCrossCheck> m_futex; // fills the ticks' futex observations for m_deadlocks

@@ -190,8 +190,10 @@ bool ProgramRun::attachProcess()
         return false;
     }
     // /proc/<pid> belongs to the process's effective user: another user's process is not ours to watch (and its
-    // fds, syscall and environment are closed to us anyway).
-    if (QFileInfo(u"/proc/%1"_s.arg(pid)).ownerId() != ::geteuid()) {
+    // fds, syscall and environment are closed to us anyway) — unless ProcLab runs as root, the administrator who
+    // may watch every process. What root may not read without CAP_SYS_PTRACE (its memory: the GIL; its syscall
+    // file) is then said once, and the rest is shown.
+    if (::geteuid() != 0 && QFileInfo(u"/proc/%1"_s.arg(pid)).ownerId() != ::geteuid()) {
         m_error = tr("Process %1 belongs to another user: ProcLab can watch only your own processes.").arg(pid);
         return false;
     }
@@ -249,9 +251,6 @@ void ProgramRun::onSnapshot(std::shared_ptr<const Snapshot> snapshot)
     // at every tick (SamplerThread would re-scan once a second; its own options are reset on start()).
     m_sampler->sampler().requestRescan();
     m_tree->update(*snapshot);
-    m_gil->setPids(m_tree->pids());
-    for (const SessionEvent &event : m_gil->findingEvents(t))
-        keep(event);
     recordSamples(*snapshot, t);
     Q_EMIT sampled(snapshot);
     checkFinished();
@@ -263,7 +262,8 @@ void ProgramRun::recordSamples(const Snapshot &snapshot, double t)
         return m_tree->contains(pid_t(task.pid)) || task.state == TaskState::Terminated;
     };
     QList<SessionEvent> samples = m_tape.samplesOf(snapshot, t, inTree);
-    m_gil->annotate(samples);
+    for (const SessionEvent &event : m_gil->tick(t, m_tree->pids(), samples))
+        keep(event);
     for (const SessionEvent &event : samples)
         keep(event);
 }
@@ -336,11 +336,7 @@ void ProgramRun::finish()
     if (m_sampler)
         m_sampler->stop();
     if (m_gil) {
-        m_gil->stop();
-        const double t = m_clock.now();
-        for (const SessionEvent &event : m_gil->findingEvents(t))
-            keep(event);
-        for (const SessionEvent &event : m_gil->summaryEvents(t))
+        for (const SessionEvent &event : m_gil->finish(m_clock.now()))
             keep(event);
     }
     // Every writer has ended, so what is left in the pipes is all there is.

@@ -18,6 +18,7 @@ target_sources(proclab_core PRIVATE
     experiments/ParameterValues.h experiments/ParameterValues.cpp
     experiments/PollingExperiment.h experiments/PollingExperiment.cpp
     experiments/PoolExperiment.h experiments/PoolExperiment.cpp
+    experiments/PythonWorkers.h experiments/PythonWorkers.cpp
     experiments/ProducerConsumerProcessesExperiment.h experiments/ProducerConsumerProcessesExperiment.cpp
     experiments/ProducerConsumerThreadsExperiment.h experiments/ProducerConsumerThreadsExperiment.cpp
     experiments/RaceExperiment.h experiments/RaceExperiment.cpp

@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -66,8 +68,12 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
         row.cpuPercent = task.cpu;
         row.core = task.core;
         row.reason = task.reason;
+        row.gil = task.gil;
 
         TaskRow &process = rows[*owner];
+        // One GIL per process: its threads' shares add up to at most one core's worth.
+        if (row.gil >= 0)
+            process.gil = std::min(1.0, std::max(0.0, process.gil) + row.gil);
         const int n = ++process.threads;
         process.running += (row.running - process.running) / n;
         process.ready += (row.ready - process.ready) / n;

@@ -19,7 +19,8 @@ public:
     // zombie; a row per thread of such a process that has not ended. So ProcLab's own process, which the session
     // never spawned, is never shown. A process shows the most active state of its threads (Running, Ready,
     // Blocked, Stopped, New), is Stopped when its main thread is, is New while no thread of it was seen, and is
-    // Zombie once it became one; its shares are its threads' mean, its CPU their sum, its core its main thread's.
+    // Zombie once it became one; its shares are its threads' mean, its CPU their sum, its core its main thread's,
+    // its GIL its threads' GIL shares summed (at most 1).
     static QList<TaskRow> rowsOf(const SessionMoment &moment);
     // The frame of a recorded moment: rows, the last cpu.sample, the last queue.sample of each queue, the
     // wait-for input rebuilt from the samples (ReplayWaits), and whether a deadlock is unresolved.

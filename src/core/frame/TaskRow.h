@@ -26,6 +26,8 @@ struct TaskRow
     QString reason;        // why blocked, in words
     qint64 itemsDone = -1; // live only: items a lab thread has put or got; -1 when it has no counter
     int threads = 0;       // processes: the thread rows shown under it
+    double gil = -1;       // CPython's GIL held (task.sample `gil`): a thread's share, a process's threads' sum
+                           // (at most 1); -1 where no GIL is read
 
     bool isProcess() const { return tid == 0; }
     bool operator==(const TaskRow &other) const = default;

@@ -65,9 +65,24 @@ QList<SessionEvent> GilSession::findingEvents(double t)
     return events;
 }
 
+QList<SessionEvent> GilSession::tick(double t, const QList<int> &pids, QList<SessionEvent> &samples)
+{
+    setPids(pids);
+    QList<SessionEvent> findings = findingEvents(t);
+    annotate(samples);
+    return findings;
+}
+
+QList<SessionEvent> GilSession::finish(double t)
+{
+    stop();
+    return findingEvents(t) + summaryEvents(t);
+}
+
 void GilSession::foldInterval()
 {
     const QHash<int, GilTally> interval = m_sampler.takeInterval();
+    m_lastInterval = interval;
     for (auto it = interval.constBegin(); it != interval.constEnd(); ++it) {
         m_readsOf[it.key()] += it->reads;
         for (auto tid = it->byTid.constBegin(); tid != it->byTid.constEnd(); ++tid)

@@ -5,26 +5,45 @@
 #include "GilOffsetTable.h"
 
 #include <QFile>
+#include <QFileInfo>
+
+#include <unistd.h>
 
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QByteArray readMaps(int pid)
+QByteArray readMaps(int pid, bool *denied)
 {
     QFile file(u"/proc/%1/maps"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
+    // maps needs the same ptrace access as reading the memory: another user's process (without CAP_SYS_PTRACE),
+    // or Yama's ptrace_scope, closes it. The open may succeed and the read fail.
+    if (!file.open(QIODevice::ReadOnly)) {
+        *denied = file.error() == QFileDevice::OpenError && QFile::exists(u"/proc/%1/cmdline"_s.arg(pid));
         return {};
+    }
     // /proc files report size 0: read in pieces up to the bound.
     QByteArray text;
     while (text.size() < PythonImage::MaxMapsBytes) {
         const QByteArray piece = file.read(64 * 1024);
-        if (piece.isEmpty())
+        if (piece.isEmpty()) {
+            *denied = text.isEmpty() && file.error() != QFileDevice::NoError;
             break;
+        }
         text += piece;
     }
     return text;
+}
+
+// Whether the program is a python: its command line's first word (world-readable, unlike maps).
+bool looksLikePython(int pid)
+{
+    QFile file(u"/proc/%1/cmdline"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray program = file.read(4096).split('\0').value(0);
+    return program.mid(program.lastIndexOf('/') + 1).startsWith("python");
 }
 
 // The table's row agrees with what the process itself publishes: then its extra facts (the hand-over counter,
@@ -44,19 +63,27 @@ QString InterpreterLocator::notAllowedMessage(int pid)
         const int value = scope.readAll().trimmed().toInt();
         rule = value == 1 ? tr("Yama's ptrace_scope is 1: only programs ProcLab started may be read")
                           : tr("Yama's ptrace_scope is %1").arg(value);
+    } else if (QFileInfo(u"/proc/%1"_s.arg(pid)).ownerId() != ::geteuid()) {
+        rule = tr("it belongs to another user");
     } else {
         rule = tr("the kernel refused process_vm_readv");
     }
-    return tr("GIL not shown for process %1: reading its memory is not allowed (%2)").arg(pid).arg(rule);
+    return tr("GIL not shown: reading another program's memory is not allowed here (process %1: %2)").arg(pid).arg(rule);
 }
 
 GilTarget InterpreterLocator::locate(int pid)
 {
     GilTarget target;
     target.pid = pid;
-    const std::optional<PythonImage> image = PythonImage::fromMaps(readMaps(pid));
-    if (!image)
+    bool denied = false;
+    const std::optional<PythonImage> image = PythonImage::fromMaps(readMaps(pid, &denied));
+    if (!image) {
+        if (denied && looksLikePython(pid)) {
+            target.status = GilTarget::Status::NotAllowed;
+            target.message = notAllowedMessage(pid);
+        }
         return target;
+    }
     return fromImage(pid, *image, RemoteMemory(pid));
 }
 

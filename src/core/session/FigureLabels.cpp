@@ -31,6 +31,8 @@ const QHash<QString, Known> &known()
         {u"makespan_map"_s, {QT_TRANSLATE_NOOP("FigureLabels", "map: all tasks took"), Unit::Seconds}},
         {u"cores_used"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Cores used together"), Unit::Cores}},
         {u"gil_holder"_s, {QT_TRANSLATE_NOOP("FigureLabels", "GIL held by"), Unit::Holder}},
+        {u"gil_held"_s, {QT_TRANSLATE_NOOP("FigureLabels", "GIL held (real CPython)"), Unit::Share}},
+        {u"gil_handovers"_s, {QT_TRANSLATE_NOOP("FigureLabels", "GIL hand-overs"), Unit::Count}},
         {u"items_done"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Items done"), Unit::Count}},
         {u"gil_acquisitions"_s, {QT_TRANSLATE_NOOP("FigureLabels", "GIL acquisitions"), Unit::Count}},
         {u"poller_running"_s, {QT_TRANSLATE_NOOP("FigureLabels", "Polling consumer on a core"), Unit::Share}},

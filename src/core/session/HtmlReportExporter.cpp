@@ -96,6 +96,7 @@ QString HtmlReportExporter::page(const SessionHeader &header, const SessionRepor
         html += u"<section><h2>"_s + esc(tr("Wait-for graph")) + u"</h2><p class=\"hint\">"_s +
                 esc(tr("The deadlock found: each thread holds what the one before it waits for, so none can go on.")) +
                 u"</p>"_s + graph + u"</section>\n"_s;
+    html += gilSections(data);
     html += u"<section><h2>"_s + esc(tr("Parameters")) + u"</h2>"_s + parameters(header) + u"</section>\n"_s;
     if (!header.explanation.isEmpty()) {
         QString paragraphs;
@@ -179,6 +180,40 @@ QString HtmlReportExporter::verdict(const SessionReportData &data)
         html += u"</dl>"_s;
     }
     return html + u"</section>\n"_s;
+}
+
+QString HtmlReportExporter::gilSections(const SessionReportData &data)
+{
+    QString html;
+    for (const QJsonObject &interpreter : data.interpreters()) {
+        if (interpreter.value(u"gil"_s).toString() != u"shown"_s)
+            html += u"<p class=\"warning\">"_s + esc(tr("Process %1: %2").arg(interpreter.value(u"pid"_s).toInteger())
+                                                    .arg(interpreter.value(u"message"_s).toString())) + u"</p>\n"_s;
+    }
+    for (const QJsonObject &summary : data.gilSummaries()) {
+        const qint64 pid = summary.value(u"pid"_s).toInteger();
+        QString rows;
+        for (const QJsonValue &value : summary.value(u"threads"_s).toArray()) {
+            const QJsonObject thread = value.toObject();
+            const qint64 tid = thread.value(u"tid"_s).toInteger();
+            rows += u"<tr><td>"_s + esc(data.nameOf(tid)) + u"</td><td class=\"num\">"_s + QString::number(tid)
+                + u"</td><td class=\"num\">"_s + esc(tr("%1 %").arg(FigureText::percent(thread.value(u"gil"_s).toDouble())))
+                + u"</td></tr>"_s;
+        }
+        const QString handovers = summary.contains(u"handovers"_s)
+            ? FigureText::count(summary.value(u"handovers"_s).toInteger())
+            : tr("%1 seen").arg(FigureText::count(summary.value(u"handovers_seen"_s).toInteger()));
+        html += u"<section class=\"gil\"><h2>"_s + esc(tr("The GIL of process %1").arg(pid)) + u"</h2><p class=\"hint\">"_s
+            + esc(tr("CPython's GIL, read %1 times a second from the process's memory: it was held %2 % of the time, "
+                     "by one thread at a time, and handed over %3 times. Each thread's share of the time it held it:")
+                      .arg(summary.value(u"hz"_s).toInt())
+                      .arg(FigureText::percent(summary.value(u"held"_s).toDouble()))
+                      .arg(handovers))
+            + u"</p><table><thead><tr><th>"_s + esc(tr("Thread")) + u"</th><th>"_s + esc(tr("TID")) + u"</th><th>"_s
+            + esc(tr("GIL held")) + u"</th></tr></thead><tbody>"_s + rows + u"</tbody></table>"_s
+            + SessionDiagrams::gilBands(data, pid) + u"</section>\n"_s;
+    }
+    return html;
 }
 
 QString HtmlReportExporter::resultCard(const SessionReportData &data)

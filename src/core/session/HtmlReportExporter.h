@@ -22,6 +22,8 @@ private:
     static QString page(const SessionHeader &header, const SessionReportData &data, const QString &note);
     static QString summary(const SessionHeader &header, const SessionReportData &data);
     static QString verdict(const SessionReportData &data);
+    // A section per CPython process whose GIL was read: each thread's share, the hand-overs, the bands.
+    static QString gilSections(const SessionReportData &data);
     static QString resultCard(const SessionReportData &data);
     static QString parameters(const SessionHeader &header);
     static QString eventTable(const SessionReportData &data);

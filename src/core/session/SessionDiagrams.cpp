@@ -179,3 +179,64 @@ QString SessionDiagrams::waitGraph(const SessionReportData &data)
     }
     return svg.finish();
 }
+
+QString SessionDiagrams::gilBands(const SessionReportData &data, qint64 pid)
+{
+    std::map<qint64, QList<SessionReportData::GilSample>> byThread;
+    for (const SessionReportData::GilSample &sample : data.gilSamples()) {
+        if (sample.pid == pid)
+            byThread[sample.tid] << sample;
+    }
+    std::erase_if(byThread, [](const auto &entry) {
+        return std::none_of(entry.second.begin(), entry.second.end(), [](const auto &s) { return s.share > 0.005; });
+    });
+    if (byThread.empty())
+        return {};
+    double from = 1e18;
+    double to = 0;
+    for (const auto &[tid, samples] : byThread) {
+        from = std::min(from, samples.first().t);
+        to = std::max(to, samples.last().t);
+    }
+    from = std::max(0.0, from - 0.5);
+    to = std::max(to, from + 0.001);
+    const double laneHeight = 22;
+    const double left = 130;
+    const double right = SessionCharts::Width - 16;
+    const double top = 10;
+    const double bottom = top + laneHeight * double(byThread.size());
+    const auto x = [&](double t) { return left + (right - left) * std::clamp((t - from) / (to - from), 0.0, 1.0); };
+    SvgWriter svg(SessionCharts::Width, bottom + 26,
+                  tr("Who held the GIL of process %1 when: one lane per thread, darker where it held it longer").arg(pid),
+                  u"gil");
+    const double step = SessionCharts::tickStep(to - from, 8);
+    for (double t = std::ceil(from / step) * step; t <= to + step * 1e-6; t += step) {
+        svg.line(x(t), top, x(t), bottom, kGrid);
+        svg.text(x(t), bottom + 16, tr("%1 s").arg(FigureText::significant(t)), SvgWriter::Anchor::Middle, 11, kAxis);
+    }
+    int lane = 0;
+    for (const auto &[tid, samples] : byThread) {
+        const double y = top + laneHeight * lane++;
+        const QString name = data.nameOf(tid);
+        svg.text(left - 8, y + 15, name.isEmpty() ? tr("TID %1").arg(tid) : tr("%1 (%2)").arg(name).arg(tid),
+                 SvgWriter::Anchor::End, 11, kInk);
+        double previous = from;
+        for (const SessionReportData::GilSample &sample : samples) {
+            if (sample.share > 0.005) {
+                // The colour's strength is the share: an opaque colour over white, mixed by hand (no opacity).
+                const double share = std::clamp(sample.share, 0.0, 1.0);
+                const auto mix = [share](int full) { return int(std::lround(255 - (255 - full) * (0.15 + 0.85 * share))); };
+                const QString fill = u"#%1%2%3"_s.arg(mix(106), 2, 16, QChar(u'0')).arg(mix(27), 2, 16, QChar(u'0'))
+                                         .arg(mix(154), 2, 16, QChar(u'0'));
+                svg.rect(x(previous), y + 4, std::max(1.0, x(sample.t) - x(previous)), laneHeight - 8, fill,
+                         tr("TID %1 held the GIL %2 % of %3 s to %4 s")
+                             .arg(tid)
+                             .arg(FigureText::percent(share))
+                             .arg(FigureText::significant(previous), FigureText::significant(sample.t)),
+                         u"held");
+            }
+            previous = sample.t;
+        }
+    }
+    return svg.finish();
+}

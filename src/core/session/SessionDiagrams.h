@@ -18,6 +18,9 @@ class SessionDiagrams
 public:
     static QString poolGantt(const SessionReportData &data);
     static QString waitGraph(const SessionReportData &data);
+    // Who held process `pid`'s GIL when: a lane per thread that held it, each sample's share as the darkness of
+    // the stretch it covers (since that thread's previous sample). Empty when no share of it was recorded.
+    static QString gilBands(const SessionReportData &data, qint64 pid);
     // The colour of a pool mode, as CSS.
     static QString modeColour(const QString &mode);
 };

@@ -40,6 +40,7 @@ void SessionMoment::apply(const SessionEvent &event)
         for (const QJsonValue &lock : f.value(u"holds"_s).toArray())
             task.holds << lock.toString();
         task.tick = quint64(std::max<qint64>(0, integer(f, u"tick"_s)));
+        task.gil = f.contains(u"gil"_s) ? f.value(u"gil"_s).toDouble() : -1;
     } else if (kind == EventKind::TaskState) {
         Task &task = tasks[tid];
         task.pid = pid;

@@ -33,6 +33,7 @@ struct SessionMoment
         QString waitLabel; // a lock's name ("L2"); empty for other waits
         QStringList holds; // names of the locks it holds, oldest first
         quint64 tick = 0;  // the sampler tick of its last task.sample (0: unknown)
+        double gil = -1;   // its last task.sample's `gil` (CPython's GIL held); -1 when that sample had none
         bool operator==(const Task &) const = default;
     };
     struct Process

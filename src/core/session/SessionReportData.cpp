@@ -45,6 +45,8 @@ void SessionReportData::add(const SessionEvent &event)
         return;
     }
     if (event.kind == EventKind::TaskSample) {
+        if (f.value(u"gil"_s).isDouble() && m_gilSamples.size() < MaxGilSamples)
+            m_gilSamples.append({event.t, integer(f, u"pid"_s), integer(f, u"tid"_s), f.value(u"gil"_s).toDouble()});
         setState(integer(f, u"pid"_s), integer(f, u"tid"_s), event.t, f.value(u"state"_s).toString());
         return;
     }
@@ -61,6 +63,10 @@ void SessionReportData::add(const SessionEvent &event)
         addPoolTask(f);
     else if (event.kind == EventKind::Measure)
         addFigure(event);
+    else if (event.kind == EventKind::PythonGil && m_gilSummaries.size() < MaxFigures)
+        m_gilSummaries << f;
+    else if (event.kind == EventKind::PythonInterpreter && m_interpreters.size() < MaxFigures)
+        m_interpreters << f;
     else if (event.kind == EventKind::DeadlockDetected && f.value(u"cycle"_s).isArray()) {
         const QJsonArray cycle = f.value(u"cycle"_s).toArray();
         if (cycle.size() <= MaxCycleMembers)

@@ -20,6 +20,7 @@ public:
     static constexpr qsizetype MaxPoolTasks = 1000;
     static constexpr qsizetype MaxFigures = 64;
     static constexpr qsizetype MaxCycleMembers = 64;
+    static constexpr qsizetype MaxGilSamples = 20000;
 
     struct CpuPoint
     {
@@ -71,6 +72,15 @@ public:
         double t = 0;
     };
 
+    // One task.sample's `gil`: the share of the time since its thread's previous sample it held CPython's GIL.
+    struct GilSample
+    {
+        double t = 0;
+        qint64 pid = 0;
+        qint64 tid = 0;
+        double share = 0;
+    };
+
     void add(const SessionEvent &event);
     // Closes the lanes still open at the session's last time. Call once, after the last add().
     void finish();
@@ -92,6 +102,11 @@ public:
     // The figures in the order they first appeared, each with its last value.
     const QList<Figure> &figures() const { return m_figures; }
     const Figure *figure(const QString &name) const;
+    // The gil shares of the task samples (the first MaxGilSamples), and each process's python.gil summary and
+    // python.interpreter finding, in the order recorded.
+    const QList<GilSample> &gilSamples() const { return m_gilSamples; }
+    const QList<QJsonObject> &gilSummaries() const { return m_gilSummaries; }
+    const QList<QJsonObject> &interpreters() const { return m_interpreters; }
     // The members of the last deadlock cycle found (deadlock.detected's "cycle"), empty when none.
     const QJsonArray &deadlockCycle() const { return m_cycle; }
     // The name a process or thread was given (its role or name), empty when unknown.
@@ -125,6 +140,9 @@ private:
     QList<PoolTask> m_poolTasks;
     QList<Figure> m_figures;
     QJsonArray m_cycle;
+    QList<GilSample> m_gilSamples;
+    QList<QJsonObject> m_gilSummaries;
+    QList<QJsonObject> m_interpreters;
     QHash<qint64, bool> m_pids;
     QHash<qint64, bool> m_tids;
 };
