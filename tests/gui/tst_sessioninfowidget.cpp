@@ -3,6 +3,9 @@
 #include "window/SessionInfoWidget.h"
 
 #include <QLabel>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -13,6 +16,8 @@ class tst_SessionInfoWidget : public QObject
 private Q_SLOTS:
     void showsTheVerdict_data();
     void showsTheVerdict();
+    void labelsEveryValue();
+    void startTimeFollowsTheWindowsLanguage();
 };
 
 void tst_SessionInfoWidget::showsTheVerdict_data()
@@ -42,6 +47,42 @@ void tst_SessionInfoWidget::showsTheVerdict()
     auto *label = widget.findChild<QLabel *>(u"sessionVerdict"_s);
     QVERIFY(label);
     QCOMPARE(label->text(), text);
+}
+
+// Every value has its name beside it ("Sampling interval:", not a bare "100 ms").
+void tst_SessionInfoWidget::labelsEveryValue()
+{
+    SessionInfoWidget widget;
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    const QStringList names = {u"Experiment:"_s, u"Parameters:"_s, u"Started:"_s, u"Session file:"_s,
+                               u"Sampling interval:"_s, u"Cores:"_s, u"Phenomenon:"_s};
+    for (int row = 0; row < names.size(); ++row)
+        QCOMPARE(widget.nameOf(row), names.at(row));
+    int shownNames = 0;
+    for (QLabel *label : widget.findChildren<QLabel *>()) {
+        if (names.contains(label->text()) && label->isVisible())
+            ++shownNames;
+    }
+    QCOMPARE(shownNames, int(names.size()));
+}
+
+// The start time is written in the default locale (the window's language), and again when it changes.
+void tst_SessionInfoWidget::startTimeFollowsTheWindowsLanguage()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    SessionInfoWidget widget;
+    widget.showStarted(u"Race (race)"_s, ParameterValues(), QString(), 100, 2);
+    const QString english = widget.startedText();
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(&widget, &change);
+    const QString chinese = widget.startedText();
+    QLocale::setDefault(before);
+    QVERIFY2(english != chinese, qPrintable(english + u" / "_s + chinese));
+    QCOMPARE(chinese, QLocale(QLocale::Chinese, QLocale::China).toString(QLocale(QLocale::Chinese, QLocale::China)
+        .toDateTime(chinese, QLocale::ShortFormat), QLocale::ShortFormat));
 }
 
 QTEST_MAIN(tst_SessionInfoWidget)

@@ -18,6 +18,8 @@ class SessionMenu;
 class StatusBarController;
 class TaskActions;
 class ThemeController;
+class ToolbarText;
+class ChartStack;
 
 // The ProcLab window. It only wires: it loads ui/mainwindow.ui (whose panels are their own classes), owns the
 // session controller and the action sets, and connects them. No /proc parsing, no process control happens here.
@@ -83,6 +85,8 @@ private:
     TaskActions *m_taskActions;
     StatusBarController *m_status;
     ThemeController *m_theme;
+    ToolbarText *m_toolbarText = nullptr;
+    ChartStack *m_chartStack = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QActionGroup *m_intervalGroup = nullptr;
     QString m_lastSessionFile;
