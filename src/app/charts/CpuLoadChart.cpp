@@ -67,6 +67,7 @@ void CpuLoadChart::ensureCores(int count)
         Core core;
         core.chart = new QChart;
         core.chart->legend()->setVisible(false);
+        core.chart->setMargins(QMargins(2, 2, 4, 2));
         core.lab = new QLineSeries(core.chart);
         core.other = new QLineSeries(core.chart);
         core.steal = new QLineSeries(core.chart);
@@ -89,7 +90,9 @@ void CpuLoadChart::ensureCores(int count)
         core.x->setLabelsVisible(i >= count - columns);
         auto *y = new QValueAxis(core.chart);
         y->setRange(0, 100);
-        y->setTickCount(3);
+        // Two ticks: Qt Charts gives each vertical label the plot's height over the tick count and elides it to
+        // "…" below a line's height, and a core's chart is short.
+        y->setTickCount(2);
         y->setLabelFormat(u"%d%%"_s);
         core.chart->addAxis(core.x, Qt::AlignBottom);
         core.chart->addAxis(y, Qt::AlignLeft);
@@ -100,7 +103,7 @@ void CpuLoadChart::ensureCores(int count)
         core.view = new QChartView(core.chart, this);
         core.view->setRenderHint(QPainter::Antialiasing, false);
         // A title and two labelled ticks, from the font: below that the labels turn into "…".
-        core.view->setMinimumHeight(fontMetrics().height() * 5);
+        core.view->setMinimumHeight(fontMetrics().height() * (core.x->labelsVisible() ? 7 : 5));
         core.history.setCapacity(m_capacity);
         m_grid->addWidget(core.view, i / columns, i % columns);
         m_cores << core;

@@ -76,6 +76,11 @@ QueueChart::QueueChart(QWidget *parent)
         axis->setTickType(QValueAxis::TicksDynamic);
         axis->setTickAnchor(0);
     }
+    // A scale before the first sample: empty plots with labelled axes, not bare lines.
+    m_items->setRange(0, 10);
+    m_items->setTickInterval(5);
+    m_rate->setRange(0, 10);
+    m_rate->setTickInterval(5);
     m_items->setLabelFormat(u"%d"_s);
     m_rate->setLabelFormat(u"%.0f"_s);
     m_chart->addAxis(m_x, Qt::AlignBottom);
@@ -225,8 +230,13 @@ void QueueChart::redraw(bool force)
     m_puts->replace(ChartThinning::thin(puts, pixelsPerSecond));
     m_gets->replace(ChartThinning::thin(gets, pixelsPerSecond));
     // Ticks on round numbers from 0: "0 4 8" under a capacity of 8, not "0 2.2 4.4 6.6 8.8".
-    const auto niceStep = [](double top) {
-        const double raw = std::max(1.0, top / 5);
+    // No more ticks than the plot has lines for: Qt Charts elides a vertical label to "…" when the plot's height
+    // over the tick count is less than a line.
+    const auto ticksFor = [this](const QChart *chart) {
+        return std::clamp(int(chart->plotArea().height() / (fontMetrics().height() * 1.6)), 1, 5);
+    };
+    const auto niceStep = [](double top, int ticks) {
+        const double raw = std::max(1.0, top / ticks);
         const double power = std::pow(10.0, std::floor(std::log10(raw)));
         for (double factor : {1.0, 2.0, 5.0}) {
             if (raw <= factor * power)
@@ -234,10 +244,14 @@ void QueueChart::redraw(bool force)
         }
         return 10 * power;
     };
+    // The top on a tick, so the scale's last label says how high it goes.
+    const auto onTick = [](double top, double step) { return std::ceil(top / step - 1e-9) * step; };
     const double itemsTop = std::max(1, q.capacity) * 1.1;
-    setRangeAndStep(m_items, itemsTop, niceStep(itemsTop));
+    const double itemsStep = niceStep(itemsTop, ticksFor(m_chart));
+    setRangeAndStep(m_items, onTick(itemsTop, itemsStep), itemsStep);
     const double rateTop = std::ceil(maxRate * 1.2);
-    setRangeAndStep(m_rate, rateTop, niceStep(rateTop));
+    const double rateStep = niceStep(rateTop, ticksFor(m_rateChart));
+    setRangeAndStep(m_rate, onTick(rateTop, rateStep), rateStep);
     // The summary is rich, word-wrapped text: each new text lays the label and its layout out again. At 10 Hz that
     // cost more than the chart and changed faster than anyone can read, so it follows at most twice a second.
     if (m_summaryT >= 0 && t >= m_summaryT && t - m_summaryT < SummarySeconds)

@@ -33,22 +33,30 @@ ChartStack::ChartStack(QWidget *cpuChart, QWidget *queueChart, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
     layout->addWidget(m_tabs);
-    m_queueWanted = !m_queue->isHidden();
+    // Shown unless the window hides it (an experiment without a queue); a parentless chart counts as hidden.
+    m_queueWanted = true;
     m_queue->installEventFilter(this);
     arrange(false);
     retranslate();
 }
 
+namespace {
+// What a layout would give the widget at least: its own minimum where set, else its hint.
+QSize leastSize(const QWidget *widget)
+{
+    return widget->minimumSize().expandedTo(widget->minimumSizeHint());
+}
+} // namespace
+
 int ChartStack::sideBySideHeight() const
 {
-    return m_cpu->minimumSizeHint().height() + (m_queueWanted ? m_queue->minimumSizeHint().height() : 0)
-        + m_splitter->handleWidth();
+    return leastSize(m_cpu).height() + (m_queueWanted ? leastSize(m_queue).height() : 0) + m_splitter->handleWidth();
 }
 
 QSize ChartStack::minimumSizeHint() const
 {
-    const QSize cpu = m_cpu->minimumSizeHint();
-    const QSize queue = m_queue->minimumSizeHint();
+    const QSize cpu = leastSize(m_cpu);
+    const QSize queue = leastSize(m_queue);
     return {std::max(cpu.width(), queue.width()),
             std::max(cpu.height(), m_queueWanted ? queue.height() : 0) + m_tabs->tabBar()->sizeHint().height()};
 }

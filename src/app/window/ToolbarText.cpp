@@ -2,7 +2,9 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QLayout>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QToolBar>
 
 using namespace Qt::Literals::StringLiterals;
@@ -43,31 +45,8 @@ QString ToolbarText::shortForm(const QString &text)
     return brief.isEmpty() ? text : brief;
 }
 
-int ToolbarText::widthWith(bool shortTexts) const
+void ToolbarText::setTexts(bool brief)
 {
-    const QFontMetrics metrics = m_toolbar->fontMetrics();
-    const int icon = m_toolbar->iconSize().width();
-    int width = 0;
-    for (QAction *action : m_toolbar->actions()) {
-        if (action->isSeparator()) {
-            width += metrics.height() / 2;
-            continue;
-        }
-        if (!action->isVisible())
-            continue;
-        const QString text = withoutMnemonic(action->text());
-        // Icon, text, and the button's margins (about a line's height across its sides and the spacing).
-        width += icon + metrics.horizontalAdvance(shortTexts ? shortForm(text) : text) + metrics.height();
-    }
-    return width;
-}
-
-void ToolbarText::update()
-{
-    if (m_updating)
-        return;
-    m_updating = true;
-    const bool brief = widthWith(false) > m_toolbar->width() && m_toolbar->width() > 0;
     for (QAction *action : m_toolbar->actions()) {
         if (action->isSeparator())
             continue;
@@ -76,6 +55,28 @@ void ToolbarText::update()
         if (action->iconText() != shown)
             action->setIconText(shown);
     }
+}
+
+int ToolbarText::widthWith(bool brief)
+{
+    setTexts(brief);
+    int width = 0;
+    for (QAction *action : m_toolbar->actions()) {
+        if (const QWidget *button = m_toolbar->widgetForAction(action); button && action->isVisible())
+            width += button->sizeHint().width() + m_toolbar->layout()->spacing();
+    }
+    return width + m_toolbar->layout()->contentsMargins().left() + m_toolbar->layout()->contentsMargins().right()
+        + m_toolbar->style()->pixelMetric(QStyle::PM_ToolBarHandleExtent);
+}
+
+void ToolbarText::update()
+{
+    if (m_updating)
+        return;
+    m_updating = true;
+    // Measured with the real buttons: the whole texts when they all fit, else the short ones.
+    const bool brief = m_toolbar->width() > 0 && widthWith(false) > m_toolbar->width();
+    setTexts(brief);
     m_updating = false;
 }
 

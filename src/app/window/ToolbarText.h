@@ -26,7 +26,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    int widthWith(bool shortTexts) const;
+    void setTexts(bool brief);
+    // The buttons' width with the whole or the short texts (it sets them to measure).
+    int widthWith(bool brief);
 
     QToolBar *m_toolbar;
     bool m_updating = false;
