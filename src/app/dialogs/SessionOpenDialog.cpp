@@ -106,7 +106,7 @@ void SessionOpenDialog::fill(const QString &folder)
         if (!reader.open(file.absoluteFilePath())) {
             item->setText(ExperimentColumn, tr("(not a readable session)"));
             item->setToolTip(ExperimentColumn, reader.errorString());
-            item->setData(StartedColumn, SortRole, file.lastModified().toSecsSinceEpoch());
+            item->setData(StartedColumn, SortRole, -1.0); // after every readable one
             item->setDisabled(true);
             continue;
         }

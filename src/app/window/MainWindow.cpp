@@ -566,6 +566,12 @@ bool MainWindow::fitsScreen() const
     return size.width() <= available.width() && size.height() <= available.height();
 }
 
+void MainWindow::arrangeFor(const QSize &size)
+{
+    resize(size);
+    sizeDocks(size.width());
+}
+
 void MainWindow::showAtStart()
 {
     if (m_restoredGeometry) {

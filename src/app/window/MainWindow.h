@@ -35,6 +35,8 @@ public:
     void applyOptions(const GuiOptions &options);
     // Shows the window: where it was last time, or on a first start filling the screen (maximised), so a
     // 1280×800 laptop and a 1920×1080 screen both get every panel at a readable size.
+    // Takes `size` and lays the docks out for it as a first start on such a screen does.
+    void arrangeFor(const QSize &size);
     void showAtStart();
     SessionController *session() const { return m_session; }
     SessionMenu *sessionMenu() const { return m_sessionMenu; }
