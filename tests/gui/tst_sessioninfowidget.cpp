@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFormLayout>
 #include <QLocale>
 #include <QTest>
 
@@ -59,12 +60,17 @@ void tst_SessionInfoWidget::labelsEveryValue()
                                u"Sampling interval:"_s, u"Cores:"_s, u"Phenomenon:"_s};
     for (int row = 0; row < names.size(); ++row)
         QCOMPARE(widget.nameOf(row), names.at(row));
-    int shownNames = 0;
-    for (QLabel *label : widget.findChildren<QLabel *>()) {
-        if (names.contains(label->text()) && label->isVisible())
-            ++shownNames;
+    // Each name in the form's label column, beside its value.
+    auto *form = qobject_cast<QFormLayout *>(widget.layout());
+    QVERIFY(form);
+    QCOMPARE(form->rowCount(), int(names.size()));
+    for (int row = 0; row < names.size(); ++row) {
+        QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+        auto *label = item ? qobject_cast<QLabel *>(item->widget()) : nullptr;
+        QVERIFY2(label, qPrintable(names.at(row)));
+        QCOMPARE(label->text(), names.at(row));
+        QVERIFY(label->isVisible());
     }
-    QCOMPARE(shownNames, int(names.size()));
 }
 
 // The start time is written in the default locale (the window's language), and again when it changes.
