@@ -41,6 +41,15 @@ void tst_ChartStack::tabsWhenShort()
     QTRY_VERIFY(!stack.isStacked());
     queue->show();
     QTRY_VERIFY(stack.isStacked());
+    QVERIFY(tabs->isTabVisible(1));
+    // A run's first frames come before its queue's: hidden and shown again while the tabs are up.
+    tabs->setCurrentIndex(0);
+    for (int i = 0; i < 3; ++i) {
+        queue->hide();
+        queue->show();
+    }
+    QVERIFY(stack.isStacked());
+    QVERIFY(tabs->isTabVisible(1));
 }
 
 QTEST_MAIN(tst_ChartStack)

@@ -80,9 +80,10 @@ void ChartStack::arrange(bool stacked)
     }
     m_cpu->show();
     m_queue->setVisible(m_queueWanted);
-    m_tabs->setTabVisible(m_tabs->indexOf(m_queuePage), m_queueWanted);
     m_splitter->setVisible(!stacked);
     m_tabs->setVisible(stacked);
+    // After the tabs are shown: a tab made visible while its bar is hidden stayed out of the bar (Qt 6.4).
+    m_tabs->setTabVisible(m_tabs->indexOf(m_queuePage), m_queueWanted);
     m_stacked = stacked;
     m_moving = false;
 }
