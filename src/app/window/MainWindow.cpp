@@ -316,7 +316,8 @@ void MainWindow::sizeDocks(int width)
         resizeDocks({m_ui->experimentDock, m_ui->chartsDock}, {left, right}, Qt::Horizontal);
     else
         resizeDocks({m_ui->experimentDock}, {left}, Qt::Horizontal);
-    const int bottom = std::clamp(height() * 3 / 10, 200, 360);
+    // Tall screens give the timeline and the wait-for graph more than a strip.
+    const int bottom = height() >= 900 ? std::clamp(height() * 2 / 5, 200, 520) : std::clamp(height() * 3 / 10, 200, 360);
     resizeDocks({m_ui->bottomDock}, {chartsBelow ? std::max(bottom, height() * 2 / 5) : bottom}, Qt::Vertical);
 }
 
