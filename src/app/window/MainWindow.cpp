@@ -199,6 +199,7 @@ void MainWindow::setUpActions()
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [this, page = page] {
             m_ui->bottomDock->show();
+            m_ui->bottomDock->raise(); // in front of the charts when they share its area (small screens)
             m_ui->bottomTabs->setCurrentWidget(page);
         });
     }
