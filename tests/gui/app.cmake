@@ -11,6 +11,8 @@ proclab_add_test(tst_replaycontroller SOURCES tst_replaycontroller.cpp ${PROCLAB
 proclab_add_test(tst_chartthinning SOURCES tst_chartthinning.cpp LIBS proclab_gui)
 proclab_add_test(tst_eventloopwatch SOURCES tst_eventloopwatch.cpp LIBS proclab_gui SERIAL)
 proclab_add_test(tst_queuechart SOURCES tst_queuechart.cpp LIBS proclab_gui)
+proclab_add_test(tst_cpuloadchart SOURCES tst_cpuloadchart.cpp LIBS proclab_gui)
+proclab_add_test(tst_chartstack SOURCES tst_chartstack.cpp LIBS proclab_gui)
 # The replay model under the fuzz corpus, the crafted headers and a bounded mutation run (at most 8 s).
 proclab_add_test(tst_replayfuzz SOURCES tst_replayfuzz.cpp LIBS proclab_gui proclab_fuzz_mutator LABELS gui session
     TIMEOUT 90)

@@ -8,10 +8,13 @@
 #include <QTest>
 #include <QValueAxis>
 
+using namespace Qt::Literals::StringLiterals;
+
 class tst_QueueChart : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void ratesHaveAPlotOfTheirOwn();
     void axesNeverHoldThousandsOfTicks_data();
     void axesNeverHoldThousandsOfTicks();
 };
@@ -36,11 +39,14 @@ void tst_QueueChart::axesNeverHoldThousandsOfTicks()
     chart.setIntervalMs(100);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
-    auto *view = chart.findChild<QChartView *>();
-    QVERIFY(view);
+    const auto views = chart.findChildren<QChartView *>();
+    QVERIFY(!views.isEmpty());
     int mostTicks = 0;
     QList<QValueAxis *> axes;
-    for (QAbstractAxis *axis : view->chart()->axes()) {
+    QList<QAbstractAxis *> all;
+    for (QChartView *view : views)
+        all += view->chart()->axes();
+    for (QAbstractAxis *axis : all) {
         auto *valueAxis = qobject_cast<QValueAxis *>(axis);
         if (!valueAxis || valueAxis->tickType() != QValueAxis::TicksDynamic)
             continue;
@@ -52,7 +58,7 @@ void tst_QueueChart::axesNeverHoldThousandsOfTicks()
         connect(valueAxis, &QValueAxis::rangeChanged, this, count);
         connect(valueAxis, &QValueAxis::tickIntervalChanged, this, count);
     }
-    QCOMPARE(axes.size(), 2); // items and items/s
+    QCOMPARE(axes.size(), 2); // items, and items/s in a plot of its own
     QueueStats queue;
     queue.capacity = 8;
     double t = 0;
@@ -66,6 +72,32 @@ void tst_QueueChart::axesNeverHoldThousandsOfTicks()
     QVERIFY2(mostTicks <= 20, qPrintable(QString::number(mostTicks)));
     QVERIFY2(chart.putRate() >= 0.9 * rate && chart.putRate() <= 1.1 * rate, qPrintable(QString::number(chart.putRate())));
     QVERIFY2(chart.getRate() >= 0.9 * rate && chart.getRate() <= 1.1 * rate, qPrintable(QString::number(chart.getRate())));
+}
+
+// Rates are not drawn over the depth on a second axis (4.7 gets/s looked like "50 items"): two plots, each with
+// its own scale and its unit in its title, the depth's scale from the capacity, the rates' from the rates.
+void tst_QueueChart::ratesHaveAPlotOfTheirOwn()
+{
+    QueueChart chart;
+    chart.resize(500, 400);
+    chart.setIntervalMs(100);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(chart.rateChart()->axes().contains(chart.rateAxis()));
+    QVERIFY(!chart.rateChart()->axes().contains(chart.depthAxis()));
+    QVERIFY(chart.depthTitle().contains(u"items"_s));
+    QVERIFY(chart.rateTitle().contains(u"items/s"_s));
+    QueueStats queue;
+    queue.capacity = 50;
+    for (int i = 0; i < 40; ++i) {
+        queue.puts += i % 2; // 5 items a second at 10 Hz
+        queue.gets += i % 2;
+        queue.depth = 40;
+        chart.addSample(i * 0.1, {queue});
+    }
+    chart.flush();
+    QVERIFY2(chart.depthAxis()->max() >= 50, qPrintable(QString::number(chart.depthAxis()->max())));
+    QVERIFY2(chart.rateAxis()->max() < 20, qPrintable(QString::number(chart.rateAxis()->max())));
 }
 
 QTEST_MAIN(tst_QueueChart)

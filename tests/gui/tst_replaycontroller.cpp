@@ -160,7 +160,7 @@ Shown tst_ReplayController::shownBy(MainWindow &window)
     Shown shown;
     window.findChild<CpuLoadChart *>()->flush();
     window.findChild<QueueChart *>()->flush();
-    shown.cpu = window.findChild<CpuLoadChart *>()->shownUserPoints(0);
+    shown.cpu = window.findChild<CpuLoadChart *>()->shownBusyPoints(0);
     shown.depth = window.findChild<QueueChart *>()->shownDepth();
     const TimelinePanel *timeline = window.findChild<TimelinePanel *>();
     for (const ThreadLane &lane : timeline->timeline()->lanes())

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QTranslator>
+#include <QCoreApplication>
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -120,6 +122,7 @@ private Q_SLOTS:
     void aThreadThatWakesEveryOtherTickIsNotReadAfterEachRun();
     void reasonOfABusyThreadIsReadAtMostSoOften();
     void reasonIsReadAgainWhenTheWaitMayHaveChanged();
+    void reasonsFollowALanguageChange();
     void countersGoingBackwards();
     void endedPidIsNotWatchedAgain();
     void cpuLoad();
@@ -546,6 +549,49 @@ void tst_TaskSampler::reasonOfABusyThreadIsReadAtMostSoOften()
     clock.start();
     QTRY_VERIFY_WITH_TIMEOUT((s = tick(), find(s, 800)->reason == u"waiting for a child"_s), 3000);
     QVERIFY2(clock.elapsed() >= 150 && clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+}
+
+namespace {
+// A translation without a .qm file: the words the sampler uses, in German.
+class GermanReasons : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "BlockedReason") != 0)
+            return {};
+        if (qstrcmp(source, "reading a pipe") == 0)
+            return QStringLiteral("liest eine Pipe");
+        if (qstrcmp(source, "sleeping") == 0)
+            return QStringLiteral("schläft");
+        return {};
+    }
+};
+} // namespace
+
+// A task blocked all along keeps its reason, never read again; after the user switches language the reason is
+// worded again in the new one (one cell stayed Chinese after a switch to English).
+void tst_TaskSampler::reasonsFollowALanguageChange()
+{
+    m_proc->addProcess(320, 1, "reader", 'S', 1);
+    m_proc->write(u"320/task/320/wchan"_s, "anon_pipe_read");
+    auto sampler = makeSampler();
+    TaskSampler::Options options = sampler->options();
+    options.reasonMaxAgeS = 60;
+    sampler->setOptions(options);
+    sampler->setWatchedPids({320});
+    SnapshotPtr s = sampler->sample();
+    s = sampler->sample();
+    QCOMPARE(find(s, 320)->reason, u"reading a pipe"_s);
+    GermanReasons german;
+    QCoreApplication::installTranslator(&german);
+    const auto removeIt = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+    s = sampler->sample();
+    QCOMPARE(find(s, 320)->reason, u"liest eine Pipe"_s);
+    QCoreApplication::removeTranslator(&german);
+    s = sampler->sample();
+    QCOMPARE(find(s, 320)->reason, u"reading a pipe"_s);
 }
 
 void tst_TaskSampler::reasonIsReadAgainWhenTheWaitMayHaveChanged()

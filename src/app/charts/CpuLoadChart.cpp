@@ -12,6 +12,7 @@
 #include <QLegend>
 #include <QVBoxLayout>
 #include <QLineSeries>
+#include <QThread>
 #include <QValueAxis>
 
 #include <cmath>
@@ -19,8 +20,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-const QColor UserColor(0x2e, 0xa0, 0x43);
-const QColor SystemColor(0xd2, 0x3f, 0x31);
+const QColor LabColor(0x2e, 0xa0, 0x43);   // the lab's own tasks
+const QColor OtherColor(0x9a, 0x9a, 0x9a); // every other program on the machine
 const QColor StealColor(0x8e, 0x5c, 0xc9);
 } // namespace
 
@@ -39,6 +40,9 @@ CpuLoadChart::CpuLoadChart(QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(m_caption);
     layout->addLayout(m_grid, 1);
+    // The cores are there before the first sample: a first launch shows empty charts under their legend, not a
+    // blank area with the legend floating above it.
+    ensureCores(std::max(1, QThread::idealThreadCount()));
     retranslate();
 }
 
@@ -63,14 +67,15 @@ void CpuLoadChart::ensureCores(int count)
         Core core;
         core.chart = new QChart;
         core.chart->legend()->setVisible(false);
-        core.user = new QLineSeries(core.chart);
-        core.system = new QLineSeries(core.chart);
+        core.chart->setMargins(QMargins(2, 2, 4, 2));
+        core.lab = new QLineSeries(core.chart);
+        core.other = new QLineSeries(core.chart);
         core.steal = new QLineSeries(core.chart);
-        auto *userArea = new QAreaSeries(core.user);
-        auto *systemArea = new QAreaSeries(core.system, core.user);
-        auto *stealArea = new QAreaSeries(core.steal, core.system);
-        const QColor colors[] = {UserColor, SystemColor, StealColor};
-        QAreaSeries *areas[] = {userArea, systemArea, stealArea};
+        auto *labArea = new QAreaSeries(core.lab);
+        auto *otherArea = new QAreaSeries(core.other, core.lab);
+        auto *stealArea = new QAreaSeries(core.steal, core.other);
+        const QColor colors[] = {LabColor, OtherColor, StealColor};
+        QAreaSeries *areas[] = {labArea, otherArea, stealArea};
         for (int a = 0; a < 3; ++a) {
             areas[a]->setColor(colors[a]);
             areas[a]->setBorderColor(colors[a].darker(120));
@@ -85,7 +90,9 @@ void CpuLoadChart::ensureCores(int count)
         core.x->setLabelsVisible(i >= count - columns);
         auto *y = new QValueAxis(core.chart);
         y->setRange(0, 100);
-        y->setTickCount(3);
+        // Two ticks: Qt Charts gives each vertical label the plot's height over the tick count and elides it to
+        // "…" below a line's height, and a core's chart is short.
+        y->setTickCount(2);
         y->setLabelFormat(u"%d%%"_s);
         core.chart->addAxis(core.x, Qt::AlignBottom);
         core.chart->addAxis(y, Qt::AlignLeft);
@@ -95,7 +102,8 @@ void CpuLoadChart::ensureCores(int count)
         }
         core.view = new QChartView(core.chart, this);
         core.view->setRenderHint(QPainter::Antialiasing, false);
-        core.view->setMinimumHeight(80);
+        // A title and two labelled ticks, from the font: below that the labels turn into "…".
+        core.view->setMinimumHeight(fontMetrics().height() * (core.x->labelsVisible() ? 7 : 5));
         core.history.setCapacity(m_capacity);
         m_grid->addWidget(core.view, i / columns, i % columns);
         m_cores << core;
@@ -106,13 +114,17 @@ void CpuLoadChart::ensureCores(int count)
     restyle();
 }
 
-void CpuLoadChart::push(double t, const QList<CpuLoad> &cpus)
+void CpuLoadChart::push(double t, const QList<CpuLoad> &cpus, const QList<double> &labShares)
 {
     ensureCores(int(cpus.size()));
     for (int i = 0; i < cpus.size(); ++i) {
         Core &core = m_cores[i];
         const CpuLoad &load = cpus.at(i);
-        core.history.push({t, load.user * 100, load.system * 100, load.steal * 100});
+        // Other programs' share is the core's busy time less the lab's. Without the lab's share (a recording's
+        // history) the whole busy time is drawn as one, in the other programs' colour.
+        const double busy = load.busy * 100;
+        const double lab = i < labShares.size() ? std::clamp(labShares.at(i) * 100, 0.0, busy) : 0.0;
+        core.history.push({t, lab, busy - lab, load.steal * 100});
         // A new title re-lays out the whole chart, axes and all (a rich-text layout of every label): the figure
         // changes at most once a second, as a person reads it, not at every tick.
         if (core.titleAt < 0 || t < core.titleAt || t - core.titleAt >= 1.0)
@@ -129,9 +141,9 @@ void CpuLoadChart::showFigure(Core &core, const CpuLoad &load, double t)
     core.titleAt = t;
 }
 
-void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus)
+void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus, const QList<double> &labShares)
 {
-    push(t, cpus);
+    push(t, cpus, labShares);
     redraw(false);
 }
 
@@ -175,10 +187,10 @@ void CpuLoadChart::redraw(bool force)
     m_drawnAt = m_now;
     m_dirty = false;
     for (Core &core : m_cores) {
-        QList<QPointF> user, system, steal;
+        QList<QPointF> lab, other, steal;
         const qsizetype n = core.history.size();
-        user.reserve(n / 4 + 2);
-        system.reserve(n / 4 + 2);
+        lab.reserve(n / 4 + 2);
+        other.reserve(n / 4 + 2);
         steal.reserve(n / 4 + 2);
         // One point per half second of absolute time, the mean of its samples: 120 points a minute instead of
         // 600 at 10 Hz. Qt Charts re-strokes every point of every area on each redraw, and a 60-second chart about
@@ -192,16 +204,16 @@ void CpuLoadChart::redraw(bool force)
             if (count == 0)
                 return;
             const double x = sum.t - m_now;
-            const double u = sum.user / count, sy = sum.system / count, st = sum.steal / count;
-            if (user.isEmpty() && older) {
+            const double l = sum.lab / count, o = sum.other / count, st = sum.steal / count;
+            if (lab.isEmpty() && older) {
                 // The history goes back further: the areas reach the window's left edge.
-                user.append({-HistorySeconds, u});
-                system.append({-HistorySeconds, u + sy});
-                steal.append({-HistorySeconds, u + sy + st});
+                lab.append({-HistorySeconds, l});
+                other.append({-HistorySeconds, l + o});
+                steal.append({-HistorySeconds, l + o + st});
             }
-            user.append({x, u});
-            system.append({x, u + sy});
-            steal.append({x, u + sy + st});
+            lab.append({x, l});
+            other.append({x, l + o});
+            steal.append({x, l + o + st});
         };
         for (qsizetype k = 0; k < n; ++k) {
             const Sample &s = core.history.at(k);
@@ -217,21 +229,26 @@ void CpuLoadChart::redraw(bool force)
             }
             bucket = b;
             sum.t = s.t;
-            sum.user += s.user;
-            sum.system += s.system;
+            sum.lab += s.lab;
+            sum.other += s.other;
             sum.steal += s.steal;
             ++count;
         }
         flush();
-        core.user->replace(ChartThinning::thin(user, pixelsPerSecond));
-        core.system->replace(ChartThinning::thin(system, pixelsPerSecond));
+        core.lab->replace(ChartThinning::thin(lab, pixelsPerSecond));
+        core.other->replace(ChartThinning::thin(other, pixelsPerSecond));
         core.steal->replace(ChartThinning::thin(steal, pixelsPerSecond));
     }
 }
 
-QList<QPointF> CpuLoadChart::shownUserPoints(int core) const
+QList<QPointF> CpuLoadChart::shownBusyPoints(int core) const
 {
-    return core >= 0 && core < m_cores.size() ? m_cores.at(core).user->points() : QList<QPointF>();
+    return core >= 0 && core < m_cores.size() ? m_cores.at(core).other->points() : QList<QPointF>();
+}
+
+QList<QPointF> CpuLoadChart::shownLabPoints(int core) const
+{
+    return core >= 0 && core < m_cores.size() ? m_cores.at(core).lab->points() : QList<QPointF>();
 }
 
 void CpuLoadChart::showEvent(QShowEvent *event)
@@ -246,8 +263,8 @@ void CpuLoadChart::clear()
     for (Core &core : m_cores) {
         core.history.clear();
         core.titleAt = -1;
-        core.user->clear();
-        core.system->clear();
+        core.lab->clear();
+        core.other->clear();
         core.steal->clear();
     }
     m_drawnAt = -1;
@@ -266,11 +283,11 @@ void CpuLoadChart::retranslate()
         return u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(color.name(), name.toHtmlEscaped());
     };
     m_caption->setText(u"<b>"_s + tr("CPU load per core, last 60 s") + u"</b>&nbsp;&nbsp; "_s
-                       + swatch(UserColor, tr("user")) + u"&nbsp; "_s + swatch(SystemColor, tr("system"))
+                       + swatch(LabColor, tr("this lab")) + u"&nbsp; "_s + swatch(OtherColor, tr("other programs"))
                        + u"&nbsp; "_s + swatch(StealColor, tr("steal")));
     for (Core &core : m_cores) {
         const auto series = core.chart->series();
-        const QString names[] = {tr("user"), tr("system"), tr("steal")};
+        const QString names[] = {tr("this lab"), tr("other programs"), tr("steal")};
         for (int a = 0; a < series.size() && a < 3; ++a)
             series[a]->setName(names[a]);
         core.x->setTitleText(QString());

@@ -15,8 +15,8 @@ class QLabel;
 class QLineSeries;
 class QValueAxis;
 
-// Per-core CPU load, one small chart per core: user, system and steal stacked as areas over the last 60 seconds
-// (htop's formula; iowait counts as idle). Fixed-size ring buffers; one replace() per series when the picture
+// Per-core CPU load, one small chart per core, over the last 60 seconds: the lab's own tasks, other programs
+// (the core's busy time less the lab's) and steal, stacked as areas (htop's formula; iowait counts as idle). Fixed-size ring buffers; one replace() per series when the picture
 // moved by a pixel at least, with the points thinned to what the plot's pixels can show (ChartThinning); nothing
 // is drawn while the chart is hidden (it catches up when shown).
 class CpuLoadChart : public QWidget
@@ -28,14 +28,17 @@ public:
 
     // The history's length in samples follows from the interval: 60 s worth.
     void setIntervalMs(int ms);
-    void addSample(double t, const QList<CpuLoad> &cpus);
+    // labShares: per core, the lab's tasks' share (LabCoreShare); empty when unknown.
+    void addSample(double t, const QList<CpuLoad> &cpus, const QList<double> &labShares = {});
     // Several samples in one go (a replay moving on), drawn once.
     void addSamples(const QList<ReplayHistory::CpuSample> &samples);
     // The whole history at once (a replay's seek): what the chart had is dropped.
     void setHistory(const QList<ReplayHistory::CpuSample> &samples);
     void clear();
-    // The points the user series of `core` shows now (x: seconds before the last sample); for tests.
-    QList<QPointF> shownUserPoints(int core) const;
+    // The upper edge of the busy time (lab and other programs) and of the lab's part, as `core` shows them now
+    // (x: seconds before the last sample, y: percent); for tests.
+    QList<QPointF> shownBusyPoints(int core) const;
+    QList<QPointF> shownLabPoints(int core) const;
     // Draws what was added at once, whether or not it moved by a pixel; for tests and a replay's seek.
     void flush() { redraw(true); }
     int coreCount() const { return int(m_cores.size()); }
@@ -50,21 +53,21 @@ private:
     struct Sample
     {
         double t = 0;
-        double user = 0, system = 0, steal = 0;
+        double lab = 0, other = 0, steal = 0; // percent of the core
     };
     struct Core
     {
         QChartView *view = nullptr;
         QChart *chart = nullptr;
-        QLineSeries *user = nullptr;   // upper edge of the user area
-        QLineSeries *system = nullptr; // user + system
-        QLineSeries *steal = nullptr;  // user + system + steal
+        QLineSeries *lab = nullptr;   // upper edge of the lab's area
+        QLineSeries *other = nullptr; // lab + other programs = busy
+        QLineSeries *steal = nullptr; // busy + steal
         QValueAxis *x = nullptr;
         RingBuffer<Sample> history;
         double titleAt = -1; // when the figure in the title was last changed
     };
     void ensureCores(int count);
-    void push(double t, const QList<CpuLoad> &cpus);
+    void push(double t, const QList<CpuLoad> &cpus, const QList<double> &labShares = {});
     // Puts the core's busy figure in its chart's title.
     void showFigure(Core &core, const CpuLoad &load, double t);
     void redraw(bool force);

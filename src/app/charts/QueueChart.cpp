@@ -42,45 +42,65 @@ QueueChart::QueueChart(QWidget *parent)
     , m_picker(new QComboBox(this))
     , m_summary(new QLabel(this))
     , m_chart(new QChart)
+    , m_rateChart(new QChart)
     , m_view(new QChartView(m_chart, this))
+    , m_rateView(new QChartView(m_rateChart, this))
     , m_depth(new QLineSeries(m_chart))
     , m_capacity(new QLineSeries(m_chart))
-    , m_puts(new QLineSeries(m_chart))
-    , m_gets(new QLineSeries(m_chart))
+    , m_puts(new QLineSeries(m_rateChart))
+    , m_gets(new QLineSeries(m_rateChart))
     , m_x(new QValueAxis(m_chart))
+    , m_rateX(new QValueAxis(m_rateChart))
     , m_items(new QValueAxis(m_chart))
-    , m_rate(new QValueAxis(m_chart))
+    , m_rate(new QValueAxis(m_rateChart))
 {
+    // Two plots, each with its own scale and its unit in its title: rates drawn on a second axis over the depth
+    // made 4.7 gets/s look like "50 items". The titles carry the units because a vertical axis title is cut to
+    // "⋮" when the chart is short (always, in Chinese).
     m_depth->setPen(QPen(QColor(0x3d, 0x7e, 0xdb), 2));
     m_capacity->setPen(QPen(QColor(0x8a, 0x8a, 0x8a), 1.5, Qt::DashLine));
     m_puts->setPen(QPen(QColor(0x2e, 0xa0, 0x43), 1.5));
     m_gets->setPen(QPen(QColor(0xe6, 0x9b, 0x00), 1.5));
-    for (QLineSeries *series : {m_depth, m_capacity, m_puts, m_gets})
-        m_chart->addSeries(series);
-    m_x->setRange(-60, 0);
-    m_x->setTickCount(4);
+    m_chart->addSeries(m_depth);
+    m_chart->addSeries(m_capacity);
+    m_rateChart->addSeries(m_puts);
+    m_rateChart->addSeries(m_gets);
+    for (QValueAxis *x : {m_x, m_rateX}) {
+        x->setRange(-60, 0);
+        x->setTickCount(4);
+        x->setLabelFormat(u"%d s"_s);
+    }
+    // One time axis for both plots: its labels under the lower one only.
+    m_x->setLabelsVisible(false);
     for (QValueAxis *axis : {m_items, m_rate}) {
         axis->setTickType(QValueAxis::TicksDynamic);
         axis->setTickAnchor(0);
     }
-    m_x->setLabelFormat(u"%d s"_s);
+    // A scale before the first sample: empty plots with labelled axes, not bare lines.
+    m_items->setRange(0, 10);
+    m_items->setTickInterval(5);
+    m_rate->setRange(0, 10);
+    m_rate->setTickInterval(5);
     m_items->setLabelFormat(u"%d"_s);
     m_rate->setLabelFormat(u"%.0f"_s);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_items, Qt::AlignLeft);
-    m_chart->addAxis(m_rate, Qt::AlignRight);
+    m_rateChart->addAxis(m_rateX, Qt::AlignBottom);
+    m_rateChart->addAxis(m_rate, Qt::AlignLeft);
     for (QLineSeries *series : {m_depth, m_capacity}) {
         series->attachAxis(m_x);
         series->attachAxis(m_items);
     }
     for (QLineSeries *series : {m_puts, m_gets}) {
-        series->attachAxis(m_x);
+        series->attachAxis(m_rateX);
         series->attachAxis(m_rate);
     }
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_view->setRenderHint(QPainter::Antialiasing);
-    // Below this the axes' labels turn into "…" and the lines into a smudge.
-    m_view->setMinimumHeight(160);
+    for (QChart *chart : {m_chart, m_rateChart}) {
+        chart->legend()->setAlignment(Qt::AlignRight);
+        chart->setMargins(QMargins(2, 2, 2, 2));
+    }
+    for (QChartView *view : {m_view, m_rateView})
+        view->setRenderHint(QPainter::Antialiasing);
     m_summary->setWordWrap(true);
     m_picker->setVisible(false);
     auto *top = new QHBoxLayout;
@@ -88,8 +108,10 @@ QueueChart::QueueChart(QWidget *parent)
     top->addWidget(m_summary, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
     layout->addLayout(top);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_view, 3);
+    layout->addWidget(m_rateView, 2);
     connect(m_picker, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0 && index != m_queue) {
             m_queue = index;
@@ -99,7 +121,18 @@ QueueChart::QueueChart(QWidget *parent)
         }
     });
     retranslate();
-    ChartStyle::apply(m_chart, palette());
+    restyle();
+}
+
+void QueueChart::restyle()
+{
+    for (QChart *chart : {m_chart, m_rateChart})
+        ChartStyle::apply(chart, palette());
+    // From the font, not pixels: a title, three labelled ticks and (lower plot) the time labels, or the axes'
+    // labels turn into "…".
+    const int line = fontMetrics().height();
+    m_view->setMinimumHeight(line * 7);
+    m_rateView->setMinimumHeight(line * 7);
 }
 
 void QueueChart::setIntervalMs(int ms)
@@ -171,7 +204,7 @@ void QueueChart::redraw(bool force)
         return;
     }
     const double t = m_lastT;
-    const double pixelsPerSecond = std::max(1.0, m_chart->plotArea().width()) / 60.0;
+    const double pixelsPerSecond = std::max(1.0, m_rateChart->plotArea().width()) / 60.0;
     if (!force && m_drawnAt >= 0 && t >= m_drawnAt && (t - m_drawnAt) * pixelsPerSecond < 1.0) {
         m_dirty = true;
         return;
@@ -197,8 +230,13 @@ void QueueChart::redraw(bool force)
     m_puts->replace(ChartThinning::thin(puts, pixelsPerSecond));
     m_gets->replace(ChartThinning::thin(gets, pixelsPerSecond));
     // Ticks on round numbers from 0: "0 4 8" under a capacity of 8, not "0 2.2 4.4 6.6 8.8".
-    const auto niceStep = [](double top) {
-        const double raw = std::max(1.0, top / 5);
+    // No more ticks than the plot has lines for: Qt Charts elides a vertical label to "…" when the plot's height
+    // over the tick count is less than a line.
+    const auto ticksFor = [this](const QChart *chart) {
+        return std::clamp(int(chart->plotArea().height() / (fontMetrics().height() * 1.6)), 1, 5);
+    };
+    const auto niceStep = [](double top, int ticks) {
+        const double raw = std::max(1.0, top / ticks);
         const double power = std::pow(10.0, std::floor(std::log10(raw)));
         for (double factor : {1.0, 2.0, 5.0}) {
             if (raw <= factor * power)
@@ -206,10 +244,14 @@ void QueueChart::redraw(bool force)
         }
         return 10 * power;
     };
+    // The top on a tick, so the scale's last label says how high it goes.
+    const auto onTick = [](double top, double step) { return std::ceil(top / step - 1e-9) * step; };
     const double itemsTop = std::max(1, q.capacity) * 1.1;
-    setRangeAndStep(m_items, itemsTop, niceStep(itemsTop));
+    const double itemsStep = niceStep(itemsTop, ticksFor(m_chart));
+    setRangeAndStep(m_items, onTick(itemsTop, itemsStep), itemsStep);
     const double rateTop = std::ceil(maxRate * 1.2);
-    setRangeAndStep(m_rate, rateTop, niceStep(rateTop));
+    const double rateStep = niceStep(rateTop, ticksFor(m_rateChart));
+    setRangeAndStep(m_rate, onTick(rateTop, rateStep), rateStep);
     // The summary is rich, word-wrapped text: each new text lays the label and its layout out again. At 10 Hz that
     // cost more than the chart and changed faster than anyone can read, so it follows at most twice a second.
     if (m_summaryT >= 0 && t >= m_summaryT && t - m_summaryT < SummarySeconds)
@@ -241,20 +283,38 @@ void QueueChart::clear()
     m_putRate = m_getRate = 0;
     for (QLineSeries *series : {m_depth, m_capacity, m_puts, m_gets})
         series->clear();
-    m_summary->clear();
+    m_summary->setText(idleText());
     m_summaryT = -1;
     m_drawnAt = -1;
     m_dirty = false;
+}
+
+QString QueueChart::idleText()
+{
+    return tr("The queue's depth and its put and get rates appear here when an experiment with a queue runs "
+              "(pc-threads, pc-processes).");
+}
+
+QString QueueChart::depthTitle() const
+{
+    return m_chart->title();
+}
+
+QString QueueChart::rateTitle() const
+{
+    return m_rateChart->title();
 }
 
 void QueueChart::retranslate()
 {
     m_depth->setName(tr("depth"));
     m_capacity->setName(tr("capacity"));
-    m_puts->setName(tr("puts/s"));
-    m_gets->setName(tr("gets/s"));
-    m_items->setTitleText(tr("items"));
-    m_rate->setTitleText(tr("items/s"));
+    m_puts->setName(tr("puts"));
+    m_gets->setName(tr("gets"));
+    m_chart->setTitle(tr("Queue depth (items)"));
+    m_rateChart->setTitle(tr("Put and get rates (items/s)"));
+    if (m_history.isEmpty())
+        m_summary->setText(idleText());
     m_picker->setAccessibleName(tr("Queue"));
     for (int q = 0; q < m_picker->count(); ++q)
         m_picker->setItemText(q, tr("Queue Q%1").arg(q + 1));
@@ -262,8 +322,8 @@ void QueueChart::retranslate()
 
 void QueueChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
-        ChartStyle::apply(m_chart, palette());
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        restyle();
     else if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);

@@ -15,8 +15,8 @@ class QLabel;
 class QLineSeries;
 class QValueAxis;
 
-// A bounded queue over the last 60 seconds: its depth against its capacity (left axis, items) and the put and get
-// rates (right axis, items per second). One queue at a time; a combo box picks it when the experiment has several.
+// A bounded queue over the last 60 seconds, in two plots on one time axis: its depth against its capacity (items),
+// and below it the put and get rates (items per second), each plot with its own scale. One queue at a time; a combo box picks it when the experiment has several.
 // Drawn as CpuLoadChart is: when the picture moved by a pixel, thinned to the plot's pixels, not while hidden.
 class QueueChart : public QWidget
 {
@@ -38,6 +38,12 @@ public:
     // The put and get rates of the last sample, items per second (smoothed).
     double putRate() const { return m_putRate; }
     double getRate() const { return m_getRate; }
+    // The plots' titles (they carry the units); for tests.
+    QString depthTitle() const;
+    QString rateTitle() const;
+    QValueAxis *depthAxis() const { return m_items; }
+    QValueAxis *rateAxis() const { return m_rate; }
+    QChart *rateChart() const { return m_rateChart; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,15 +55,19 @@ private:
         double t = 0, depth = 0, capacity = 0, putRate = 0, getRate = 0;
     };
     void retranslate();
+    void restyle();
+    static QString idleText();
     void push(double t, const QList<QueueStats> &queues);
     void redraw(bool force);
 
     QComboBox *m_picker;
     QLabel *m_summary;
-    QChart *m_chart;
+    QChart *m_chart;     // depth and capacity
+    QChart *m_rateChart; // puts and gets per second
     QChartView *m_view;
+    QChartView *m_rateView;
     QLineSeries *m_depth, *m_capacity, *m_puts, *m_gets;
-    QValueAxis *m_x, *m_items, *m_rate;
+    QValueAxis *m_x, *m_rateX, *m_items, *m_rate;
     RingBuffer<Sample> m_history;
     int m_queue = 0;
     int m_queueCount = 0;

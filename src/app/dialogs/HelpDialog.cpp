@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QEvent>
+#include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -18,6 +19,7 @@ HelpDialog::HelpDialog(Page page, QWidget *window, QWidget *parent)
 {
     setAttribute(Qt::WA_DeleteOnClose);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_close = buttons->button(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_text);
@@ -77,6 +79,9 @@ QString HelpDialog::shortcutsHtml(const QWidget *window)
 
 void HelpDialog::retranslate()
 {
+    // Qt names its standard buttons through qtbase's own translations (qt6-translations-l10n); ours says it too,
+    // so the guide never closes in English under a Chinese window when that package is missing.
+    m_close->setText(tr("Close"));
     if (m_page == Page::Concepts) {
         setWindowTitle(tr("Concept guide — ProcLab"));
         m_text->setHtml(conceptsHtml());

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QPushButton;
 class QTextBrowser;
 
 // Help ▸ Concept guide (processes, threads, states, zombies, orphans, locks, deadlocks in a few words each) and
@@ -25,4 +26,5 @@ private:
     Page m_page;
     QWidget *m_window;
     QTextBrowser *m_text;
+    QPushButton *m_close = nullptr;
 };

@@ -34,7 +34,11 @@ RunProgramDialog::RunProgramDialog(Mode mode, QWidget *parent)
         auto *row = new QHBoxLayout;
         row->addWidget(m_directory, 1);
         row->addWidget(browse);
-        form->addRow(tr("&Working directory:"), row);
+        // A row whose field is a layout gets no buddy: the label is made here, or "&Working directory:" shows
+        // its ampersand.
+        auto *directoryLabel = new QLabel(tr("&Working directory:"), this);
+        directoryLabel->setBuddy(m_directory);
+        form->addRow(directoryLabel, row);
     } else {
         setWindowTitle(tr("Attach to process"));
         m_pid = new QSpinBox(this);

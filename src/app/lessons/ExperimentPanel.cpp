@@ -79,10 +79,9 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     splitter->addWidget(m_explanation);
     // The form keeps the room its rows need (it is what a user changes); the catalogue and the explanation
     // share the rest.
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 0);
-    splitter->setStretchFactor(2, 3);
-    m_list->setMinimumHeight(m_list->fontMetrics().height() * 6);
+    splitter->setStretchFactor(2, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -95,6 +94,11 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     fillCatalogue();
     retranslate();
     m_list->setCurrentRow(0);
+    // Five experiments at least, from the rows' own height (icon or text, whichever is taller): three, at
+    // 1366x768, hid most of the catalogue.
+    const int row = m_list->count() > 0 ? m_list->sizeHintForRow(0)
+                                        : std::max(m_list->iconSize().height(), m_list->fontMetrics().height()) + 4;
+    m_list->setMinimumHeight(row * std::min(5, std::max(1, int(m_list->count()))) + 2 * m_list->frameWidth());
 }
 
 ExperimentPanel::~ExperimentPanel() = default;

@@ -1,5 +1,7 @@
 #include "TaskTreePanel.h"
 
+#include "EmptyTableHint.h"
+
 #include "StateBadgeDelegate.h"
 #include "StateShareDelegate.h"
 #include "TaskActions.h"
@@ -12,6 +14,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QStyle>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -49,6 +52,7 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
 
     m_view->setObjectName(u"taskTree"_s);
     m_view->setModel(m_proxy);
+    new EmptyTableHint(m_view, m_proxy, m_model);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(TaskTreeModel::PidColumn, Qt::AscendingOrder);
     m_view->setUniformRowHeights(true);
@@ -162,6 +166,21 @@ void TaskTreePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+int TaskTreePanel::keyColumnsWidth() const
+{
+    const QHeaderView *header = m_view->header();
+    const int last = std::max(header->visualIndex(TaskTreeModel::ReasonColumn),
+                              header->visualIndex(TaskTreeModel::StateColumn));
+    int width = 0;
+    for (int visual = 0; visual <= last; ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            width += header->sectionSize(logical);
+    }
+    return width + 2 * m_view->frameWidth() + m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent)
+        + 2 * layout()->contentsMargins().left();
 }
 
 void TaskTreePanel::setHeader(QWidget *header)

@@ -37,6 +37,9 @@ public:
     bool selectTask(qint64 pid, qint64 tid);
     // Checkable actions that show or hide each column, for View ▸ Columns.
     QList<QAction *> columnActions() const { return m_columnActions; }
+    // The width the table needs to show every column up to and including "Why blocked" (the key ones: who, its
+    // state, why it waits), from the sections' sizes, which come from the font.
+    int keyColumnsWidth() const;
 
 Q_SIGNALS:
     void selectionChanged(const std::optional<TaskRow> &row);

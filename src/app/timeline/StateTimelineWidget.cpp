@@ -12,11 +12,14 @@ StateTimelineWidget::StateTimelineWidget(QWidget *parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setMinimumHeight(sizeHint().height());
 }
 
 QSize StateTimelineWidget::sizeHint() const
 {
-    return {LabelWidth + 300, HeaderHeight + int(m_lanes.size()) * LaneHeight + 4};
+    // With no lane yet, room for the hint under the time axis (it was drawn into a 4-pixel strip, under the labels).
+    const int lanes = m_lanes.isEmpty() ? fontMetrics().height() * 2 : int(m_lanes.size()) * LaneHeight;
+    return {LabelWidth + 300, HeaderHeight + lanes + 4};
 }
 
 QSize StateTimelineWidget::minimumSizeHint() const

@@ -82,7 +82,8 @@ void WaitGraphWidget::layoutNodes()
     // nodes and their labels into 150 pixels. The cycle takes the left part, the other nodes stand in columns on
     // the right; without a cycle every node goes round one ellipse.
     const int others = int(m_shown.size()) - inCycle;
-    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth, -NodeRadius - 20);
+    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth,
+                                                          -NodeRadius - fontMetrics().height() - 6);
     const auto ring = [this](const QList<int> &indexes, const QRectF &box) {
         const int n = int(indexes.size());
         for (int i = 0; i < n; ++i) {
@@ -171,7 +172,8 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
             painter.drawRoundedRect(box, 4, 4);
         painter.setPen(text);
         const QString label = metrics.elidedText(node.label, Qt::ElideRight, 2 * LabelHalfWidth - 8);
-        painter.drawText(QRectF(c.x() - LabelHalfWidth, c.y() + nodeRadius + 1, 2 * LabelHalfWidth, metrics.height()),
+        // Below the node's outline (a cycle's is 3 px wide, half of it outside the box), never on it.
+        painter.drawText(QRectF(c.x() - LabelHalfWidth, c.y() + nodeRadius + 3, 2 * LabelHalfWidth, metrics.height()),
                          Qt::AlignCenter, label);
     }
     if (m_hidden > 0) {

@@ -12,6 +12,8 @@
 #include "timeline/TimelinePanel.h"
 #include "waitgraph/WaitGraphPanel.h"
 
+#include "frame/LabCoreShare.h"
+
 #include <QTabWidget>
 
 FrameFanOut::FrameFanOut(const Views &views, QObject *parent)
@@ -24,7 +26,10 @@ FrameFanOut::FrameFanOut(const Views &views, QObject *parent)
 
 void FrameFanOut::show(const Frame &frame)
 {
-    m_views.cpuChart->addSample(frame.t, frame.cpus);
+    QList<double> busy;
+    for (const CpuLoad &load : frame.cpus)
+        busy << load.busy;
+    m_views.cpuChart->addSample(frame.t, frame.cpus, LabCoreShare::perCore(frame.rows, int(frame.cpus.size()), busy));
     // An experiment without a queue gives the room to the CPU charts.
     setQueuesShown(!frame.queues.isEmpty());
     if (!frame.queues.isEmpty())

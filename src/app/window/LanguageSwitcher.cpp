@@ -18,6 +18,7 @@ QStringList LanguageSwitcher::available()
 
 bool LanguageSwitcher::apply(const QString &language)
 {
+    m_requested = language;
     QString wanted = language;
     if (wanted.isEmpty()) {
         // Any Chinese locale gets the Simplified Chinese translation; everything else English.
@@ -36,6 +37,12 @@ bool LanguageSwitcher::apply(const QString &language)
         if (m_qtTranslator.load(u"qtbase_"_s + wanted, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&m_qtTranslator);
     }
+    // Dates, times and numbers follow the window's language, not the system's (a session started under Chinese
+    // reads "2026/12/1 14:05", not "1 Dec 2026").
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(wanted != u"en"_s ? QLocale(wanted)
+                            : system.language() == QLocale::English ? system
+                                                                   : QLocale(QLocale::English, QLocale::UnitedKingdom));
     m_current = wanted;
     return known;
 }

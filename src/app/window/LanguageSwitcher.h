@@ -17,9 +17,12 @@ public:
     bool apply(const QString &language);
     // The language in effect ("en" or "zh_CN"), after resolving the system locale.
     QString current() const { return m_current; }
+    // What the last apply() was asked for: "en", "zh_CN", or empty (follow the system).
+    QString requested() const { return m_requested; }
 
 private:
     QTranslator m_appTranslator;
     QTranslator m_qtTranslator;
     QString m_current = QStringLiteral("en");
+    QString m_requested;
 };

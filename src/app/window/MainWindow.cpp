@@ -7,11 +7,14 @@
 #include "SessionMenu.h"
 #include "StatusBarController.h"
 #include "ThemeController.h"
+#include "ChartStack.h"
+#include "ToolbarText.h"
 #include "charts/CpuLoadChart.h"
 #include "charts/QueueChart.h"
 #include "dialogs/AboutDialog.h"
 #include "dialogs/HelpDialog.h"
 #include "dialogs/LimitsDialog.h"
+#include "dialogs/SessionOpenDialog.h"
 #include "events/EventLogPanel.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ParameterForm.h"
@@ -25,6 +28,7 @@
 #include "ui_mainwindow.h"
 #include "waitgraph/WaitGraphPanel.h"
 
+#include "LabPaths.h"
 #include "base/EventKind.h"
 #include "experiments/ExperimentCatalogue.h"
 #include "session/SessionExporter.h"
@@ -69,6 +73,11 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     , m_theme(new ThemeController(this))
 {
     m_ui->setupUi(this);
+    // The charts side by side while the dock is tall enough for both, as tabs when it is not.
+    m_chartStack = new ChartStack(m_ui->cpuChart, m_ui->queueChart, m_ui->chartsDock);
+    m_ui->chartsDock->setWidget(m_chartStack);
+    delete m_ui->chartSplitter;
+    m_ui->chartSplitter = nullptr;
     setWindowIcon(QIcon(u":/icons/proclab.svg"_s));
     m_status = new StatusBarController(m_ui->statusBar, this);
     m_ui->taskPanel->setTaskActions(m_taskActions);
@@ -167,6 +176,7 @@ void MainWindow::setUpActions()
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addActions({m_taskActions->addProducerAction(), m_taskActions->addConsumerAction()});
     m_ui->experimentPanel->setActions(m_ui->actionStart, m_ui->actionStop, m_ui->actionResetParameters);
+    m_toolbarText = new ToolbarText(m_ui->mainToolBar);
 
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startExperiment);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopExperiment);
@@ -189,6 +199,7 @@ void MainWindow::setUpActions()
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [this, page = page] {
             m_ui->bottomDock->show();
+            m_ui->bottomDock->raise(); // in front of the charts when they share its area (small screens)
             m_ui->bottomTabs->setCurrentWidget(page);
         });
     }
@@ -215,10 +226,11 @@ void MainWindow::setUpLanguageMenu()
         {m_ui->actionLanguageEnglish, u"en"_s},
         {m_ui->actionLanguageChinese, u"zh_CN"_s},
     };
-    const QString saved = QSettings().value(LanguageKey).toString();
+    // The language asked for at start: --lang when it forced one, else the saved choice ("" follows the system).
+    const QString asked = m_languages->requested();
     for (const auto &[action, language] : choices) {
         m_languageGroup->addAction(action);
-        action->setChecked(language == saved);
+        action->setChecked(language == asked);
         connect(action, &QAction::triggered, this, [this, language = language] { chooseLanguage(language); });
     }
 }
@@ -283,20 +295,31 @@ void MainWindow::setUpViewMenu()
     // events and analysis run under the tasks and the charts.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    m_ui->chartSplitter->setStretchFactor(0, 1);
-    m_ui->chartSplitter->setStretchFactor(1, 1);
     sizeDocks(width());
 }
 
 void MainWindow::sizeDocks(int width)
 {
-    // The task table gets what the side panels leave: at 1280 pixels about 700, enough for every column that
-    // says why a task waits; wider screens give the charts the extra room.
+    // The task table gets what the side panels leave; wider screens give the charts the extra room. When that
+    // is less than the table's key columns need (PID … Why blocked, from the font), the charts leave the side
+    // and become a tab of the bottom area, in front: at 1024 pixels "Why blocked" was off screen.
     const int left = std::clamp(width / 5, 250, 340);
     const int right = std::clamp(width * 27 / 100, 300, 560);
-    resizeDocks({m_ui->experimentDock, m_ui->chartsDock}, {left, right}, Qt::Horizontal);
-    resizeDocks({m_ui->bottomDock}, {std::clamp(height() * 3 / 10, 200, 360)}, Qt::Vertical);
-    m_ui->chartSplitter->setSizes({1000, 1000});
+    const bool chartsBelow = width - left - right < m_ui->taskPanel->keyColumnsWidth();
+    const bool below = dockWidgetArea(m_ui->chartsDock) == Qt::BottomDockWidgetArea;
+    if (chartsBelow && !below) {
+        tabifyDockWidget(m_ui->bottomDock, m_ui->chartsDock);
+        m_ui->chartsDock->raise();
+    } else if (!chartsBelow && below) {
+        addDockWidget(Qt::RightDockWidgetArea, m_ui->chartsDock);
+    }
+    if (!chartsBelow)
+        resizeDocks({m_ui->experimentDock, m_ui->chartsDock}, {left, right}, Qt::Horizontal);
+    else
+        resizeDocks({m_ui->experimentDock}, {left}, Qt::Horizontal);
+    // Tall screens give the timeline and the wait-for graph more than a strip.
+    const int bottom = height() >= 900 ? std::clamp(height() * 2 / 5, 200, 520) : std::clamp(height() * 3 / 10, 200, 360);
+    resizeDocks({m_ui->bottomDock}, {chartsBelow ? std::max(bottom, height() * 2 / 5) : bottom}, Qt::Vertical);
 }
 
 void MainWindow::setUpExperimentMenu()
@@ -445,10 +468,8 @@ void MainWindow::openSession(const QString &chosen)
         m_status->showMessage(tr("Stop the experiment before opening a session."));
         return;
     }
-    const QString path = chosen.isEmpty()
-        ? QFileDialog::getOpenFileName(this, tr("Open session"), QFileInfo(m_lastSessionFile).absolutePath(),
-                                       tr("ProcLab sessions (*.jsonl);;All files (*)"))
-        : chosen;
+    // ProcLab's own list of its sessions folder, each with its experiment and start ("Browse…" for elsewhere).
+    const QString path = chosen.isEmpty() ? SessionOpenDialog::choose(LabPaths::sessionsFolder(), this) : chosen;
     if (path.isEmpty() || !m_sessionMenu->openReplay(path))
         return;
     m_lastSessionFile = path;
@@ -547,6 +568,12 @@ bool MainWindow::fitsScreen() const
     return size.width() <= available.width() && size.height() <= available.height();
 }
 
+void MainWindow::arrangeFor(const QSize &size)
+{
+    resize(size);
+    sizeDocks(size.width());
+}
+
 void MainWindow::showAtStart()
 {
     if (m_restoredGeometry) {
@@ -568,6 +595,7 @@ void MainWindow::changeEvent(QEvent *event)
         m_taskActions->retranslate();
         m_status->retranslate();
         m_sessionMenu->retranslate();
+        m_toolbarText->update();
         for (QAction *action : m_intervalGroup->actions()) {
             const int ms = action->data().toInt();
             action->setText(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000));

@@ -18,6 +18,8 @@ class SessionMenu;
 class StatusBarController;
 class TaskActions;
 class ThemeController;
+class ToolbarText;
+class ChartStack;
 
 // The ProcLab window. It only wires: it loads ui/mainwindow.ui (whose panels are their own classes), owns the
 // session controller and the action sets, and connects them. No /proc parsing, no process control happens here.
@@ -33,6 +35,8 @@ public:
     void applyOptions(const GuiOptions &options);
     // Shows the window: where it was last time, or on a first start filling the screen (maximised), so a
     // 1280×800 laptop and a 1920×1080 screen both get every panel at a readable size.
+    // Takes `size` and lays the docks out for it as a first start on such a screen does.
+    void arrangeFor(const QSize &size);
     void showAtStart();
     SessionController *session() const { return m_session; }
     SessionMenu *sessionMenu() const { return m_sessionMenu; }
@@ -83,6 +87,8 @@ private:
     TaskActions *m_taskActions;
     StatusBarController *m_status;
     ThemeController *m_theme;
+    ToolbarText *m_toolbarText = nullptr;
+    ChartStack *m_chartStack = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QActionGroup *m_intervalGroup = nullptr;
     QString m_lastSessionFile;

@@ -19,10 +19,15 @@ SessionInfoWidget::SessionInfoWidget(QWidget *parent)
     , m_cores(new QLabel(this))
     , m_verdict(new QLabel(this))
 {
+    // Each value under its own name: QFormLayout::addRow with an empty text makes no label at all, and the tab
+    // showed bare "100 ms", "2" and "running…".
     for (QLabel *label : {m_experiment, m_parameters, m_started, m_file, m_interval, m_cores, m_verdict}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_form->addRow(QString(), label);
+        auto *name = new QLabel(this);
+        name->setBuddy(label);
+        m_names << name;
+        m_form->addRow(name, label);
     }
     m_verdict->setObjectName(u"sessionVerdict"_s);
     retranslate();
@@ -40,7 +45,8 @@ void SessionInfoWidget::showStarted(const QString &experiment, const ParameterVa
                                                                               : value.toString());
     }
     m_parameters->setText(parts.join(u"  "_s));
-    m_started->setText(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
+    m_startedAt = QDateTime::currentDateTime();
+    showStartTime();
     m_file->setText(logPath.isEmpty() ? tr("not recorded") : logPath);
     showInterval(intervalMs);
     m_cores->setText(QString::number(cores));
@@ -68,6 +74,7 @@ void SessionInfoWidget::showOpened(const QString &path, const QString &experimen
     m_experiment->setText(experiment);
     m_parameters->setText(QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)));
     m_file->setText(path);
+    m_startedAt = QDateTime();
     m_started->setText(tr("%n event(s) read", nullptr, events) + (note.isEmpty() ? QString() : u"; "_s + note));
     m_interval->setText(u"—"_s);
     m_cores->setText(u"—"_s);
@@ -76,6 +83,7 @@ void SessionInfoWidget::showOpened(const QString &path, const QString &experimen
 
 void SessionInfoWidget::clear()
 {
+    m_startedAt = QDateTime();
     for (QLabel *label : {m_experiment, m_parameters, m_started, m_file, m_interval, m_cores, m_verdict})
         label->setText(u"—"_s);
 }
@@ -89,12 +97,27 @@ void SessionInfoWidget::retranslate()
 {
     const QString names[] = {tr("Experiment:"), tr("Parameters:"), tr("Started:"), tr("Session file:"),
                              tr("Sampling interval:"), tr("Cores:"), tr("Phenomenon:")};
-    for (int row = 0; row < m_form->rowCount() && row < 7; ++row) {
-        if (auto *label = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)
-                                                     ? m_form->itemAt(row, QFormLayout::LabelRole)->widget()
-                                                     : nullptr))
-            label->setText(names[row]);
-    }
+    for (int row = 0; row < m_names.size() && row < 7; ++row)
+        m_names[row]->setText(names[row]);
+    showStartTime();
+}
+
+void SessionInfoWidget::showStartTime()
+{
+    // In the language of the window (LanguageSwitcher sets the default locale), not the system's: "2026/12/1
+    // 14:05" under Chinese, not "1 Dec 2026".
+    if (m_startedAt.isValid())
+        m_started->setText(QLocale().toString(m_startedAt, QLocale::ShortFormat));
+}
+
+QString SessionInfoWidget::startedText() const
+{
+    return m_started->text();
+}
+
+QString SessionInfoWidget::nameOf(int row) const
+{
+    return row >= 0 && row < m_names.size() ? m_names.at(row)->text() : QString();
 }
 
 void SessionInfoWidget::changeEvent(QEvent *event)

@@ -2,6 +2,8 @@
 
 #include "experiments/Experiment.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QWidget>
 
 class QFormLayout;
@@ -24,12 +26,16 @@ public:
                     const QString &note);
     void clear();
     QString verdictText() const;
+    // The name shown beside row `row` (0 experiment … 6 phenomenon); for tests.
+    QString nameOf(int row) const;
+    QString startedText() const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
+    void showStartTime();
 
     QFormLayout *m_form;
     QLabel *m_experiment;
@@ -39,4 +45,6 @@ private:
     QLabel *m_interval;
     QLabel *m_cores;
     QLabel *m_verdict;
+    QList<QLabel *> m_names; // the rows' names, in the order of the values above
+    QDateTime m_startedAt;   // invalid for an opened recording
 };

@@ -3,4 +3,5 @@ target_sources(proclab_core PRIVATE
     frame/Frame.h
     frame/FrameRowBuilder.h frame/FrameRowBuilder.cpp
     frame/ReplayWaits.h frame/ReplayWaits.cpp
-    frame/LiveFrames.h frame/LiveFrames.cpp)
+    frame/LiveFrames.h frame/LiveFrames.cpp
+    frame/LabCoreShare.h frame/LabCoreShare.cpp)

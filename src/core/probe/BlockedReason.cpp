@@ -185,3 +185,8 @@ QString BlockedReason::ofLetter(char letter)
     default: return {};
     }
 }
+
+QString BlockedReason::languageProbe()
+{
+    return tr("sleeping");
+}

@@ -26,6 +26,8 @@ public:
     // The last resort for a blocked task whose syscall, wchan and letter said nothing (caught between a system
     // call's return and its next sleep, or a kernel that hides wchan): never an empty reason for a blocked task.
     static QString unsaid();
+    // A word of this class in the language installed now: when it changes, the words already given are stale.
+    static QString languageProbe();
     // True when the system call's first argument is a file descriptor whose kind changes the words.
     static bool descriptorArgument(long number);
 };

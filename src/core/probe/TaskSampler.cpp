@@ -121,6 +121,17 @@ SnapshotPtr TaskSampler::sample()
 
     m_keptBudget = keptBudget();
     m_reasons.setKeptBudget(&m_keptFiles, m_keptBudget);
+    // A blocked task that never runs keeps the reason it was given, in the language of that moment: after the
+    // user switches language every reason is read (and worded) again. One lookup a tick tells.
+    if (const QString probe = BlockedReason::languageProbe(); probe != m_languageProbe) {
+        if (!m_languageProbe.isNull()) {
+            for (auto &[pid, process] : m_processes) {
+                for (Task &task : process.tasks)
+                    task.reasonSource.clear(); // "guessed": read again at the next blocked tick
+            }
+        }
+        m_languageProbe = probe;
+    }
     m_unwatched = 0;
     syncWatchSet(config, rescan || m_tick % std::max(1, options.rescanEveryTicks) == 0);
 

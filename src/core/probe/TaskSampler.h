@@ -173,6 +173,7 @@ private:
     // Sampler-thread state.
     quint64 m_appliedVersion = ~quint64(0);
     std::map<int, Process> m_processes;
+    QString m_languageProbe; // BlockedReason::languageProbe() at the last tick: null before the first
     QSet<int> m_endedExplicit;
     QList<int> m_scanned;
     KeptProcFile m_systemStat;
