@@ -19,3 +19,7 @@ proclab_add_test(tst_sessioninfowidget SOURCES tst_sessioninfowidget.cpp LIBS pr
 # The live result card: every experiment's figure in the real window before Stop, and the card in a replay.
 proclab_add_test(tst_resultcard SOURCES tst_resultcard.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 180 LABELS gui)
+# The keyboard path through the window, and a replay's context (title, experiment, Start, the replay bar).
+proclab_add_test(tst_keyboardpaths SOURCES tst_keyboardpaths.cpp ${PROCLAB_QRC} LIBS proclab_gui LABELS gui)
+proclab_add_test(tst_replaycontext SOURCES tst_replaycontext.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 60 LABELS gui)

@@ -11,4 +11,11 @@ add_dependencies(tst_sessioncrash session_record_helper)
 if(TARGET proclab)
     proclab_add_test(tst_exportcommand SOURCES tst_exportcommand.cpp LIBS Qt6::Core LABELS session TIMEOUT 120)
     add_dependencies(tst_exportcommand proclab)
+    # The CSV tables in the real pandas (python3-pandas), and unique names across an oversubscribe run.
+    add_test(NAME csv_loads_in_pandas
+        COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/check_csv_and_names.py --proclab $<TARGET_FILE:proclab> csv)
+    add_test(NAME names_unique_in_a_run
+        COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/check_csv_and_names.py --proclab $<TARGET_FILE:proclab> names)
+    set_tests_properties(csv_loads_in_pandas names_unique_in_a_run PROPERTIES LABELS session TIMEOUT 120 RUN_SERIAL TRUE
+        ENVIRONMENT "PROCLAB_WORKER=$<TARGET_FILE:proclab-worker>;LC_ALL=C.UTF-8")
 endif()

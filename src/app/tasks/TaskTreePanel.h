@@ -29,6 +29,9 @@ public:
     TaskTreeProxy *proxy() const { return m_proxy; }
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
+    const QList<QToolButton *> &stateButtons() const { return m_stateButtons; }
+    // Puts the focus in the table, on its first row when none is current (Ctrl+T, Down from the filter box).
+    void focusTable();
     // The row of the current index, if any.
     // A widget above the filter bar and the table (the live result card).
     void setHeader(QWidget *header);
@@ -37,12 +40,15 @@ public:
     bool selectTask(qint64 pid, qint64 tid);
     // Checkable actions that show or hide each column, for View ▸ Columns.
     QList<QAction *> columnActions() const { return m_columnActions; }
+    // View ▸ Show ProcLab's own threads (checkable, off): the lab processes' control threads.
+    QAction *ownThreadsAction() const { return m_ownThreadsAction; }
 
 Q_SIGNALS:
     void selectionChanged(const std::optional<TaskRow> &row);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -56,6 +62,7 @@ private:
     QTreeView *m_view;
     TaskActions *m_actions = nullptr;
     QList<QAction *> m_columnActions;
+    QAction *m_ownThreadsAction = nullptr;
     bool m_expandedOnce = false;
     QVBoxLayout *m_layout = nullptr;
 };

@@ -26,6 +26,10 @@ struct TaskRow
     QString reason;        // why blocked, in words
     qint64 itemsDone = -1; // live only: items a lab thread has put or got; -1 when it has no counter
     int threads = 0;       // processes: the thread rows shown under it
+    // A lab process's main thread while the process runs lab threads: the worker's control loop (it waits in
+    // poll() for the supervisor's commands), ProcLab's own and not part of the lesson. The window hides it unless
+    // "Show ProcLab's own threads" is on; the recording keeps it like any thread.
+    bool labControl = false;
 
     bool isProcess() const { return tid == 0; }
     bool operator==(const TaskRow &other) const = default;
