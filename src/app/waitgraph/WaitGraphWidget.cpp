@@ -82,7 +82,9 @@ void WaitGraphWidget::layoutNodes()
     // nodes and their labels into 150 pixels. The cycle takes the left part, the other nodes stand in columns on
     // the right; without a cycle every node goes round one ellipse.
     const int others = int(m_shown.size()) - inCycle;
-    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth, -NodeRadius - 20);
+    // The bottom strip keeps the labels of the lowest nodes clear of the legend (and of "n more not drawn").
+    const int strip = 2 * fontMetrics().height() + 10;
+    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth, -NodeRadius - strip);
     const auto ring = [this](const QList<int> &indexes, const QRectF &box) {
         const int n = int(indexes.size());
         for (int i = 0; i < n; ++i) {
@@ -149,7 +151,7 @@ QList<WaitGraphWidget::LegendEntry> WaitGraphWidget::legend() const
         {fillOf(lock), false, tr("lock")},
         {fillOf(queue), false, tr("queue")},
         {fillOf(pipe), false, tr("pipe")},
-        {fillOf(process), false, tr("process (a child joined)")},
+        {fillOf(process), false, tr("process")},
     };
     QList<LegendEntry> shown;
     for (int i = 0; i < Count; ++i) {
