@@ -23,7 +23,9 @@ constexpr int PipeId = 0;
 [[noreturn]] void childWrites(const RoleContext &context, int writeEnd, int kib)
 {
     // Only async-signal-safe work and lock-free atomics after fork() in a threaded process: write() and the
-    // telemetry slot (atomics in shared memory) — no malloc, no locks.
+    // telemetry slot (atomics in shared memory) — no malloc, no locks. The child has its own name: fork() copies
+    // the forking thread's, and "joiner-1" would then name a thread and a process at once.
+    ::prctl(PR_SET_NAME, "joiner-child", 0, 0, 0);
     ThreadTelemetry slot;
     if (context.channels.telemetry)
         slot = context.channels.telemetry->claimSlot(QStringLiteral("joiner-child"));

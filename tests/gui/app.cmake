@@ -24,3 +24,7 @@ proclab_add_test(tst_resultcard SOURCES tst_resultcard.cpp ${PROCLAB_TEST_SUPPOR
 # The real GIL in the window: cpu-vs-io lang=python, the GIL % column and the timeline's GIL band before Stop.
 proclab_add_test(tst_gilview SOURCES tst_gilview.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 60 LABELS gui)
+# The keyboard path through the window, and a replay's context (title, experiment, Start, the replay bar).
+proclab_add_test(tst_keyboardpaths SOURCES tst_keyboardpaths.cpp ${PROCLAB_QRC} LIBS proclab_gui LABELS gui)
+proclab_add_test(tst_replaycontext SOURCES tst_replaycontext.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 60 LABELS gui)

@@ -7,12 +7,14 @@
 #include "tasks/TaskActions.h"
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
+#include "tasks/TaskTreeProxy.h"
 #include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -136,6 +138,40 @@ void tst_GuiRun::threadsShowRealTids()
         QVERIFY2(QFile::exists(u"/proc/%1/task/%2"_s.arg(row.pid).arg(row.tid)),
                  qPrintable(u"TID %1 of %2"_s.arg(row.tid).arg(row.pid)));
     }
+
+    // The worker's control thread (its main thread, waiting in poll()) is in the model, hidden by the proxy until
+    // "Show ProcLab's own threads" is on; every thread shown has a name of its own.
+    auto *panel = window.findChild<TaskTreePanel *>();
+    const auto shownRows = [panel] {
+        QList<TaskRow> shown;
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+            for (int r = 0; r < panel->proxy()->rowCount(parent); ++r) {
+                const QModelIndex index = panel->proxy()->index(r, 0, parent);
+                shown << *panel->model()->taskAt(panel->proxy()->mapToSource(index));
+                walk(index);
+            }
+        };
+        walk({});
+        return shown;
+    };
+    const auto control = find(model, [](const TaskRow &r) { return r.labControl; });
+    QVERIFY(control.has_value());
+    QCOMPARE(control->tid, control->pid);
+    QSet<QString> names;
+    for (const TaskRow &row : shownRows()) {
+        QVERIFY2(!row.labControl, qPrintable(row.name));
+        if (!row.isProcess()) {
+            QVERIFY2(!names.contains(row.name), qPrintable(row.name));
+            names.insert(row.name);
+        }
+    }
+    QAction *own = panel->ownThreadsAction();
+    QVERIFY(!own->isChecked());
+    QVERIFY(window.findChild<QMenu *>(u"menuView"_s)->actions().contains(own));
+    own->setChecked(true);
+    const QList<TaskRow> all = shownRows();
+    QVERIFY(std::any_of(all.cbegin(), all.cend(), [&](const TaskRow &r) { return r.key() == control->key(); }));
+    own->setChecked(false);
     window.close();
     QVERIFY(!window.session()->isRunning());
 }
@@ -177,8 +213,12 @@ void tst_GuiRun::zombieIsShownAndReaped()
     const QModelIndex badge = panel->model()->indexOf(zombie->pid, 0, TaskTreeModel::StateColumn);
     QCOMPARE(badge.data().toString(), u"Zombie"_s);
     QVERIFY(!badge.data(Qt::DecorationRole).isNull());
+    // Reap from the zombie's thread row acts on its process, as every signal does.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->selectTask(zombie->pid, zombie->pid), 5000);
+    QVERIFY(window.taskActions()->reapAction()->isEnabled());
     QVERIFY(panel->selectTask(zombie->pid, 0));
     QVERIFY(window.taskActions()->reapAction()->isEnabled());
+    QVERIFY(panel->selectTask(zombie->pid, zombie->pid));
     window.taskActions()->reapAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->model()->indexOf(zombie->pid, 0).isValid(), 10000);
     QVERIFY(!QFile::exists(u"/proc/%1"_s.arg(zombie->pid)));

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void text();
     void states();
     void bothMustAccept();
+    void ownThreadsHiddenUnlessShown();
 };
 
 static TaskRow producer()
@@ -79,6 +80,23 @@ void tst_TaskFilter::bothMustAccept()
     QVERIFY(!filter.accepts(producer()));
     filter.setText(u"producer"_s);
     QVERIFY(filter.accepts(producer()));
+}
+
+void tst_TaskFilter::ownThreadsHiddenUnlessShown()
+{
+    TaskRow control = producer();
+    control.tid = control.pid;
+    control.name = u"host-1"_s;
+    control.labControl = true;
+    TaskFilter filter;
+    QVERIFY(!filter.ownThreadsShown());
+    QVERIFY(!filter.isActive()); // the user's filter is empty; the rule holds anyway
+    QVERIFY(!filter.accepts(control));
+    QVERIFY(filter.accepts(producer()));
+    filter.setOwnThreadsShown(true);
+    QVERIFY(filter.accepts(control));
+    filter.setText(u"consumer"_s);
+    QVERIFY(!filter.accepts(control)); // shown, then filtered like any row
 }
 
 QTEST_APPLESS_MAIN(tst_TaskFilter)

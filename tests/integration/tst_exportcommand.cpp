@@ -158,7 +158,7 @@ void tst_ExportCommand::exports()
     if (format == u"jsonl"_s)
         QVERIFY(head.startsWith("{\"format\":\"proclab-session\",\"version\":1,"));
     else if (format == u"csv"_s)
-        QVERIFY(head.startsWith("t,kind,pid,tid,detail\r\n"));
+        QVERIFY2(head.startsWith("t,kind,pid,tid,ppid,role,name,"), head.constData()); // then the detail columns
     else
         QVERIFY(head.startsWith("<!DOCTYPE html>"));
 }

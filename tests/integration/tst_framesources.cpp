@@ -56,6 +56,17 @@ QMap<qint64, int> waitKinds(const WaitTick &waits)
     return kinds;
 }
 
+// The threads a frame's wait-for graph draws, with their names ("812 lock-taker-1" in the graph).
+QMap<qint64, QString> graphThreads(const WaitTick &waits)
+{
+    QMap<qint64, QString> threads;
+    for (const WaitInput &thread : waits.threads) {
+        if (thread.alive)
+            threads.insert(thread.tid, thread.name);
+    }
+    return threads;
+}
+
 QList<QList<qint64>> cyclesOf(const WaitTick &waits)
 {
     WaitForGraph graph;
@@ -198,6 +209,13 @@ void tst_FrameSources::liveEqualsReplay()
         QVERIFY(a.hasWaits);
         QVERIFY2(waitKinds(b.waits) == waitKinds(a.waits), qPrintable(u"waits"_s + at));
         QVERIFY2(cyclesOf(b.waits) == cyclesOf(a.waits), qPrintable(u"cycles"_s + at));
+        // The replay draws the threads the live graph drew, by the same names: no control thread, no bare role.
+        const QMap<qint64, QString> liveDrawn = graphThreads(a.waits);
+        const QMap<qint64, QString> replayDrawn = graphThreads(b.waits);
+        for (auto it = replayDrawn.cbegin(); it != replayDrawn.cend(); ++it)
+            QVERIFY2(liveDrawn.value(it.key()) == it.value(),
+                     qPrintable(u"thread %1 %2 (live: %3)"_s.arg(it.key()).arg(it.value(), liveDrawn.value(it.key()))
+                                + at));
     }
     // The comparisons above must have had something to compare.
     QVERIFY2(sampledRows >= frames.size() / 2, qPrintable(u"only %1 sampled rows"_s.arg(sampledRows)));

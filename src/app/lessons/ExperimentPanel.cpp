@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QKeyEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,6 +88,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_search, &QLineEdit::textChanged, this, &ExperimentPanel::applySearch);
+    m_search->installEventFilter(this);
     connect(m_list, &QListWidget::currentRowChanged, this, [this] {
         showCurrent();
         Q_EMIT experimentChanged(currentId());
@@ -135,6 +137,32 @@ void ExperimentPanel::applySearch(const QString &text)
             || experiment.id().contains(text, Qt::CaseInsensitive);
         m_list->item(row)->setHidden(!match);
     }
+}
+
+bool ExperimentPanel::chooseFirstMatch()
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (!m_list->item(row)->isHidden()) {
+            m_list->setCurrentRow(row);
+            m_list->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ExperimentPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down && m_list->currentItem() && !m_list->currentItem()->isHidden()) {
+            m_list->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Down)
+            return chooseFirstMatch() || key != Qt::Key_Down;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool ExperimentPanel::selectExperiment(const QString &id)

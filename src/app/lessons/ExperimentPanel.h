@@ -34,6 +34,7 @@ public:
     const Experiment *currentExperiment() const;
     ParameterForm *form() const { return m_form; }
     QLineEdit *searchBox() const { return m_search; }
+    QListWidget *list() const { return m_list; }
     void setRunning(bool running);
 
     static QIcon iconFor(const QString &id);
@@ -43,10 +44,15 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Enter in the search box selects its first match (the single one, typically), so Start then starts that
+    // experiment; Down moves into the list.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void fillCatalogue();
     void applySearch(const QString &text);
+    // Selects the first experiment the search shows and puts the focus in the list; false when none matches.
+    bool chooseFirstMatch();
     void showCurrent();
     void retranslate();
 

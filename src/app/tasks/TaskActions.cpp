@@ -32,6 +32,8 @@ TaskActions::TaskActions(SessionController *session, QObject *parent)
     m_terminate->setShortcut(QKeySequence(Qt::Key_F8));
     m_kill->setShortcut(QKeySequence(Qt::Key_F9));
     m_reap->setShortcut(QKeySequence(Qt::Key_F7));
+    m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_continue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     for (QAction *action : {m_terminate, m_kill, m_stop, m_continue, m_reap, m_stopThread, m_addProducer, m_addConsumer})
         action->setShortcutContext(Qt::WindowShortcut);
 
@@ -60,9 +62,11 @@ void TaskActions::retranslate()
     m_kill->setText(tr("&Kill (SIGKILL)"));
     m_kill->setToolTip(tr("End the process at once (SIGKILL); it cannot refuse — F9"));
     m_stop->setText(tr("&Stop (SIGSTOP)"));
-    m_stop->setToolTip(tr("Freeze every thread of the process (SIGSTOP)"));
+    m_stop->setToolTip(tr("Freeze every thread of the process (SIGSTOP) — %1")
+                           .arg(m_stop->shortcut().toString(QKeySequence::NativeText)));
     m_continue->setText(tr("&Continue (SIGCONT)"));
-    m_continue->setToolTip(tr("Let a stopped process go on (SIGCONT)"));
+    m_continue->setToolTip(tr("Let a stopped process go on (SIGCONT) — %1")
+                               .arg(m_continue->shortcut().toString(QKeySequence::NativeText)));
     m_reap->setText(tr("&Reap zombie"));
     m_reap->setToolTip(tr("Collect the exit status of a zombie (waitid): its PID is freed — F7"));
     m_stopThread->setText(tr("Stop &thread"));
@@ -99,10 +103,36 @@ void TaskActions::refresh()
     m_kill->setEnabled(running && alive);
     m_stop->setEnabled(running && alive && m_selection->state != TaskState::Stopped);
     m_continue->setEnabled(running && alive);
-    m_reap->setEnabled(running && processRow && m_selection->state == TaskState::Zombie);
+    // A zombie's thread row reaps its process, as every signal acts on the process.
+    m_reap->setEnabled(running && m_selection && m_selection->state == TaskState::Zombie);
     m_stopThread->setEnabled(running && alive && !processRow && m_selection->tid != m_selection->pid);
     m_addProducer->setEnabled(hasLiveParameter(u"producers"_s));
     m_addConsumer->setEnabled(hasLiveParameter(u"consumers"_s));
+}
+
+QString TaskActions::whyNot(const QAction *action) const
+{
+    const QString key = action->shortcut().toString(QKeySequence::NativeText);
+    if (action == m_reap) {
+        if (!m_session->isRunning())
+            return tr("Nothing to reap yet: start an experiment (zombie keeps one), select a task in state Zombie "
+                      "and press %1.").arg(key);
+        if (!m_selection)
+            return tr("Select a zombie (state Zombie) in the task table, then press %1 to reap it.").arg(key);
+        return tr("Process %1 is not a zombie: only a zombie can be reaped.").arg(m_selection->pid);
+    }
+    if (!m_session->isRunning())
+        return tr("%1 acts on a task of a running experiment: start one first.").arg(key);
+    if (!m_selection)
+        return tr("Select a process or a thread in the task table first (%1 acts on its process).").arg(key);
+    if (action == m_stop && m_selection->state == TaskState::Stopped)
+        return tr("Process %1 is stopped already: Continue lets it go on.").arg(m_selection->pid);
+    return tr("Process %1 has ended: there is nothing to signal.").arg(m_selection->pid);
+}
+
+QList<QAction *> TaskActions::keyedActions() const
+{
+    return {m_terminate, m_kill, m_stop, m_continue, m_reap};
 }
 
 void TaskActions::fillMenu(QMenu *menu) const

@@ -11,8 +11,8 @@ class QMenu;
 class SessionController;
 
 // The actions on the selected task, shared by the context menu, the toolbar and the keys: Terminate (SIGTERM, F8),
-// Kill (SIGKILL, F9), Stop (SIGSTOP), Continue (SIGCONT), Reap (F7), Stop thread (cooperative), Add producer and
-// Add consumer. Signals go to the task's process: POSIX has no way to kill or stop one thread from outside.
+// Kill (SIGKILL, F9), Stop (SIGSTOP, Ctrl+Shift+S), Continue (SIGCONT, Ctrl+Shift+C), Reap (F7; also from a
+// zombie's thread row), Stop thread (cooperative), Add producer and Add consumer. Signals go to the task's process: POSIX has no way to kill or stop one thread from outside.
 // Every request goes through the LabController of the running session, which refuses processes it did not start.
 class TaskActions : public QObject
 {
@@ -28,6 +28,10 @@ public:
     // The menu of the task tree.
     void fillMenu(QMenu *menu) const;
     QList<QAction *> toolbarActions() const;
+    // The actions with a key (F7, F8, F9, Stop, Continue), and why one of them cannot act now, in a sentence
+    // that says what to select or do: a key pressed with nothing to act on answers in the status bar.
+    QList<QAction *> keyedActions() const;
+    QString whyNot(const QAction *action) const;
 
     QAction *terminateAction() const { return m_terminate; }
     QAction *killAction() const { return m_kill; }

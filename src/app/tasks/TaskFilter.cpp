@@ -18,7 +18,7 @@ void TaskFilter::setStateShown(TaskState state, bool shown)
 
 bool TaskFilter::accepts(const TaskRow &row) const
 {
-    return acceptsState(row.state) && acceptsText(row);
+    return (m_ownThreadsShown || !row.labControl) && acceptsState(row.state) && acceptsText(row);
 }
 
 bool TaskFilter::acceptsText(const TaskRow &row) const

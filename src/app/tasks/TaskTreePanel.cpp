@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QStyle>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -49,6 +50,7 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
         m_stateButtons << button;
     }
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TaskTreeProxy::setFilterText);
+    m_filter->installEventFilter(this);
 
     m_view->setObjectName(u"taskTree"_s);
     m_view->setModel(m_proxy);
@@ -102,6 +104,11 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
         m_columnActions << action;
     }
 
+    m_ownThreadsAction = new QAction(this);
+    m_ownThreadsAction->setObjectName(u"showOwnThreads"_s);
+    m_ownThreadsAction->setCheckable(true);
+    connect(m_ownThreadsAction, &QAction::toggled, m_proxy, &TaskTreeProxy::setOwnThreadsShown);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -130,6 +137,23 @@ bool TaskTreePanel::selectTask(qint64 pid, qint64 tid)
     return true;
 }
 
+void TaskTreePanel::focusTable()
+{
+    m_view->setFocus(Qt::ShortcutFocusReason);
+    if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+bool TaskTreePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        focusTable();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void TaskTreePanel::emitSelection()
 {
     Q_EMIT selectionChanged(currentRow());
@@ -156,6 +180,9 @@ void TaskTreePanel::retranslate()
         m_stateButtons[i]->setAccessibleName(tr("Filter: %1").arg(name));
     }
     m_view->setAccessibleName(tr("Tasks"));
+    m_ownThreadsAction->setText(tr("Show ProcLab's &own threads"));
+    m_ownThreadsAction->setToolTip(tr("Show the control thread of every lab process (proclab-worker, waiting in "
+                                      "poll() for ProcLab's commands)"));
     m_model->retranslate();
     for (int column = 0; column < m_columnActions.size(); ++column)
         m_columnActions[column]->setText(TaskTreeModel::columnName(column));

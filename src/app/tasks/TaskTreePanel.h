@@ -29,6 +29,9 @@ public:
     TaskTreeProxy *proxy() const { return m_proxy; }
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
+    const QList<QToolButton *> &stateButtons() const { return m_stateButtons; }
+    // Puts the focus in the table, on its first row when none is current (Ctrl+T, Down from the filter box).
+    void focusTable();
     // The row of the current index, if any.
     // A widget above the filter bar and the table (the live result card).
     void setHeader(QWidget *header);
@@ -40,12 +43,15 @@ public:
     // The width the table needs to show every column up to and including "Why blocked" (the key ones: who, its
     // state, why it waits), from the sections' sizes, which come from the font.
     int keyColumnsWidth() const;
+    // View ▸ Show ProcLab's own threads (checkable, off): the lab processes' control threads.
+    QAction *ownThreadsAction() const { return m_ownThreadsAction; }
 
 Q_SIGNALS:
     void selectionChanged(const std::optional<TaskRow> &row);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -59,6 +65,7 @@ private:
     QTreeView *m_view;
     TaskActions *m_actions = nullptr;
     QList<QAction *> m_columnActions;
+    QAction *m_ownThreadsAction = nullptr;
     bool m_expandedOnce = false;
     QVBoxLayout *m_layout = nullptr;
 };

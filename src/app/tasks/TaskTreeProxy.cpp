@@ -34,9 +34,15 @@ void TaskTreeProxy::setStates(const QSet<TaskState> &states)
     invalidateFilter();
 }
 
+void TaskTreeProxy::setOwnThreadsShown(bool shown)
+{
+    m_filter.setOwnThreadsShown(shown);
+    invalidateFilter();
+}
+
 bool TaskTreeProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_model || !m_filter.isActive())
+    if (!m_model || (!m_filter.isActive() && m_filter.ownThreadsShown()))
         return true;
     const TaskRow *row = m_model->taskAt(m_model->index(sourceRow, 0, sourceParent));
     return row && m_filter.accepts(*row);

@@ -19,6 +19,7 @@ public:
     void setFilterText(const QString &text);
     void setStateShown(TaskState state, bool shown);
     void setStates(const QSet<TaskState> &states);
+    void setOwnThreadsShown(bool shown);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

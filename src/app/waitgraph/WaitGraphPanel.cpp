@@ -6,6 +6,7 @@
 #include "analysis/WaitForGraph.h"
 #include "analysis/WaitGraphView.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,7 +18,12 @@ WaitGraphPanel::WaitGraphPanel(QWidget *parent)
     , m_graph(new WaitGraphWidget(this))
     , m_explanation(new QLabel(this))
     , m_break(new QPushButton(QIcon(QStringLiteral(":/icons/break.svg")), QString(), this))
+    , m_breakAction(new QAction(QIcon(QStringLiteral(":/icons/break.svg")), QString(), this))
 {
+    m_breakAction->setObjectName(QStringLiteral("actionBreakCycle"));
+    m_breakAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_breakAction->setShortcutContext(Qt::WindowShortcut);
+    m_breakAction->setEnabled(false);
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_break->setObjectName(QStringLiteral("breakCycle"));
@@ -29,7 +35,8 @@ WaitGraphPanel::WaitGraphPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_graph, 3);
     layout->addLayout(side, 2);
-    connect(m_break, &QPushButton::clicked, this, [this] {
+    connect(m_break, &QPushButton::clicked, m_breakAction, &QAction::trigger);
+    connect(m_breakAction, &QAction::triggered, this, [this] {
         if (m_victim > 0)
             Q_EMIT breakRequested(m_victim);
     });
@@ -61,6 +68,7 @@ void WaitGraphPanel::showWaitTick(const WaitTick &waitTick, bool live)
     if (!live)
         m_victim = 0;
     m_break->setEnabled(m_victim > 0);
+    m_breakAction->setEnabled(m_victim > 0);
     m_break->setText(m_victim > 0 ? tr("Break it: kill process %1").arg(m_victim) : tr("Break it"));
 }
 
@@ -69,6 +77,7 @@ void WaitGraphPanel::clear()
     m_graph->setGraph({});
     m_victim = 0;
     m_break->setEnabled(false);
+    m_breakAction->setEnabled(false);
     retranslate();
 }
 
@@ -83,8 +92,11 @@ void WaitGraphPanel::retranslate()
         m_break->setText(tr("Break it"));
         m_explanation->setText(tr("The wait-for graph shows who waits for whom. A cycle in it is a deadlock."));
     }
+    const QString key = m_breakAction->shortcut().toString(QKeySequence::NativeText);
     m_break->setToolTip(tr("A thread cannot be killed from outside in POSIX: breaking the cycle kills the process "
-                           "of one of its threads."));
+                           "of one of its threads (%1).").arg(key));
+    m_breakAction->setText(tr("&Break the deadlock"));
+    m_breakAction->setToolTip(m_break->toolTip());
     m_graph->setAccessibleName(tr("Wait-for graph"));
 }
 

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class WaitGraphWidget;
@@ -24,6 +25,9 @@ public:
     bool hasDeadlock() const { return m_victim > 0; }
     QString explanation() const;
     WaitGraphWidget *graphWidget() const { return m_graph; }
+    // "Break it" as an action (Ctrl+B, enabled while a live deadlock has a process to kill): the button shows
+    // it, the window puts it in a menu and takes its key.
+    QAction *breakAction() const { return m_breakAction; }
 
 Q_SIGNALS:
     // "Break it": kill this process (a member of the cycle).
@@ -38,5 +42,6 @@ private:
     WaitGraphWidget *m_graph;
     QLabel *m_explanation;
     QPushButton *m_break;
+    QAction *m_breakAction;
     qint64 m_victim = 0;
 };

@@ -82,8 +82,9 @@ void WaitGraphWidget::layoutNodes()
     // nodes and their labels into 150 pixels. The cycle takes the left part, the other nodes stand in columns on
     // the right; without a cycle every node goes round one ellipse.
     const int others = int(m_shown.size()) - inCycle;
-    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth,
-                                                          -NodeRadius - fontMetrics().height() - 6);
+    // The bottom strip keeps the labels of the lowest nodes clear of the legend (and of "n more not drawn").
+    const int strip = 2 * fontMetrics().height() + 10;
+    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth, -NodeRadius - strip);
     const auto ring = [this](const QList<int> &indexes, const QRectF &box) {
         const int n = int(indexes.size());
         for (int i = 0; i < n; ++i) {
@@ -109,6 +110,55 @@ void WaitGraphWidget::layoutNodes()
         m_place.insert(m_graph.nodes.at(m_shown.at(inCycle + k)).key,
                        QPointF(split + LabelHalfWidth + column * columnWidth, area.top() + row * rowHeight));
     }
+}
+
+QColor WaitGraphWidget::fillOf(const WaitGraphView::Node &node)
+{
+    switch (node.kind) {
+    case WaitGraphView::NodeKind::Thread: return node.blocked ? QColor(0x3d, 0x7e, 0xdb) : QColor(0x2e, 0xa0, 0x43);
+    case WaitGraphView::NodeKind::Lock: return QColor(0xe6, 0x9b, 0x00);
+    case WaitGraphView::NodeKind::Queue: return QColor(0x17, 0xa2, 0xb8);
+    case WaitGraphView::NodeKind::Pipe: return QColor(0x8e, 0x5c, 0xc9);
+    case WaitGraphView::NodeKind::Process: return QColor(0x8a, 0x8a, 0x8a);
+    }
+    return QColor(0x8a, 0x8a, 0x8a);
+}
+
+QList<WaitGraphWidget::LegendEntry> WaitGraphWidget::legend() const
+{
+    // In a fixed order, each kind once, only the kinds drawn: the legend explains this picture, not all of them.
+    enum Entry { Waiting, Running, Lock, Queue, Pipe, Process, Count };
+    bool present[Count] = {};
+    for (int index : m_shown) {
+        const WaitGraphView::Node &node = m_graph.nodes.at(index);
+        switch (node.kind) {
+        case WaitGraphView::NodeKind::Thread: present[node.blocked ? Waiting : Running] = true; break;
+        case WaitGraphView::NodeKind::Lock: present[Lock] = true; break;
+        case WaitGraphView::NodeKind::Queue: present[Queue] = true; break;
+        case WaitGraphView::NodeKind::Pipe: present[Pipe] = true; break;
+        case WaitGraphView::NodeKind::Process: present[Process] = true; break;
+        }
+    }
+    WaitGraphView::Node waiting, running, lock, queue, pipe, process;
+    waiting.blocked = true;
+    lock.kind = WaitGraphView::NodeKind::Lock;
+    queue.kind = WaitGraphView::NodeKind::Queue;
+    pipe.kind = WaitGraphView::NodeKind::Pipe;
+    process.kind = WaitGraphView::NodeKind::Process;
+    const QList<LegendEntry> all = {
+        {fillOf(waiting), true, tr("thread that waits")},
+        {fillOf(running), true, tr("thread that runs (it can release the others)")},
+        {fillOf(lock), false, tr("lock")},
+        {fillOf(queue), false, tr("queue")},
+        {fillOf(pipe), false, tr("pipe")},
+        {fillOf(process), false, tr("process")},
+    };
+    QList<LegendEntry> shown;
+    for (int i = 0; i < Count; ++i) {
+        if (present[i])
+            shown << all.at(i);
+    }
+    return shown;
 }
 
 void WaitGraphWidget::paintEvent(QPaintEvent *)
@@ -155,14 +205,7 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         const WaitGraphView::Node &node = m_graph.nodes.at(index);
         const QPointF c = m_place.value(node.key);
         const bool red = node.cycle >= 0 || node.deadlocked || node.ownerDead;
-        QColor fill;
-        switch (node.kind) {
-        case WaitGraphView::NodeKind::Thread: fill = node.blocked ? QColor(0x3d, 0x7e, 0xdb) : QColor(0x2e, 0xa0, 0x43); break;
-        case WaitGraphView::NodeKind::Lock: fill = QColor(0xe6, 0x9b, 0x00); break;
-        case WaitGraphView::NodeKind::Queue: fill = QColor(0x17, 0xa2, 0xb8); break;
-        case WaitGraphView::NodeKind::Pipe: fill = QColor(0x8e, 0x5c, 0xc9); break;
-        case WaitGraphView::NodeKind::Process: fill = QColor(0x8a, 0x8a, 0x8a); break;
-        }
+        const QColor fill = fillOf(node);
         painter.setBrush(fill);
         painter.setPen(QPen(red ? CycleColor : fill.darker(140), red ? 3 : 1));
         const QRectF box(c.x() - nodeRadius, c.y() - nodeRadius, 2 * nodeRadius, 2 * nodeRadius);
@@ -175,6 +218,23 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         // Below the node's outline (a cycle's is 3 px wide, half of it outside the box), never on it.
         painter.drawText(QRectF(c.x() - LabelHalfWidth, c.y() + nodeRadius + 3, 2 * LabelHalfWidth, metrics.height()),
                          Qt::AlignCenter, label);
+    }
+    // The legend in the strip under the nodes (layoutNodes() keeps it free), left; "n more" stays right.
+    double x = 6;
+    const double y = height() - 4 - metrics.height() / 2.0;
+    for (const LegendEntry &entry : legend()) {
+        const QRectF swatch(x, y - 5, 10, 10);
+        painter.setBrush(entry.color);
+        painter.setPen(QPen(entry.color.darker(140), 1));
+        if (entry.round)
+            painter.drawEllipse(swatch);
+        else
+            painter.drawRoundedRect(swatch, 2, 2);
+        painter.setPen(text);
+        const int width = metrics.horizontalAdvance(entry.text);
+        painter.drawText(QRectF(x + 14, y - metrics.height() / 2.0, width + 2, metrics.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter, entry.text);
+        x += 14 + width + 12;
     }
     if (m_hidden > 0) {
         painter.setPen(text);

@@ -18,6 +18,15 @@ public:
 
     void setGraph(const WaitGraphView &graph);
     const WaitGraphView &graph() const { return m_graph; }
+    // The legend under the graph: one entry per kind of node drawn, with its colour ("thread that runs: it can
+    // release the others" for the green ones).
+    struct LegendEntry
+    {
+        QColor color;
+        bool round = false;
+        QString text;
+    };
+    QList<LegendEntry> legend() const;
     static constexpr int MaxNodes = 40;
     static constexpr int NodeRadius = 16;
     static constexpr int LabelHalfWidth = 70; // a node's label is centred under it, at most this far each way
@@ -30,6 +39,7 @@ protected:
 
 private:
     void layoutNodes();
+    static QColor fillOf(const WaitGraphView::Node &node);
     QList<int> cycleOrder() const;
 
     WaitGraphView m_graph;

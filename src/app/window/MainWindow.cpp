@@ -2,6 +2,8 @@
 
 #include "FrameFanOut.h"
 #include "GuiOptions.h"
+#include "KeyboardPaths.h"
+#include "ReplayContext.h"
 #include "LanguageSwitcher.h"
 #include "SessionInfoWidget.h"
 #include "SessionMenu.h"
@@ -108,6 +110,8 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
         updateRunActions();
     });
     connect(m_sessionMenu, &SessionMenu::finished, this, &MainWindow::updateRunActions);
+    m_replayContext = new ReplayContext(m_ui->experimentPanel, m_sessionMenu, this);
+    connect(m_replayContext, &ReplayContext::changed, this, [this] { updateRunActions(), updateTitle(); });
     setUpActions();
     setUpLanguageMenu();
     setUpThemeMenu();
@@ -115,6 +119,8 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     setUpViewMenu();
     setUpExperimentMenu();
     fillRecentMenu();
+    new KeyboardPaths({this, m_ui->menuView, m_ui->menuExperiment, m_ui->experimentPanel, m_ui->taskPanel,
+                       m_ui->waitGraphPanel, m_taskActions, m_status}, this);
 
     connect(m_session, &SessionController::started, this, &MainWindow::onStarted);
     connect(m_session, &SessionController::stopped, this, &MainWindow::onStopped);
@@ -214,7 +220,7 @@ void MainWindow::setUpActions()
     });
     connect(m_ui->actionConcepts, &QAction::triggered, this, [this] { showHelp(0); });
     connect(m_ui->actionShortcuts, &QAction::triggered, this, [this] { showHelp(1); });
-    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
@@ -291,6 +297,7 @@ void MainWindow::setUpViewMenu()
         m_ui->menuPanels->addAction(dock->toggleViewAction());
     m_ui->menuPanels->addAction(m_ui->mainToolBar->toggleViewAction());
     m_ui->menuColumns->addActions(m_ui->taskPanel->columnActions());
+    m_ui->menuView->insertAction(m_ui->menuColumns->menuAction(), m_ui->taskPanel->ownThreadsAction());
     // The experiment panel runs the full height on the left (catalogue, form and explanation need it); the
     // events and analysis run under the tasks and the charts.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
@@ -437,18 +444,20 @@ void MainWindow::onLiveChange(const QString &name, const QString &text)
 void MainWindow::updateTitle()
 {
     const Experiment *experiment = m_ui->experimentPanel->currentExperiment();
-    setWindowTitle(experiment ? tr("ProcLab — %1").arg(experiment->title()) : tr("ProcLab"));
+    setWindowTitle(m_replayContext->isActive() ? m_replayContext->windowTitle()
+                   : experiment                ? tr("ProcLab — %1").arg(experiment->title())
+                                               : tr("ProcLab"));
 }
 
 void MainWindow::updateRunActions()
 {
     const bool running = m_session->isRunning();
     m_sessionMenu->setExperimentRunning(running);
-    m_ui->actionStart->setEnabled(!running && !m_sessionMenu->isBusy());
+    m_ui->actionStart->setEnabled(!running && !m_sessionMenu->isBusy() && !m_replayContext->isActive());
     m_ui->actionStop->setEnabled(running);
-    m_ui->actionResetParameters->setEnabled(!running);
+    m_ui->actionResetParameters->setEnabled(!running && !m_replayContext->isActive());
     m_ui->actionOpenSession->setEnabled(!running && !m_sessionMenu->isBusy());
-    m_ui->experimentPanel->setRunning(running);
+    m_ui->experimentPanel->setRunning(running || m_replayContext->isActive());
     m_taskActions->refresh();
 }
 
@@ -538,14 +547,7 @@ void MainWindow::editLimits()
 
 void MainWindow::showHelp(int page)
 {
-    auto *dialog = new HelpDialog(page == 0 ? HelpDialog::Page::Concepts : HelpDialog::Page::Shortcuts, this, this);
-    dialog->show();
-}
-
-void MainWindow::showAbout()
-{
-    AboutDialog dialog(this);
-    dialog.exec();
+    (new HelpDialog(page == 0 ? HelpDialog::Page::Concepts : HelpDialog::Page::Shortcuts, this, this))->show();
 }
 
 void MainWindow::restoreWindowState()
@@ -556,6 +558,7 @@ void MainWindow::restoreWindowState()
     if (m_restoredGeometry && !fitsScreen())
         m_restoredGeometry = false;
     restoreState(settings.value(StateKey).toByteArray());
+    m_sessionMenu->hideEmptyReplayBar();
 }
 
 bool MainWindow::fitsScreen() const

@@ -13,6 +13,7 @@ class FrameFanOut;
 class GuiOptions;
 class LanguageSwitcher;
 class QActionGroup;
+class ReplayContext;
 class SessionController;
 class SessionMenu;
 class StatusBarController;
@@ -71,7 +72,6 @@ private:
     void fillRecentMenu();
     void editLimits();
     void showHelp(int page);
-    void showAbout();
     void restoreWindowState();
     // True when the window is no larger than its screen's available area.
     bool fitsScreen() const;
@@ -84,6 +84,7 @@ private:
     SessionController *m_session;
     FrameFanOut *m_views = nullptr;
     SessionMenu *m_sessionMenu = nullptr;
+    ReplayContext *m_replayContext = nullptr;
     TaskActions *m_taskActions;
     StatusBarController *m_status;
     ThemeController *m_theme;

@@ -50,6 +50,8 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
     m_barHolder->addWidget(m_bar);
     m_views.window->addToolBar(Qt::BottomToolBarArea, m_barHolder);
     m_barHolder->hide();
+    // Only a loaded replay shows the bar: no toolbar menu entry brings back an empty "0.0 s of 0.0 s".
+    m_barHolder->toggleViewAction()->setVisible(false);
 
     m_views.menu->insertActions(m_views.before, {m_run, m_attach, m_stop});
     m_signalMenu->addActions({m_terminate, m_kill});
@@ -105,6 +107,11 @@ SessionMenu::~SessionMenu()
     m_program->stopAndWait();
 }
 
+bool SessionMenu::isReplaying() const
+{
+    return m_replay->isLoaded();
+}
+
 bool SessionMenu::isBusy() const
 {
     return m_program->isRunning();
@@ -113,10 +120,8 @@ bool SessionMenu::isBusy() const
 void SessionMenu::setExperimentRunning(bool running)
 {
     m_experimentRunning = running;
-    if (running && m_replay->isLoaded()) {
-        m_replay->close();
-        m_barHolder->hide();
-    }
+    if (running)
+        closeReplay();
     updateActions();
 }
 
@@ -202,6 +207,7 @@ bool SessionMenu::openReplay(const QString &path, QString *error)
     clearViews();
     if (!m_replay->load(path, &why)) {
         m_barHolder->hide();
+        Q_EMIT replayClosed();
         statusBar()->showMessage(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), why));
         if (error)
             *error = why;
@@ -221,17 +227,31 @@ bool SessionMenu::openReplay(const QString &path, QString *error)
     m_views.tabs->setCurrentWidget(m_views.frames->views().eventLog);
     statusBar()->showMessage(tr("Replaying %1: drag the timeline or press play.").arg(QFileInfo(path).fileName()));
     updateActions();
+    Q_EMIT replayOpened(replay.header(), path);
     return true;
 }
 
 void SessionMenu::stopAll()
 {
     m_program->stop();
-    if (m_replay->isLoaded()) {
-        m_replay->close();
-        m_barHolder->hide();
-    }
+    closeReplay();
     updateActions();
+}
+
+void SessionMenu::hideEmptyReplayBar()
+{
+    if (!m_replay->isLoaded())
+        m_barHolder->hide();
+}
+
+void SessionMenu::closeReplay()
+{
+    // Also when nothing is loaded: a window state saved during a replay must not bring back an empty bar.
+    m_barHolder->hide();
+    if (!m_replay->isLoaded())
+        return;
+    m_replay->close();
+    Q_EMIT replayClosed();
 }
 
 void SessionMenu::signalSelected(int signal)
@@ -259,10 +279,7 @@ StatusBarController *SessionMenu::statusBar() const
 
 void SessionMenu::clearViews()
 {
-    if (m_replay->isLoaded()) {
-        m_replay->close();
-        m_barHolder->hide();
-    }
+    closeReplay();
     m_views.frames->clear();
 }
 

@@ -17,6 +17,7 @@ class QToolBar;
 class ReplayBar;
 class ReplayController;
 class SessionInfoWidget;
+struct SessionHeader;
 class StatusBarController;
 
 // The Session menu's sessions that are not experiments: Run a program…, Attach to process…, and the replay of a
@@ -56,6 +57,9 @@ public:
     // Ends a program session (its tree) or an attach (watching only), and leaves replay.
     void stopAll();
     bool isBusy() const;
+    bool isReplaying() const;
+    // Hides the replay bar unless a replay is loaded (after QMainWindow::restoreState, which may show it).
+    void hideEmptyReplayBar();
 
     void setIntervalMs(int ms) { m_intervalMs = ms; }
     void setRecording(bool record) { m_record = record; }
@@ -69,12 +73,16 @@ Q_SIGNALS:
     // A program or attach session started (the window clears its views), or ended.
     void started();
     void finished();
+    // A recording was opened for replay (the window takes its experiment and title), or the replay ended.
+    void replayOpened(const SessionHeader &header, const QString &path);
+    void replayClosed();
 
 private:
     void askRun();
     void askAttach();
     void signalSelected(int signal);
     void clearViews();
+    void closeReplay();
     StatusBarController *statusBar() const;
     void updateActions();
 

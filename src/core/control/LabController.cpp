@@ -124,8 +124,9 @@ std::optional<pid_t> LabController::spawnWorker(const WorkerLaunch &launch)
         return std::nullopt;
     }
     const QString name = launch.name.isEmpty()
-        ? launch.role + u'-' + QString::number(++m_nameCounters[launch.role])
+        ? uniqueName(launch.role)
         : launch.name;
+    m_namesTaken.insert(name);
     LaunchedWorker worker = WorkerLauncher::launch(program, launch, name, m_self,
                                                    m_telemetryFd, &m_processGroup);
     if (!worker.ok()) {
@@ -150,6 +151,18 @@ std::optional<pid_t> LabController::spawnWorker(const WorkerLaunch &launch)
     watchExit(process.get());
     emitEvent(ControlEvents::processSpawn(pid, m_self, launch.role, name, m_processGroup));
     return pid;
+}
+
+QString LabController::uniqueName(const QString &role)
+{
+    // The thread name limit (15 bytes, TASK_COMM_LEN - 1) cuts the role, never the number.
+    QString name;
+    do {
+        const QString number = u'-' + QString::number(++m_nameCounters[role]);
+        name = role.left(15 - number.size()) + number;
+    } while (m_namesTaken.contains(name));
+    m_namesTaken.insert(name);
+    return name;
 }
 
 void LabController::watchExit(LabProcessRecord *process)
@@ -189,7 +202,12 @@ bool LabController::addThread(pid_t pid, const ThreadLaunch &thread)
                               .arg(m_limits.maxThreads));
         return false;
     }
-    const quint32 id = request(pid, WorkerCommands::addThread(thread));
+    // Numbered across the session, not per process: four processes of one cpu thread each show cpu-1 … cpu-4,
+    // and a thread never takes a name a process has (the same counters name both).
+    ThreadLaunch named = thread;
+    if (named.name.isEmpty())
+        named.name = uniqueName(thread.role);
+    const quint32 id = request(pid, WorkerCommands::addThread(named));
     if (id == 0)
         return false;
     m_processes.value(pid)->pendingThreads.insert(id, thread.role);
@@ -414,7 +432,7 @@ void LabController::onForkAcknowledged(LabProcessRecord *parent, const ControlMe
     process->pid = child;
     process->parent = parent->pid;
     process->role = role;
-    process->name = role + u'-' + QString::number(++m_nameCounters[role]);
+    process->name = uniqueName(role);
     // The worker has not reaped it yet when it answers, but may have by now: the start time tells whether the
     // pidfd we get is still that child.
     process->pidfd = ChildScanner::openChecked(child, startTime);
@@ -470,7 +488,7 @@ void LabController::adoptUnknown(pid_t pid)
     process->pid = pid;
     process->parent = m_self;
     process->role = u"orphan"_s;
-    process->name = u"orphan-"_s + QString::number(++m_nameCounters[process->role]);
+    process->name = uniqueName(process->role);
     process->pidfd = std::move(pidfd);
     process->direct = true;
     process->adopted = true;

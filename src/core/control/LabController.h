@@ -145,7 +145,10 @@ private:
     QHash<pid_t, std::shared_ptr<LabProcessRecord>> m_processes;
     ForeignReaper *m_foreign = nullptr;
     bool m_quiet = false; // no events (from the destructor)
+    // Names of processes and threads across the session: one counter per role, and every name given out.
+    QString uniqueName(const QString &role);
     QHash<QString, int> m_nameCounters;
+    QSet<QString> m_namesTaken;
     int m_pendingThreads = 0;
     bool m_stopping = false;
     QTimer *m_orphanTimer = nullptr;

@@ -12,6 +12,8 @@ ControlMessage WorkerCommands::addThread(const ThreadLaunch &thread)
 {
     ControlMessage message("add");
     message.set("role", thread.role.toLatin1()).set("rate", QByteArray::number(thread.rate));
+    if (!thread.name.isEmpty())
+        message.set("name", thread.name.toLatin1());
     if (thread.queue >= 0)
         message.set("queue", thread.queue);
     if (!thread.locks.isEmpty())

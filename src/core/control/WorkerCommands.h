@@ -11,6 +11,7 @@
 struct ThreadLaunch
 {
     QString role;     // producer, consumer, poller, cpu, io, sleeper, lock-taker, racer, joiner, isolation, pool
+    QString name;     // the thread's name (at most 15 bytes); empty: LabController numbers the role session-wide
     double rate = 0;  // items (or wake-ups) per second; 0 = as fast as it can (io and sleeper: 10)
     int queue = -1;   // producer/consumer: index of the telemetry block's queue; -1: the worker's own channel
     QList<int> locks; // lock-taker: lock indexes, taken in this order

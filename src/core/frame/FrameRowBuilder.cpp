@@ -6,6 +6,7 @@
 #include "session/SessionMoment.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -45,6 +46,13 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
         processRow.insert(row.pid, rows.size());
         rows << row;
     }
+    // Lab threads carry a role from their thread.start; a program's threads under exec (ProcessTree) carry only a
+    // name, and a forked child that works in its main thread (isolation, zombie) has no lab thread at all.
+    QSet<qint64> runsLabThreads;
+    for (const SessionMoment::Task &task : moment.tasks) {
+        if (task.tid != task.pid && !task.role.isEmpty())
+            runsLabThreads.insert(task.pid);
+    }
     for (const SessionMoment::Task &task : moment.tasks) {
         const auto owner = processRow.constFind(task.pid);
         if (owner == processRow.cend())
@@ -61,6 +69,7 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
             : task.tid == task.pid      ? moment.processes.value(task.pid).name
                                         : QString();
         row.role = task.role;
+        row.labControl = task.tid == task.pid && task.role.isEmpty() && runsLabThreads.contains(task.pid);
         row.state = state;
         row.running = task.running;
         row.ready = task.ready;

@@ -53,10 +53,15 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
         const auto process = moment.processes.constFind(task.pid);
         if (process == moment.processes.cend() || (process->exited && !process->zombie))
             continue;
+        // Live, the analysis sees the lab threads (telemetry slots) only: a thread with a role, or one whose
+        // samples carry a lab wait. A worker's control thread (its main thread, polling for commands) is neither,
+        // and a replay drew it as a green "running" node that the live graph never had.
+        if (task.role.isEmpty() && task.wait.isEmpty() && task.holds.isEmpty())
+            continue;
         WaitInput input;
         input.pid = task.pid;
         input.tid = task.tid;
-        input.name = task.role;
+        input.name = task.name.isEmpty() ? task.role : task.name; // the slot's name, as live: "lock-taker-1"
         input.alive = alive(task);
         if (input.alive && !task.wait.isEmpty()) {
             recordedWaits = true;

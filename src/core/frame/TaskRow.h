@@ -28,6 +28,10 @@ struct TaskRow
     int threads = 0;       // processes: the thread rows shown under it
     double gil = -1;       // CPython's GIL held (task.sample `gil`): a thread's share, a process's threads' sum
                            // (at most 1); -1 where no GIL is read
+    // A lab process's main thread while the process runs lab threads: the worker's control loop (it waits in
+    // poll() for the supervisor's commands), ProcLab's own and not part of the lesson. The window hides it unless
+    // "Show ProcLab's own threads" is on; the recording keeps it like any thread.
+    bool labControl = false;
 
     bool isProcess() const { return tid == 0; }
     bool operator==(const TaskRow &other) const = default;

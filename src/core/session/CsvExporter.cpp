@@ -24,6 +24,27 @@ void numberField(CsvWriter &csv, const QJsonObject &object, const QString &key)
         csv.empty();
 }
 
+// A PID or TID as a whole number, 0 when the event names none: pandas then reads the column as integers (an
+// empty cell would turn the whole column into floats). PID 0 is never a process a session records.
+void idField(CsvWriter &csv, const QJsonObject &object, const QString &key)
+{
+    const QJsonValue value = object.value(key);
+    csv.field(value.isDouble() ? value.toInteger() : qint64(0));
+}
+
+// The detail fields most events share, one column each (after t, kind, pid, tid); every other field goes into
+// `other` as one JSON object. Mixed kinds share a column where they mean the same word (`from`/`to`: states of a
+// task.state, PIDs of a process.reparent).
+const QStringList &detailColumns()
+{
+    static const QStringList columns{u"ppid"_s,  u"role"_s,   u"name"_s,        u"from"_s,    u"to"_s,
+                                     u"reason"_s, u"tick"_s,  u"code"_s,        u"signal"_s,  u"signal_name"_s,
+                                     u"mode"_s,  u"task"_s,   u"start"_s,       u"end"_s,     u"value"_s,
+                                     u"verdict"_s, u"detail"_s, u"message"_s,   u"what"_s,    u"errno"_s,
+                                     u"stream"_s, u"line"_s,  u"experiment"_s};
+    return columns;
+}
+
 void textField(CsvWriter &csv, const QJsonObject &object, const QString &key)
 {
     const QJsonValue value = object.value(key);
@@ -98,7 +119,12 @@ bool CsvExporter::write(SessionReader &reader, QIODevice *events, QIODevice *tas
             csv->field(QByteArray(name));
         csv->endRow();
     };
-    header(eventCsv, events, {"t", "kind", "pid", "tid", "detail"});
+    if (events) {
+        eventCsv.emplace(events);
+        for (const QString &name : eventColumns())
+            eventCsv->field(name);
+        eventCsv->endRow();
+    }
     header(taskCsv, tasks, {"t", "pid", "tid", "state", "running", "ready", "blocked", "cpu", "core", "reason", "gil"});
     header(cpuCsv, cpus, {"t", "core", "busy", "user", "system", "iowait", "steal"});
     header(queueCsv, queues,
@@ -128,17 +154,35 @@ bool CsvExporter::write(SessionReader &reader, QIODevice *events, QIODevice *tas
     return true;
 }
 
+QStringList CsvExporter::eventColumns()
+{
+    return QStringList{u"t"_s, u"kind"_s, u"pid"_s, u"tid"_s} + detailColumns() + QStringList{u"other"_s};
+}
+
 void CsvExporter::writeEvent(CsvWriter &csv, const SessionEvent &event)
 {
     csv.seconds(event.t).field(event.kind);
-    numberField(csv, event.fields, u"pid"_s);
-    numberField(csv, event.fields, u"tid"_s);
-    QJsonObject detail = event.fields;
-    detail.remove(u"pid"_s);
-    detail.remove(u"tid"_s);
+    idField(csv, event.fields, u"pid"_s);
+    idField(csv, event.fields, u"tid"_s);
+    QJsonObject other = event.fields;
+    other.remove(u"pid"_s);
+    other.remove(u"tid"_s);
+    for (const QString &key : detailColumns()) {
+        const QJsonValue value = other.take(key);
+        if (value.isString())
+            csv.field(value.toString());
+        else if (value.isBool())
+            csv.field(value.toBool() ? QByteArray("true") : QByteArray("false"));
+        else if (value.isDouble())
+            csv.field(value.toDouble());
+        else if (value.isUndefined() || value.isNull())
+            csv.empty();
+        else
+            other.insert(key, value); // a list or an object stays JSON
+    }
+    // Always a whole JSON object, "{}" when nothing is left, so json.loads works on every row.
     QByteArray json;
-    if (!detail.isEmpty())
-        SessionJsonWriter::appendObject(json, detail);
+    SessionJsonWriter::appendObject(json, other);
     csv.field(json);
     csv.endRow();
 }

@@ -6,8 +6,9 @@ class QIODevice;
 struct SessionEvent;
 class CsvWriter;
 
-// Tidy tables for a spreadsheet or pandas. FILE holds the events other than samples (t, kind, pid, tid, and the
-// remaining fields as one JSON object in `detail`); beside it, named after FILE's stem (FILE without ".csv"):
+// Tidy tables for a spreadsheet or pandas. FILE holds the events other than samples: t, kind, pid, tid (whole
+// numbers, 0 when the event names none), one column per common detail field (eventColumns()) and `other`, the
+// remaining fields as one JSON object ("{}" when none); beside it, named after FILE's stem (FILE without ".csv"):
 //   <stem>.tasks.csv   t, pid, tid, state, running, ready, blocked, cpu, core, reason   (task.sample)
 //   <stem>.cpus.csv    t, core, busy, user, system, iowait, steal                       (cpu.sample, one row per core)
 //   <stem>.queues.csv  t, queue, depth, capacity, puts, gets, blocked_putters, blocked_getters   (queue.sample)
@@ -23,6 +24,8 @@ public:
 
     // The companion files of FILE: tasks, cpus and queues, in that order.
     static QStringList companionPaths(const QString &outputPath);
+    // The header of FILE's table, in order.
+    static QStringList eventColumns();
 
 protected:
     QStringList outputPaths(const QString &outputPath, bool companions) const override;
