@@ -103,7 +103,7 @@ void CpuLoadChart::ensureCores(int count)
         core.view = new QChartView(core.chart, this);
         core.view->setRenderHint(QPainter::Antialiasing, false);
         // A title and two labelled ticks, from the font: below that the labels turn into "…".
-        core.view->setMinimumHeight(fontMetrics().height() * (core.x->labelsVisible() ? 7 : 5));
+        core.view->setMinimumHeight(fontMetrics().height() * (core.x->labelsVisible() ? 8 : 6));
         core.history.setCapacity(m_capacity);
         m_grid->addWidget(core.view, i / columns, i % columns);
         m_cores << core;

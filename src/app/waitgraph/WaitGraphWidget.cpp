@@ -62,6 +62,7 @@ QList<int> WaitGraphWidget::cycleOrder() const
 void WaitGraphWidget::layoutNodes()
 {
     m_place.clear();
+    m_outward.clear();
     m_shown = cycleOrder();
     const int inCycle = int(m_shown.size());
     QSet<int> taken(m_shown.cbegin(), m_shown.cend());
@@ -82,17 +83,25 @@ void WaitGraphWidget::layoutNodes()
     // nodes and their labels into 150 pixels. The cycle takes the left part, the other nodes stand in columns on
     // the right; without a cycle every node goes round one ellipse.
     const int others = int(m_shown.size()) - inCycle;
-    // The bottom strip keeps the labels of the lowest nodes clear of the legend (and of "n more not drawn").
-    const int strip = 2 * fontMetrics().height() + 10;
-    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + 4, -LabelHalfWidth, -NodeRadius - strip);
-    const auto ring = [this](const QList<int> &indexes, const QRectF &box) {
+    // Room above the top node and below the bottom one for their labels, and under that a strip that keeps the
+    // legend (and "n more not drawn") clear of the lowest labels.
+    const int labelRoom = fontMetrics().height() + 6;
+    const int strip = fontMetrics().height() + 4;
+    const QRectF area = QRectF(rect()).adjusted(LabelHalfWidth, NodeRadius + labelRoom, -LabelHalfWidth,
+                                                -NodeRadius - labelRoom - strip);
+    const auto ring = [this](const QList<int> &indexes, const QRectF &wide) {
         const int n = int(indexes.size());
+        // The side nodes' labels stand beside them, outwards: more room at the sides.
+        const double inset = n > 2 ? std::min(LabelHalfWidth / 2.0, wide.width() / 6) : 0.0;
+        const QRectF box = wide.adjusted(inset, 0, -inset, 0);
         for (int i = 0; i < n; ++i) {
             const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * i / std::max(1, n);
             const QPointF at = n == 1 ? box.center()
                                       : box.center() + QPointF(box.width() / 2 * std::cos(angle),
                                                                box.height() / 2 * std::sin(angle));
             m_place.insert(m_graph.nodes.at(indexes.at(i)).key, at);
+            if (n > 1)
+                m_outward.insert(m_graph.nodes.at(indexes.at(i)).key, QPointF(std::cos(angle), std::sin(angle)));
         }
     };
     if (inCycle == 0 || others == 0) {
@@ -214,10 +223,26 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         else
             painter.drawRoundedRect(box, 4, 4);
         painter.setPen(text);
-        const QString label = metrics.elidedText(node.label, Qt::ElideRight, 2 * LabelHalfWidth - 8);
-        // Below the node's outline (a cycle's is 3 px wide, half of it outside the box), never on it.
-        painter.drawText(QRectF(c.x() - LabelHalfWidth, c.y() + nodeRadius + 3, 2 * LabelHalfWidth, metrics.height()),
-                         Qt::AlignCenter, label);
+        // Outside the ring, clear of the node's outline (a cycle's is 3 px wide, half of it outside the box): above
+        // a node at the top, below one at the bottom, beside one at a side. Centred under every node, the labels
+        // of a small ring (three threads, three locks in a 1024-pixel window) lay over their neighbours.
+        const QPointF out = m_outward.value(node.key, QPointF(0, 1));
+        const double gap = nodeRadius + 3;
+        QRectF where;
+        Qt::Alignment align = Qt::AlignCenter;
+        if (std::abs(out.y()) >= 0.7 || std::abs(out.x()) < 0.3) {
+            const double y = out.y() < 0 ? c.y() - gap - metrics.height() : c.y() + gap;
+            where = QRectF(c.x() - LabelHalfWidth, y, 2 * LabelHalfWidth, metrics.height());
+        } else if (out.x() > 0) {
+            where = QRectF(c.x() + gap, c.y() - metrics.height() / 2.0, std::max(0.0, width() - (c.x() + gap) - 2),
+                           metrics.height());
+            align = Qt::AlignLeft | Qt::AlignVCenter;
+        } else {
+            where = QRectF(2, c.y() - metrics.height() / 2.0, std::max(0.0, c.x() - gap - 2), metrics.height());
+            align = Qt::AlignRight | Qt::AlignVCenter;
+        }
+        const QString label = metrics.elidedText(node.label, Qt::ElideRight, int(where.width()) - 4);
+        painter.drawText(where, align, label);
     }
     // The legend in the strip under the nodes (layoutNodes() keeps it free), left; "n more" stays right.
     double x = 6;

@@ -45,5 +45,6 @@ private:
     WaitGraphView m_graph;
     QList<int> m_shown;              // indexes into m_graph.nodes
     QHash<QString, QPointF> m_place; // key → centre
+    QHash<QString, QPointF> m_outward; // key → the way out of its ring (cos, sin of its angle); none: below
     int m_hidden = 0;
 };
