@@ -53,6 +53,11 @@ QList<ParameterSpec> DeadlockExperiment::parameters() const
     };
 }
 
+int DeadlockExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"threads"_s);
+}
+
 bool DeadlockExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -80,6 +85,7 @@ bool DeadlockExperiment::start(ExperimentRun &run)
         thread.stepMs = v.integer(u"step_ms"_s);
         thread.holdMs = 20;
         thread.rounds = 0;
+        thread.stepNumber = run.isStepping() ? i + 1 : 0;
         run.lab().addThread(*host, thread);
     }
     return true;

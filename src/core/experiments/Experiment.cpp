@@ -8,6 +8,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+int Experiment::steppingThreads(const ParameterValues &) const
+{
+    return 0;
+}
+
 double Experiment::settleSeconds(const ParameterValues &) const
 {
     return 3.0;

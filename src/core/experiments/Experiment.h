@@ -55,6 +55,9 @@ public:
     virtual QList<ParameterSpec> parameters() const = 0;
     // Seconds after which the phenomenon has had time to show with these values (at most 5 with the defaults).
     virtual double settleSeconds(const ParameterValues &values) const;
+    // How many threads step in step mode (ExperimentRun::Options::stepping) with these values — numbered from 1,
+    // each parks before every one of the lesson's actions until granted; 0: the experiment has no step mode.
+    virtual int steppingThreads(const ParameterValues &values) const;
 
     // Starts the lab processes and threads. Returns false (and has emitted an `error` event) when it could not.
     virtual bool start(ExperimentRun &run) = 0;

@@ -295,6 +295,7 @@ QString ExperimentRun::stopReasonName(StopReason reason)
     case StopReason::User: return u"user"_s;
     case StopReason::Duration: return u"duration"_s;
     case StopReason::Error: return u"error"_s;
+    case StopReason::Schedule: return u"schedule"_s;
     }
     return {};
 }

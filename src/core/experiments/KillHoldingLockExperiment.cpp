@@ -54,6 +54,11 @@ QList<ParameterSpec> KillHoldingLockExperiment::parameters() const
     };
 }
 
+int KillHoldingLockExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"processes"_s);
+}
+
 bool KillHoldingLockExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -76,6 +81,7 @@ bool KillHoldingLockExperiment::start(ExperimentRun &run)
         thread.stepMs = 0;
         thread.holdMs = 100;
         thread.rounds = 0;
+        thread.stepNumber = run.isStepping() ? i + 1 : 0;
         run.lab().addThread(*pid, thread);
     }
     run.after(v.real(u"kill_after"_s), [this] { m_armed = true; });

@@ -60,6 +60,11 @@ QList<ParameterSpec> ProducerConsumerThreadsExperiment::parameters() const
     return flowParameters();
 }
 
+int ProducerConsumerThreadsExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"producers"_s) + values.integer(u"consumers"_s);
+}
+
 bool ProducerConsumerThreadsExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -75,12 +80,15 @@ bool ProducerConsumerThreadsExperiment::start(ExperimentRun &run)
     if (!pid)
         return false;
     m_host = *pid;
+    int stepNumber = 0; // step mode: producers first, then consumers, numbered from 1
     const auto addThreads = [&](const QString &role, int count, int periodMs) {
         for (int i = 0; i < count; ++i) {
             ThreadLaunch thread;
             thread.role = role;
-            thread.rate = periodMs > 0 ? 1000.0 / periodMs : 0;
+            // In step mode the grants pace the threads.
+            thread.rate = periodMs > 0 && !run.isStepping() ? 1000.0 / periodMs : 0;
             thread.busy = v.boolean(u"busy"_s);
+            thread.stepNumber = run.isStepping() ? ++stepNumber : 0;
             run.lab().addThread(m_host, thread);
         }
     };

@@ -60,6 +60,11 @@ double RaceExperiment::settleSeconds(const ParameterValues &values) const
     return values.integer(u"race_ms"_s) / 1000.0 + 1.0;
 }
 
+int RaceExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"threads"_s);
+}
+
 bool RaceExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -80,6 +85,7 @@ bool RaceExperiment::start(ExperimentRun &run)
         thread.rounds = v.integer(u"race_ms"_s);
         thread.locks = v.boolean(u"locked"_s) ? QList<int>{0} : QList<int>{};
         thread.party = v.integer(u"threads"_s);
+        thread.stepNumber = run.isStepping() ? i + 1 : 0;
         run.lab().addThread(*pid, thread);
     }
     return true;
