@@ -120,10 +120,12 @@ int RunCommand::run(const QStringList &arguments)
 
     const PhenomenonVerdict verdict = run.verdict();
     if (m_json) {
-        const QJsonObject summaryLine{{u"kind"_s, u"summary"_s}, {u"experiment"_s, id},
+        QJsonObject summaryLine{{u"kind"_s, u"summary"_s}, {u"experiment"_s, id},
                                       {u"observed"_s, verdict.observed}, {u"verdict"_s, verdict.verdictName()},
                                       {u"detail"_s, verdict.detail},
                                       {u"figures"_s, verdict.figures}, {u"log"_s, run.logPath()}};
+        if (verdict.answer >= 0)
+            summaryLine.insert(u"answer"_s, verdict.answer);
         CliOutput::outRaw(QJsonDocument(summaryLine).toJson(QJsonDocument::Compact) + '\n');
     } else {
         CliOutput::out(verdict.observed ? tr("Observed: %1").arg(verdict.detail)

@@ -151,3 +151,16 @@ PhenomenonVerdict DeadlockExperiment::check(const QList<SessionEvent> &events, c
     }
     return verdict;
 }
+
+Prediction DeadlockExperiment::prediction() const
+{
+    return {tr("Threads in a ring each take their own lock, then the next thread's. What happens?"),
+            {tr("They all finish their rounds"), tr("They wait for each other forever: a deadlock")}};
+}
+
+int DeadlockExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &values) const
+{
+    if (figures.value(u"cycle_length"_s).toInt() > 0)
+        return 1;
+    return figures.value(u"lock_acquisitions"_s).toDouble() > values.integer(u"threads"_s) ? 0 : -1;
+}

@@ -327,6 +327,10 @@ void ExperimentRun::stop(StopReason reason)
                            {u"figures"_s, m_verdict.figures}};
         if (!m_verdict.loadNote.isEmpty())
             fields.insert(u"load"_s, m_verdict.loadNote);
+        if (m_verdict.answer >= 0) {
+            fields.insert(u"answer"_s, m_verdict.answer);
+            fields.insert(u"answer_text"_s, m_experiment->prediction().choices.value(m_verdict.answer));
+        }
         emitEvent(EventKind::Phenomenon, fields);
         emitEvent(EventKind::ExperimentStop, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
     }

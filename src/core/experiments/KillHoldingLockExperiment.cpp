@@ -179,3 +179,18 @@ PhenomenonVerdict KillHoldingLockExperiment::check(const QList<SessionEvent> &ev
     }
     return verdict;
 }
+
+Prediction KillHoldingLockExperiment::prediction() const
+{
+    return {tr("A process is killed while it holds a lock the others want. What do the others do?"),
+            {tr("They take the lock as if nothing happened"), tr("They wait for it forever"), tr("They are told its owner died, repair it and go on")}};
+}
+
+int KillHoldingLockExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    if (!figures.value(u"killed"_s).toBool())
+        return -1;
+    if (figures.value(u"owner_dead_reported"_s).toBool())
+        return 2;
+    return figures.value(u"acquisitions_after_kill"_s).toDouble() > 0 ? 0 : 1;
+}

@@ -209,3 +209,18 @@ PhenomenonVerdict ProducerConsumerThreadsExperiment::check(const QList<SessionEv
 {
     return checkFlow(events, values);
 }
+
+Prediction ProducerConsumerThreadsExperiment::prediction() const
+{
+    return {tr("Producers and consumers share a bounded queue. Who ends up waiting?"),
+            {tr("The producers (queue full)"), tr("The consumers (queue empty)"), tr("Both, at different times"), tr("Neither")}};
+}
+
+int ProducerConsumerThreadsExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const int putters = figures.value(u"max_blocked_putters"_s).toInt();
+    const int getters = figures.value(u"max_blocked_getters"_s).toInt();
+    if (putters > 0 && getters > 0)
+        return 2;
+    return putters > 0 ? 0 : getters > 0 ? 1 : 3;
+}

@@ -147,3 +147,18 @@ PhenomenonVerdict RaceExperiment::check(const QList<SessionEvent> &events, const
     }
     return verdict;
 }
+
+Prediction RaceExperiment::prediction() const
+{
+    return {tr("Threads add 1 to one shared counter, each as a read and a write. Where does the counter end?"),
+            {tr("At exactly the number of increments made"), tr("Short of it: some updates are lost"), tr("Above it")}};
+}
+
+int RaceExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const double done = figures.value(u"increments"_s).toDouble();
+    const double lost = figures.value(u"lost_updates"_s).toDouble(-1);
+    if (done <= 0)
+        return -1;
+    return lost > 0 ? 1 : lost == 0 ? 0 : 2;
+}
