@@ -8,6 +8,7 @@
 #include "TerminalText.h"
 #include "experiments/ExperimentCatalogue.h"
 #include "experiments/ExperimentRun.h"
+#include "experiments/StepSchedule.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,10 +33,13 @@ int RunCommand::run(const QStringList &arguments)
                                       u"MS"_s, u"100"_s);
     const QCommandLineOption log(u"log"_s, tr("Record the session into FILE."), u"FILE"_s);
     const QCommandLineOption json(u"json"_s, tr("One JSON object per line on stdout."));
+    const QCommandLineOption schedule(u"schedule"_s,
+                                      tr("Step mode: grant steps to these threads in this order (1-based), then end."),
+                                      u"N,N,…"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
-    parser.addOptions({set, duration, interval, log, json, help});
+    parser.addOptions({set, duration, interval, log, json, schedule, help});
     parser.addPositionalArgument(u"ID"_s, tr("The experiment (see `proclab list`)."));
-    const QString allowedOptions = u"--set KEY=VALUE, --duration S, --interval MS, --log FILE, --json"_s;
+    const QString allowedOptions = u"--set KEY=VALUE, --duration S, --interval MS, --log FILE, --json, --schedule N,N,…"_s;
     if (!parser.parse(QStringList{u"proclab run"_s} + arguments))
         return CliOutput::usageError(name(), parser.errorText() + u"; "_s + tr("allowed: %1").arg(allowedOptions));
     if (parser.isSet(help)) {
@@ -73,6 +77,16 @@ int RunCommand::run(const QStringList &arguments)
             return CliOutput::usageError(name(), error);
     }
     m_json = parser.isSet(json);
+    QList<int> grants;
+    if (parser.isSet(schedule)) {
+        const int threads = experiment->steppingThreads(values);
+        if (threads <= 0)
+            return CliOutput::usageError(name(), tr("'%1' has no step mode; --schedule works with: %2")
+                                                     .arg(experiment->id(), steppingIds()));
+        if (QString error; !StepSchedule::parse(parser.value(schedule), threads, &grants, &error))
+            return CliOutput::usageError(name(), error);
+        options.stepping = true;
+    }
 
     const QString id = experiment->id();
     ExperimentRun run(std::move(experiment), values, options);
@@ -87,17 +101,31 @@ int RunCommand::run(const QStringList &arguments)
         CliOutput::err(u"proclab run: "_s + run.errorString());
         return 1;
     }
-    if (*seconds > 0)
+    // A schedule ends the run itself; one that cannot be followed is bad input (exit 2), and ends it too.
+    QString scheduleError;
+    StepSchedule stepper(run, grants);
+    if (!grants.isEmpty()) {
+        QObject::connect(&stepper, &StepSchedule::finished, &run, [&run] { run.stop(ExperimentRun::StopReason::Schedule); });
+        QObject::connect(&stepper, &StepSchedule::failed, &run, [&run, &scheduleError](const QString &reason) {
+            scheduleError = reason;
+            run.stop(ExperimentRun::StopReason::Error);
+        });
+        stepper.start();
+    } else if (*seconds > 0)
         QTimer::singleShot(int(*seconds * 1000), &run, [&run] { run.stop(ExperimentRun::StopReason::Duration); });
     QCoreApplication::exec();
     run.stop();
+    if (!scheduleError.isEmpty())
+        return CliOutput::usageError(name(), scheduleError);
 
     const PhenomenonVerdict verdict = run.verdict();
     if (m_json) {
-        const QJsonObject summaryLine{{u"kind"_s, u"summary"_s}, {u"experiment"_s, id},
+        QJsonObject summaryLine{{u"kind"_s, u"summary"_s}, {u"experiment"_s, id},
                                       {u"observed"_s, verdict.observed}, {u"verdict"_s, verdict.verdictName()},
                                       {u"detail"_s, verdict.detail},
                                       {u"figures"_s, verdict.figures}, {u"log"_s, run.logPath()}};
+        if (verdict.answer >= 0)
+            summaryLine.insert(u"answer"_s, verdict.answer);
         CliOutput::outRaw(QJsonDocument(summaryLine).toJson(QJsonDocument::Compact) + '\n');
     } else {
         CliOutput::out(verdict.observed ? tr("Observed: %1").arg(verdict.detail)
@@ -113,6 +141,17 @@ int RunCommand::run(const QStringList &arguments)
         return 3;
     }
     return verdict.observed ? 0 : 1;
+}
+
+QString RunCommand::steppingIds()
+{
+    QStringList ids;
+    for (const QString &id : ExperimentCatalogue::ids()) {
+        const std::unique_ptr<Experiment> experiment = ExperimentCatalogue::create(id);
+        if (experiment && experiment->steppingThreads(experiment->defaults()) > 0)
+            ids << id;
+    }
+    return ids.join(u", "_s);
 }
 
 void RunCommand::print(const SessionEvent &event) const

@@ -18,5 +18,7 @@ public:
 
 private:
     void print(const SessionEvent &event) const;
+    // The experiments that have a step mode, for the --schedule error.
+    static QString steppingIds();
     bool m_json = false;
 };

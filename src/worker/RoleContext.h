@@ -17,6 +17,7 @@ struct RoleContext
     ThreadTelemetry *telemetry;
     std::stop_token stop;
     pid_t tid;
+    StepGate *gate; // step mode: pass it before each lesson action (inactive outside step mode); never null
 
     // Sleeps until `untilNs` (CLOCK_MONOTONIC) in slices, so a stop request that raced past the wake signal is
     // still seen soon; false on stop.

@@ -308,6 +308,7 @@ void WorkerProcess::handleCommand(const ControlMessage &command)
         settings.drain = command.number("drain", 0).value_or(0) != 0;
         settings.mode = command.value("mode").toStdString();
         settings.initial = command.number("initial", 0).value_or(0);
+        settings.stepNumber = int(command.number("stepper", 0).value_or(0));
         send(addThread(command, settings));
         return;
     }

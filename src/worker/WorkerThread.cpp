@@ -100,6 +100,7 @@ void WorkerThread::run()
     ThreadTelemetry *slot = telemetry.isValid() ? &telemetry : nullptr;
     if (slot)
         slot->setState(ThreadState::Working);
+    m_gate = StepGate(slot, m_settings.stepNumber);
 
     const std::string &role = m_settings.role;
     if (role == "producer")
@@ -196,10 +197,13 @@ void WorkerThread::runProducer(ThreadTelemetry *telemetry)
         std::memcpy(item.data(), &tid, sizeof tid);
         std::memcpy(item.data() + sizeof tid, &sequence, sizeof sequence);
         const std::span<const std::byte> bytes(item.data(), size_t(itemSize));
+        if (!m_gate.pass(StepAction::Put, 0, std::int64_t(sequence), options.stop))
+            break;
         const IpcStatus status = m_channels.queue ? m_channels.queue->put(bytes, options)
                                                   : m_channels.pipe->put(bytes, options);
         if (status != IpcStatus::Ok)
             break;
+        m_gate.done(std::int64_t(sequence));
         if (telemetry)
             telemetry->addItems();
     }
@@ -214,10 +218,15 @@ void WorkerThread::runConsumer(ThreadTelemetry *telemetry)
     options.telemetry = telemetry;
     while (pace(&nextDue, telemetry)) {
         const std::span<std::byte> out(item.data(), item.size());
+        if (!m_gate.pass(StepAction::Get, 0, 0, options.stop))
+            break;
         const IpcStatus status = m_channels.queue ? m_channels.queue->get(out, options)
                                                   : m_channels.pipe->get(out, options);
         if (status != IpcStatus::Ok)
             break;
+        std::uint64_t got = 0;
+        std::memcpy(&got, item.data() + sizeof(pid_t), sizeof got);
+        m_gate.done(std::int64_t(got));
         if (telemetry)
             telemetry->addItems();
     }
@@ -321,7 +330,7 @@ void WorkerThread::runTimed(ThreadTelemetry *telemetry, bool blockingRead)
 
 void WorkerThread::runLesson(ThreadTelemetry *telemetry)
 {
-    const RoleContext context{m_settings, m_channels, telemetry, m_stop.get_token(), m_tid.load()};
+    const RoleContext context{m_settings, m_channels, telemetry, m_stop.get_token(), m_tid.load(), &m_gate};
     const std::string &role = m_settings.role;
     if (role == "racer")
         RaceRole::run(context);
@@ -382,22 +391,33 @@ bool WorkerThread::takeInOrder(const std::vector<int> &locks, ThreadTelemetry *t
     options.telemetry = telemetry;
     for (size_t i = 0; i < locks.size(); ++i) {
         SharedLock lock = m_channels.telemetry->lock(locks[i]);
-        if (!lock.isValid() || lock.lock(options) != IpcStatus::Ok)
+        if (!lock.isValid() || !m_gate.pass(StepAction::Acquire, locks[i], 0, m_stop.get_token())
+            || lock.lock(options) != IpcStatus::Ok)
             return false;
         held->push_back(locks[i]);
+        m_gate.done(locks[i]);
         // The pause between the first lock and the next is what lets two threads with opposite orders each get
-        // their first lock: the classic deadlock.
-        if (i + 1 < locks.size() && m_settings.stepMs > 0 && !waitMailbox(m_settings.stepMs, true))
+        // their first lock: the classic deadlock. In step mode the grants are the pause.
+        if (i + 1 < locks.size() && m_settings.stepMs > 0 && !m_gate.isActive()
+            && !waitMailbox(m_settings.stepMs, true))
             return false;
     }
     return true;
 }
 
-void WorkerThread::releaseAll(std::vector<int> *held, ThreadTelemetry *telemetry)
+void WorkerThread::releaseAll(std::vector<int> *held, ThreadTelemetry *telemetry, bool stepping)
 {
-    for (auto it = held->rbegin(); it != held->rend(); ++it)
-        m_channels.telemetry->lock(*it).unlock(telemetry);
-    held->clear();
+    // Last taken, first released; in step mode each release is a step (a stop lets the rest go at once).
+    while (!held->empty()) {
+        const int index = held->back();
+        const bool granted = !stepping || m_gate.pass(StepAction::Release, index, 0, m_stop.get_token());
+        m_channels.telemetry->lock(index).unlock(telemetry);
+        held->pop_back();
+        if (granted && stepping)
+            m_gate.done(index);
+        if (!granted)
+            stepping = false;
+    }
 }
 
 void WorkerThread::runLockTaker(ThreadTelemetry *telemetry)
@@ -426,17 +446,17 @@ void WorkerThread::runLockTaker(ThreadTelemetry *telemetry)
             continue;
         }
         const bool all = takeInOrder(order, telemetry, &held);
-        if (all && !m_stop.stop_requested()) {
+        if (all && !m_stop.stop_requested() && !m_gate.isActive()) {
             if (untilRelease) {
                 waitMailbox(-1, true);
             } else {
                 waitMailbox(m_settings.holdMs, true);
             }
         }
-        releaseAll(&held, telemetry);
+        releaseAll(&held, telemetry, all && m_gate.isActive());
         if (telemetry)
             telemetry->addItems();
-        if (m_settings.stepMs > 0 && !sleepUntil(MonotonicDeadline::nowNs() + std::int64_t(m_settings.stepMs) * 1'000'000,
+        if (m_settings.stepMs > 0 && !m_gate.isActive() && !sleepUntil(MonotonicDeadline::nowNs() + std::int64_t(m_settings.stepMs) * 1'000'000,
                                                  m_stop.get_token()))
             break;
     }

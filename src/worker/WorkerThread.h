@@ -10,6 +10,8 @@
 #include <sys/types.h>
 #include <vector>
 
+#include "ipc/StepGate.h"
+
 class FigureBoard;
 class PipeChannel;
 class SharedQueue;
@@ -33,6 +35,7 @@ struct ThreadSettings
     bool drain = false;     // joiner: read everything before joining
     std::string mode;       // pool: apply, apply_async, map, all
     std::int64_t initial = 0; // isolation: the parent's starting value
+    int stepNumber = 0;     // step mode (racer, lock-taker, producer, consumer): the thread's number; 0: off
 };
 
 // Where a worker's threads put and get items and find their locks. Not owned; outlives every thread.
@@ -91,7 +94,8 @@ private:
     // The roles of single experiments (racer, joiner, isolation, pool, pool-worker), each in its own class.
     void runLesson(ThreadTelemetry *telemetry);
     bool takeInOrder(const std::vector<int> &locks, ThreadTelemetry *telemetry, std::vector<int> *held);
-    void releaseAll(std::vector<int> *held, ThreadTelemetry *telemetry);
+    // Releases in reverse order; `stepping`: each release waits for its grant first (StepGate).
+    void releaseAll(std::vector<int> *held, ThreadTelemetry *telemetry, bool stepping = false);
     // Waits `ms` (-1: without end), waking early for a stop or a release request (and a take request unless
     // `releaseOnly`). False on stop.
     bool waitMailbox(int ms, bool releaseOnly = false);
@@ -107,6 +111,8 @@ private:
     pthread_t m_thread{};
     bool m_started = false;
     bool m_joined = false;
+
+    StepGate m_gate; // parks the thread before each lesson action in step mode (set once its slot is claimed)
 
     std::mutex m_mailboxMutex;
     std::condition_variable_any m_mailbox;

@@ -9,3 +9,8 @@ proclab_add_test(tst_killedlabprocess SOURCES tst_killedlabprocess.cpp ${PROJECT
     ${PROJECT_SOURCE_DIR}/tests/support/ChildrenLeft.cpp LIBS proclab_core SERIAL TIMEOUT 60)
 target_include_directories(tst_killedlabprocess PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
 add_dependencies(tst_killedlabprocess proclab-worker)
+# Step mode: `proclab run --schedule` on real lab threads (race, deadlock). Real lab processes: SERIAL.
+if(TARGET proclab)
+    proclab_add_test(tst_stepschedule SOURCES tst_stepschedule.cpp LIBS Qt6::Core SERIAL TIMEOUT 120)
+    add_dependencies(tst_stepschedule proclab proclab-worker)
+endif()

@@ -9,6 +9,7 @@ inline constexpr QLatin1String ExperimentStart{"experiment.start"};
 inline constexpr QLatin1String ExperimentStop{"experiment.stop"};
 inline constexpr QLatin1String Phenomenon{"phenomenon"};
 inline constexpr QLatin1String Measure{"measure"};
+inline constexpr QLatin1String Step{"step"};
 inline constexpr QLatin1String PoolTask{"pool.task"};
 inline constexpr QLatin1String Output{"output"};
 inline constexpr QLatin1String OutputDropped{"output.dropped"};

@@ -31,6 +31,8 @@ ControlMessage WorkerCommands::addThread(const ThreadLaunch &thread)
         message.set("party", thread.party);
     if (thread.gil >= 0)
         message.set("gil", thread.gil);
+    if (thread.stepNumber > 0)
+        message.set("stepper", thread.stepNumber);
     if (thread.initialValue != 0)
         message.set("initial", thread.initialValue);
     return message;

@@ -25,6 +25,7 @@ struct ThreadLaunch
     int party = 0;             // racer: threads that wait for each other at the start line
     int gil = -1;              // cpu: index of the lock held while computing (a GIL); -1 none
     qint64 initialValue = 0;   // isolation: the parent's value before the children change theirs
+    int stepNumber = 0;        // step mode: the thread's 1-based number; it parks before each action (StepGate)
 };
 
 // The requests of the control protocol (ControlMessage.h), built from typed arguments. Ids are filled in by

@@ -227,3 +227,17 @@ PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events
     }
     return verdict;
 }
+
+Prediction CpuVersusIoExperiment::prediction() const
+{
+    return {tr("How many cores will the workers use together?"),
+            {tr("Less than one"), tr("About one"), tr("More than one")}};
+}
+
+int CpuVersusIoExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const double used = figures.value(u"cores_used"_s).toDouble(-1);
+    if (used < 0)
+        return -1;
+    return used < 0.7 ? 0 : used <= 1.3 ? 1 : 2;
+}

@@ -53,6 +53,11 @@ QList<ParameterSpec> DeadlockExperiment::parameters() const
     };
 }
 
+int DeadlockExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"threads"_s);
+}
+
 bool DeadlockExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -80,6 +85,7 @@ bool DeadlockExperiment::start(ExperimentRun &run)
         thread.stepMs = v.integer(u"step_ms"_s);
         thread.holdMs = 20;
         thread.rounds = 0;
+        thread.stepNumber = run.isStepping() ? i + 1 : 0;
         run.lab().addThread(*host, thread);
     }
     return true;
@@ -144,4 +150,17 @@ PhenomenonVerdict DeadlockExperiment::check(const QList<SessionEvent> &events, c
             : tr("No deadlock cycle of %1 threads was detected.").arg(members);
     }
     return verdict;
+}
+
+Prediction DeadlockExperiment::prediction() const
+{
+    return {tr("Threads in a ring each take their own lock, then the next thread's. What happens?"),
+            {tr("They all finish their rounds"), tr("They wait for each other forever: a deadlock")}};
+}
+
+int DeadlockExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &values) const
+{
+    if (figures.value(u"cycle_length"_s).toInt() > 0)
+        return 1;
+    return figures.value(u"lock_acquisitions"_s).toDouble() > values.integer(u"threads"_s) ? 0 : -1;
 }

@@ -8,6 +8,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+int Experiment::steppingThreads(const ParameterValues &) const
+{
+    return 0;
+}
+
 double Experiment::settleSeconds(const ParameterValues &) const
 {
     return 3.0;
@@ -38,7 +43,14 @@ QJsonObject Experiment::describe() const
             {u"title"_s, title()},
             {u"summary"_s, summary()},
             {u"parameters"_s, parameterList},
-            {u"live_figures"_s, QJsonArray::fromStringList(liveFigures())}};
+            {u"live_figures"_s, QJsonArray::fromStringList(liveFigures())},
+            {u"prediction"_s, predictionJson()}};
+}
+
+QJsonObject Experiment::predictionJson() const
+{
+    const Prediction p = prediction();
+    return {{u"question"_s, p.question}, {u"choices"_s, QJsonArray::fromStringList(p.choices)}};
 }
 
 QString PhenomenonVerdict::verdictName() const
@@ -54,7 +66,28 @@ QString PhenomenonVerdict::verdictName() const
     return u"not_observed"_s;
 }
 
+Prediction Experiment::prediction() const
+{
+    return {};
+}
+
+int Experiment::provedChoice(const QJsonObject &, const ParameterValues &) const
+{
+    return -1;
+}
+
 PhenomenonVerdict Experiment::verdict(const QList<SessionEvent> &events, const ParameterValues &values) const
+{
+    PhenomenonVerdict v = decide(events, values);
+    // An inconclusive run proves nothing: no answer.
+    if (v.outcome != PhenomenonVerdict::Outcome::Inconclusive) {
+        const int choice = provedChoice(v.figures, values);
+        v.answer = choice >= 0 && choice < prediction().choices.size() ? choice : -1;
+    }
+    return v;
+}
+
+PhenomenonVerdict Experiment::decide(const QList<SessionEvent> &events, const ParameterValues &values) const
 {
     PhenomenonVerdict v = check(events, values);
     v.outcome = v.observed ? PhenomenonVerdict::Outcome::Observed : PhenomenonVerdict::Outcome::NotObserved;

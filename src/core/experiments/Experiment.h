@@ -28,8 +28,19 @@ struct PhenomenonVerdict
     Outcome outcome = Outcome::NotObserved;
     QString loadNote; // when inconclusive: one translated line naming the load and the need
 
+    // Decided by Experiment::verdict(): the prediction choice the figures proved (provedChoice()); -1 for none or
+    // when inconclusive.
+    int answer = -1;
+
     // "observed", "not_observed", "inconclusive": the phenomenon event's "verdict".
     QString verdictName() const;
+};
+
+// The question a learner answers before a run (2–4 choices, translated); the run's figures prove one of them.
+struct Prediction
+{
+    QString question;
+    QStringList choices;
 };
 
 // One experiment of the catalogue (one section of docs/experiments.md each): what it is, its parameters, how
@@ -55,6 +66,9 @@ public:
     virtual QList<ParameterSpec> parameters() const = 0;
     // Seconds after which the phenomenon has had time to show with these values (at most 5 with the defaults).
     virtual double settleSeconds(const ParameterValues &values) const;
+    // How many threads step in step mode (ExperimentRun::Options::stepping) with these values — numbered from 1,
+    // each parks before every one of the lesson's actions until granted; 0: the experiment has no step mode.
+    virtual int steppingThreads(const ParameterValues &values) const;
 
     // Starts the lab processes and threads. Returns false (and has emitted an `error` event) when it could not.
     virtual bool start(ExperimentRun &run) = 0;
@@ -69,11 +83,22 @@ public:
     // headline first: what its live result card shows before Stop.
     virtual QStringList liveFigures() const = 0;
     virtual PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const = 0;
+    // The question to predict before Start. Every experiment of the catalogue has one (tst_predictions).
+    virtual Prediction prediction() const;
+    // Which of prediction()'s choices check()'s `figures` prove (an index), or -1 when they prove none. Pure: only
+    // the figures and the parameters, never a constant.
+    virtual int provedChoice(const QJsonObject &figures, const ParameterValues &values) const;
     // check(), then the run's own headroom (LoadHeadroom): a lesson that needed more free cores than other
     // programs left it (or than the lab may use at all) and failed only on bounds load can break — or passed only
     // because there were too few cores to tell — is inconclusive rather than observed or not. Pure, like check().
     PhenomenonVerdict verdict(const QList<SessionEvent> &events, const ParameterValues &values) const;
 
+    // The prediction as `proclab list --json` carries it: {"question", "choices"}.
+    QJsonObject predictionJson() const;
     ParameterValues defaults() const { return ParameterValues(parameters()); }
     QJsonObject describe() const; // the `proclab list --json` entry
+
+private:
+    // check() and the headroom, without the answer.
+    PhenomenonVerdict decide(const QList<SessionEvent> &events, const ParameterValues &values) const;
 };

@@ -313,6 +313,7 @@ QString ExperimentRun::stopReasonName(StopReason reason)
     case StopReason::User: return u"user"_s;
     case StopReason::Duration: return u"duration"_s;
     case StopReason::Error: return u"error"_s;
+    case StopReason::Schedule: return u"schedule"_s;
     }
     return {};
 }
@@ -348,6 +349,10 @@ void ExperimentRun::stop(StopReason reason)
                            {u"figures"_s, m_verdict.figures}};
         if (!m_verdict.loadNote.isEmpty())
             fields.insert(u"load"_s, m_verdict.loadNote);
+        if (m_verdict.answer >= 0) {
+            fields.insert(u"answer"_s, m_verdict.answer);
+            fields.insert(u"answer_text"_s, m_experiment->prediction().choices.value(m_verdict.answer));
+        }
         emitEvent(EventKind::Phenomenon, fields);
         emitEvent(EventKind::ExperimentStop, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
     }

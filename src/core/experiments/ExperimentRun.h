@@ -40,6 +40,9 @@ public:
         QString logPath;       // explicit file (--log); empty: a new file in the sessions folder
         QString sessionsFolder; // empty: LabPaths::sessionsFolder()
         LabLimits limits;
+        // Step mode: the experiment's stepping threads park before each lesson action until granted
+        // (StepSchedule, the window's stepping); only for experiments whose canStep() is true.
+        bool stepping = false;
     };
 
     ExperimentRun(std::unique_ptr<Experiment> experiment, const ParameterValues &values, const Options &options,
@@ -50,7 +53,7 @@ public:
     // nothing is left running.
     bool start();
     // Why a run ended: experiment.stop's `reason` (docs/session-format.md).
-    enum class StopReason { User, Duration, Error };
+    enum class StopReason { User, Duration, Error, Schedule };
     static QString stopReasonName(StopReason reason);
     // Lets the experiment finish, decides its phenomenon, ends every lab process, stops recording (experiment.stop
     // with `reason`); emits finished(). Idempotent: the first reason is the one recorded.
@@ -61,6 +64,8 @@ public:
     PhenomenonVerdict verdict() const { return m_verdict; }
     Experiment &experiment() { return *m_experiment; }
     const ParameterValues &values() const { return m_values; }
+    bool isStepping() const { return m_options.stepping; }
+    int intervalMs() const { return m_options.intervalMs; }
     // A live change (the window's form): checked like --set; applied when the experiment allows it.
     bool changeLive(const QString &name, const QString &text, QString *error);
     void setIntervalMs(int ms);

@@ -150,3 +150,16 @@ PhenomenonVerdict IsolationExperiment::check(const QList<SessionEvent> &events, 
     }
     return verdict;
 }
+
+Prediction IsolationExperiment::prediction() const
+{
+    return {tr("Children change a variable they got from their parent. What does the parent see afterwards?"),
+            {tr("Its own value, unchanged"), tr("The children's changes")}};
+}
+
+int IsolationExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    if (!figures.contains(u"parent_value"_s))
+        return -1;
+    return figures.value(u"parent_value"_s).toDouble() == figures.value(u"initial"_s).toDouble() ? 0 : 1;
+}

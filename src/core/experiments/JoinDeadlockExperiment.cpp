@@ -132,3 +132,14 @@ PhenomenonVerdict JoinDeadlockExperiment::check(const QList<SessionEvent> &event
     }
     return verdict;
 }
+
+Prediction JoinDeadlockExperiment::prediction() const
+{
+    return {tr("A parent joins a child that is still writing into a full pipe. What happens?"),
+            {tr("The join returns once the child has written everything"), tr("Parent and child wait for each other forever")}};
+}
+
+int JoinDeadlockExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    return figures.value(u"cycle_through_pipe"_s).toBool() ? 1 : 0;
+}

@@ -17,6 +17,8 @@ public:
     bool start(ExperimentRun &run) override;
     void finish(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
     void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void observe(ExperimentRun &run, const SessionEvent &event) override;
     QStringList liveFigures() const override;

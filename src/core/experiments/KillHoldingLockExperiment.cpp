@@ -54,6 +54,11 @@ QList<ParameterSpec> KillHoldingLockExperiment::parameters() const
     };
 }
 
+int KillHoldingLockExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"processes"_s);
+}
+
 bool KillHoldingLockExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -76,6 +81,7 @@ bool KillHoldingLockExperiment::start(ExperimentRun &run)
         thread.stepMs = 0;
         thread.holdMs = 100;
         thread.rounds = 0;
+        thread.stepNumber = run.isStepping() ? i + 1 : 0;
         run.lab().addThread(*pid, thread);
     }
     run.after(v.real(u"kill_after"_s), [this] { m_armed = true; });
@@ -172,4 +178,19 @@ PhenomenonVerdict KillHoldingLockExperiment::check(const QList<SessionEvent> &ev
                   .arg(after);
     }
     return verdict;
+}
+
+Prediction KillHoldingLockExperiment::prediction() const
+{
+    return {tr("A process is killed while it holds a lock the others want. What do the others do?"),
+            {tr("They take the lock as if nothing happened"), tr("They wait for it forever"), tr("They are told its owner died, repair it and go on")}};
+}
+
+int KillHoldingLockExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    if (!figures.value(u"killed"_s).toBool())
+        return -1;
+    if (figures.value(u"owner_dead_reported"_s).toBool())
+        return 2;
+    return figures.value(u"acquisitions_after_kill"_s).toDouble() > 0 ? 0 : 1;
 }

@@ -141,3 +141,14 @@ PhenomenonVerdict OrphanExperiment::check(const QList<SessionEvent> &events, con
               .arg(adopted).arg(expected);
     return verdict;
 }
+
+Prediction OrphanExperiment::prediction() const
+{
+    return {tr("The parent of running children is killed. What happens to the children?"),
+            {tr("They die with their parent"), tr("They live on, adopted by a new parent")}};
+}
+
+int OrphanExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    return figures.value(u"reparented"_s).toInt() > 0 ? 1 : 0;
+}

@@ -20,6 +20,8 @@ public:
     bool start(ExperimentRun &run) override;
     void finish(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
     void observe(ExperimentRun &run, const SessionEvent &event) override;
     QStringList liveFigures() const override;
 

@@ -126,3 +126,17 @@ PhenomenonVerdict OversubscribeExperiment::check(const QList<SessionEvent> &even
               .arg(ready * 100, 0, 'f', 0);
     return verdict;
 }
+
+Prediction OversubscribeExperiment::prediction() const
+{
+    return {tr("More busy workers than cores. Is a worker ever ready to run but waiting for a core?"),
+            {tr("No: each always has a core"), tr("Yes: a clear share of the time")}};
+}
+
+int OversubscribeExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const double ready = figures.value(u"mean_ready"_s).toDouble(-1);
+    if (ready < 0)
+        return -1;
+    return ready >= 0.1 ? 1 : 0;
+}

@@ -18,5 +18,7 @@ public:
     void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     QStringList liveFigures() const override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
 
 };

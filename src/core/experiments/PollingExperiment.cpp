@@ -147,3 +147,19 @@ PhenomenonVerdict PollingExperiment::check(const QList<SessionEvent> &events, co
               .arg(polling * 100, 0, 'f', 0).arg(blocking * 100, 0, 'f', 1);
     return verdict;
 }
+
+Prediction PollingExperiment::prediction() const
+{
+    return {tr("A consumer waits for items that come rarely. How much CPU does it use while it waits?"),
+            {tr("Almost none: it sleeps"), tr("Most of a core: it keeps asking")}};
+}
+
+int PollingExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    // The poller's share when there is one (polling=true), else the blocking consumer's.
+    const double share = figures.value(figures.contains(u"polling_running"_s) ? u"polling_running"_s
+                                                                               : u"blocking_running"_s).toDouble(-1);
+    if (share < 0)
+        return -1;
+    return share >= 0.4 ? 1 : share < 0.1 ? 0 : -1;
+}

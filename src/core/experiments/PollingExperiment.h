@@ -20,6 +20,8 @@ public:
     void finish(ExperimentRun &run) override;
     QStringList liveFigures() const override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
 
 private:
     static void reportItems(ExperimentRun &run, LiveFigures::Moment moment);

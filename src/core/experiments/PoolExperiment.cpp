@@ -184,3 +184,26 @@ PhenomenonVerdict PoolExperiment::check(const QList<SessionEvent> &events, const
                          .arg(FigureText::significant(sum)).arg(parallel).arg(modes.join(u", "_s));
     return verdict;
 }
+
+Prediction PoolExperiment::prediction() const
+{
+    return {tr("The same tasks on a pool of workers: apply() one by one, or apply_async() and map(). Which finishes first?"),
+            {tr("apply()"), tr("apply_async() and map()"), tr("All take about as long")}};
+}
+
+int PoolExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const double apply = figures.value(u"apply_s"_s).toDouble(-1);
+    double parallel = -1;
+    for (const QString &key : {u"apply_async_s"_s, u"map_s"_s}) {
+        const double s = figures.value(key).toDouble(-1);
+        if (s > 0 && (parallel < 0 || s < parallel))
+            parallel = s;
+    }
+    if (apply <= 0 || parallel <= 0)
+        return -1;
+    // Within 15 % of each other: about as long.
+    if (apply > parallel * 1.15)
+        return 1;
+    return parallel > apply * 1.15 ? 0 : 2;
+}

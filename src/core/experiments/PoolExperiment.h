@@ -18,6 +18,8 @@ public:
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
     void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void finish(ExperimentRun &run) override;
     QStringList liveFigures() const override;

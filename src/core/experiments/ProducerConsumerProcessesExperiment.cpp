@@ -100,3 +100,18 @@ PhenomenonVerdict ProducerConsumerProcessesExperiment::check(const QList<Session
 {
     return ProducerConsumerThreadsExperiment::checkFlow(events, values);
 }
+
+Prediction ProducerConsumerProcessesExperiment::prediction() const
+{
+    return {tr("Producer and consumer processes share one queue (or pipe). Who ends up waiting?"),
+            {tr("The producers (queue full)"), tr("The consumers (queue empty)"), tr("Both, at different times"), tr("Neither")}};
+}
+
+int ProducerConsumerProcessesExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const int putters = figures.value(u"max_blocked_putters"_s).toInt();
+    const int getters = figures.value(u"max_blocked_getters"_s).toInt();
+    if (putters > 0 && getters > 0)
+        return 2;
+    return putters > 0 ? 0 : getters > 0 ? 1 : 3;
+}

@@ -16,6 +16,8 @@ public:
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
     void observe(ExperimentRun &run, const SessionEvent &event) override;
     QStringList liveFigures() const override;
 

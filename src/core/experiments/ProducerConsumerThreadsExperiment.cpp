@@ -60,6 +60,11 @@ QList<ParameterSpec> ProducerConsumerThreadsExperiment::parameters() const
     return flowParameters();
 }
 
+int ProducerConsumerThreadsExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"producers"_s) + values.integer(u"consumers"_s);
+}
+
 bool ProducerConsumerThreadsExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -75,12 +80,15 @@ bool ProducerConsumerThreadsExperiment::start(ExperimentRun &run)
     if (!pid)
         return false;
     m_host = *pid;
+    int stepNumber = 0; // step mode: producers first, then consumers, numbered from 1
     const auto addThreads = [&](const QString &role, int count, int periodMs) {
         for (int i = 0; i < count; ++i) {
             ThreadLaunch thread;
             thread.role = role;
-            thread.rate = periodMs > 0 ? 1000.0 / periodMs : 0;
+            // In step mode the grants pace the threads.
+            thread.rate = periodMs > 0 && !run.isStepping() ? 1000.0 / periodMs : 0;
             thread.busy = v.boolean(u"busy"_s);
+            thread.stepNumber = run.isStepping() ? ++stepNumber : 0;
             run.lab().addThread(m_host, thread);
         }
     };
@@ -200,4 +208,19 @@ PhenomenonVerdict ProducerConsumerThreadsExperiment::check(const QList<SessionEv
                                                           const ParameterValues &values) const
 {
     return checkFlow(events, values);
+}
+
+Prediction ProducerConsumerThreadsExperiment::prediction() const
+{
+    return {tr("Producers and consumers share a bounded queue. Who ends up waiting?"),
+            {tr("The producers (queue full)"), tr("The consumers (queue empty)"), tr("Both, at different times"), tr("Neither")}};
+}
+
+int ProducerConsumerThreadsExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const int putters = figures.value(u"max_blocked_putters"_s).toInt();
+    const int getters = figures.value(u"max_blocked_getters"_s).toInt();
+    if (putters > 0 && getters > 0)
+        return 2;
+    return putters > 0 ? 0 : getters > 0 ? 1 : 3;
 }

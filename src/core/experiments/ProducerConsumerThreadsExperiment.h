@@ -15,8 +15,11 @@ public:
     QString python() const override;
     QList<ParameterSpec> parameters() const override;
     bool start(ExperimentRun &run) override;
+    int steppingThreads(const ParameterValues &values) const override;
     void changeLive(ExperimentRun &run, const QString &name, const QVariant &value) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
     void observe(ExperimentRun &run, const SessionEvent &event) override;
     QStringList liveFigures() const override;
 

@@ -60,6 +60,11 @@ double RaceExperiment::settleSeconds(const ParameterValues &values) const
     return values.integer(u"race_ms"_s) / 1000.0 + 1.0;
 }
 
+int RaceExperiment::steppingThreads(const ParameterValues &values) const
+{
+    return values.integer(u"threads"_s);
+}
+
 bool RaceExperiment::start(ExperimentRun &run)
 {
     const ParameterValues &v = run.values();
@@ -80,6 +85,7 @@ bool RaceExperiment::start(ExperimentRun &run)
         thread.rounds = v.integer(u"race_ms"_s);
         thread.locks = v.boolean(u"locked"_s) ? QList<int>{0} : QList<int>{};
         thread.party = v.integer(u"threads"_s);
+        thread.stepNumber = run.isStepping() ? i + 1 : 0;
         run.lab().addThread(*pid, thread);
     }
     return true;
@@ -140,4 +146,19 @@ PhenomenonVerdict RaceExperiment::check(const QList<SessionEvent> &events, const
             : tr("No update was lost this time; the threads did not overlap.");
     }
     return verdict;
+}
+
+Prediction RaceExperiment::prediction() const
+{
+    return {tr("Threads add 1 to one shared counter, each as a read and a write. Where does the counter end?"),
+            {tr("At exactly the number of increments made"), tr("Short of it: some updates are lost"), tr("Above it")}};
+}
+
+int RaceExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    const double done = figures.value(u"increments"_s).toDouble();
+    const double lost = figures.value(u"lost_updates"_s).toDouble(-1);
+    if (done <= 0)
+        return -1;
+    return lost > 0 ? 1 : lost == 0 ? 0 : 2;
 }

@@ -148,3 +148,14 @@ PhenomenonVerdict ZombieExperiment::check(const QList<SessionEvent> &events, con
               .arg(terminated.size()).arg(announced.size());
     return verdict;
 }
+
+Prediction ZombieExperiment::prediction() const
+{
+    return {tr("A child is killed and its parent does not wait() for it. What is left of it?"),
+            {tr("Nothing: it is gone at once"), tr("A zombie (state Z) that keeps its PID until reaped")}};
+}
+
+int ZombieExperiment::provedChoice(const QJsonObject &figures, const ParameterValues &) const
+{
+    return figures.value(u"zombies"_s).toInt() > 0 ? 1 : 0;
+}

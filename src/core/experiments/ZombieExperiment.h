@@ -20,6 +20,8 @@ public:
     double settleSeconds(const ParameterValues &values) const override;
     bool start(ExperimentRun &run) override;
     PhenomenonVerdict check(const QList<SessionEvent> &events, const ParameterValues &values) const override;
+    Prediction prediction() const override;
+    int provedChoice(const QJsonObject &figures, const ParameterValues &values) const override;
     void tick(ExperimentRun &run, const Snapshot &snapshot) override;
     void observe(ExperimentRun &run, const SessionEvent &event) override;
     QStringList liveFigures() const override;

@@ -6,6 +6,7 @@ target_sources(proclab_core PRIVATE
     experiments/Experiment.h experiments/Experiment.cpp
     experiments/ExperimentCatalogue.h experiments/ExperimentCatalogue.cpp
     experiments/ExperimentRun.h experiments/ExperimentRun.cpp
+    experiments/StepSchedule.h experiments/StepSchedule.cpp
     experiments/IsolationExperiment.h experiments/IsolationExperiment.cpp
     experiments/JoinDeadlockExperiment.h experiments/JoinDeadlockExperiment.cpp
     experiments/KillHoldingLockExperiment.h experiments/KillHoldingLockExperiment.cpp

@@ -95,6 +95,19 @@ bool readSlot(const TelemetrySlotRecord &slot, int index, ThreadTelemetrySample 
         sample->heldLocks.clear();
         for (std::uint32_t i = 0; i < listed; ++i)
             sample->heldLocks.append(held[i]);
+        // Step mode: outside the seqlock (StepRecord's fields are written one by one, by two parties).
+        const StepRecord &step = slot.step;
+        StepSample &out = sample->step;
+        out.number = step.number.load(acquire);
+        out.completed = step.completed.load(acquire);
+        out.grants = step.grants.load(acquire);
+        out.taken = step.taken.load(acquire);
+        out.parked = step.parked.load(acquire) != 0;
+        out.free = step.free.load(acquire) != 0;
+        out.action = stepActionFromRaw(step.action.load(acquire));
+        out.object = step.object.load(acquire);
+        out.value = step.value.load(acquire);
+        out.result = step.result.load(acquire);
         return true;
     }
 }
@@ -258,6 +271,13 @@ bool TelemetryBlock::openLayout()
         m_queues.push_back(std::move(queue));
     }
     return true;
+}
+
+StepRecord *TelemetryBlock::stepRecord(int slot) const
+{
+    if (!m_header || slot < 0 || slot >= int(m_header->slotCount))
+        return nullptr;
+    return &slotRecord(slot)->step;
 }
 
 int TelemetryBlock::slotCount() const

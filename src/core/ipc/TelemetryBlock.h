@@ -16,6 +16,7 @@
 struct TelemetryHeader;
 struct TelemetrySlotRecord;
 struct SharedLockRecord;
+struct StepRecord;
 
 // What one experiment's telemetry block holds.
 struct TelemetryBlockSpec
@@ -72,6 +73,8 @@ public:
     // holding keeps showing it as owner — that is the truth the lesson shows (the mutex is still held by a dead
     // thread) until a robust lock's next locker repairs it. Returns the number of slots released.
     int releaseSlotsOf(pid_t pid);
+    // The step-mode record of slot `slot` (StepControl writes its grants), or null out of range.
+    StepRecord *stepRecord(int slot) const;
 
     // Everything at once, as plain values; never blocks for long: a slot whose writer is mid-update is retried, and
     // left out of this snapshot if it stays so for 2 ms (a writer killed mid-write leaves its sequence odd until

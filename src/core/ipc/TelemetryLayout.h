@@ -21,7 +21,7 @@
 // the seqlocks use release stores and acquire loads on the fields themselves.
 namespace TelemetryLayout {
 inline constexpr std::uint32_t magic = 0x42544c50;  // "PLTB" in memory on little-endian
-inline constexpr std::uint32_t version = 1;
+inline constexpr std::uint32_t version = 2; // 2: StepRecord in every slot
 inline constexpr int roleBytes = 16;      // 15 bytes of UTF-8 + NUL, like an OS thread name
 inline constexpr int lockNameBytes = 16;
 inline constexpr int maxHeldLocks = 8;    // a thread's held locks in acquisition order (lock-order analysis)
@@ -62,6 +62,24 @@ struct alignas(64) TelemetryHeader
     std::atomic<std::uint32_t> claimedSlots; // slots ever claimed (a hint for readers; never decreases)
 };
 
+// Step mode (proclab run --schedule, the window's stepping): a stepping thread parks before each of its lesson's
+// actions until the supervisor grants it a step. Outside the slot's seqlock: the supervisor writes `grants` and
+// `free`, the thread everything else, each field on its own; `grants` is the futex word the thread sleeps on
+// (process-shared: the memfd is mapped MAP_SHARED in every process).
+struct StepRecord
+{
+    std::atomic<std::int32_t> number;     // the thread's 1-based number in the experiment; 0: not stepping
+    std::atomic<std::uint32_t> grants;    // steps granted so far (supervisor; futex word)
+    std::atomic<std::uint32_t> taken;     // steps the thread has started (taken ≤ grants unless free)
+    std::atomic<std::uint32_t> completed; // steps the thread has finished
+    std::atomic<std::uint32_t> parked;    // 1 while waiting for a grant before `action`
+    std::atomic<std::uint32_t> free;      // 1: run on without grants (supervisor)
+    std::atomic<std::uint32_t> action;    // StepAction of the step it waits before (or is inside)
+    std::atomic<std::int64_t> object;     // the lock or queue index the action is on; -1 none
+    std::atomic<std::int64_t> value;      // a value known before the step (race store: the value it will write)
+    std::atomic<std::int64_t> result;     // the value of the last finished step (race: loaded or stored)
+};
+
 // One thread's record. Single writer (the thread that claimed it) under a seqlock: `sequence` is odd while a
 // write is in progress; a reader retries until it reads the same even value before and after.
 struct alignas(64) TelemetrySlotRecord
@@ -80,6 +98,7 @@ struct alignas(64) TelemetrySlotRecord
     std::atomic<std::uint64_t> waits;       // times the thread entered a Wait* state
     std::atomic<std::uint64_t> waitedNs;    // total time spent in Wait* states, up to the last one that ended
     std::atomic<std::int32_t> heldLocks[TelemetryLayout::maxHeldLocks]; // lock indices, acquisition order
+    StepRecord step;
 };
 
 // One named lock of the lab. The mutex is process-shared (robust when the block was made so); the other fields

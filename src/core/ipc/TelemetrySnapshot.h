@@ -1,6 +1,7 @@
 #pragma once
 
 #include "QueueStats.h"
+#include "StepAction.h"
 #include "ThreadState.h"
 
 #include <QList>
@@ -12,6 +13,23 @@
 
 // Plain values read from a TelemetryBlock at one moment, for the sampler and the analysis. Nothing here points
 // into shared memory.
+
+// A stepping thread's step-mode record (StepRecord), read field by field.
+struct StepSample
+{
+    int number = 0;                 // 1-based number in the experiment; 0: not stepping
+    std::uint32_t grants = 0;       // steps granted
+    std::uint32_t taken = 0;        // steps started
+    std::uint32_t completed = 0;    // steps finished
+    bool parked = false;            // waiting for a grant before `action`
+    bool free = false;              // running without grants
+    StepAction action = StepAction::None;
+    std::int64_t object = -1;
+    std::int64_t value = 0;
+    std::int64_t result = 0;
+    // Parked before its next step with every grant used: a grant now is taken at once.
+    bool waitingForGrant() const { return parked && !free && taken == grants && completed == taken; }
+};
 
 // One thread slot. Read under the slot's seqlock: all fields come from the same write.
 struct ThreadTelemetrySample
@@ -29,6 +47,7 @@ struct ThreadTelemetrySample
     std::uint64_t waitedNs = 0;
     QList<int> heldLocks;                  // lock indices in the order they were taken
     bool exited = false;                   // the slot was released (ThreadState::Exited)
+    StepSample step;
 };
 
 // One named lock. owner and lastDeadOwner are each read as one word; the waiter list is a best-effort picture

@@ -93,7 +93,24 @@ void ThreadTelemetry::start(pid_t pid, pid_t tid, const QString &role)
     m_slot->waitedNs.store(0, release);
     for (auto &held : m_slot->heldLocks)
         held.store(-1, release);
+    // A reused slot must not look like a stepping thread until its new owner says so (StepGate).
+    StepRecord &step = m_slot->step;
+    step.number.store(0, release);
+    step.grants.store(0, release);
+    step.taken.store(0, release);
+    step.completed.store(0, release);
+    step.parked.store(0, release);
+    step.free.store(0, release);
+    step.action.store(0, release);
+    step.object.store(-1, release);
+    step.value.store(0, release);
+    step.result.store(0, release);
     endWrite();
+}
+
+StepRecord *ThreadTelemetry::stepRecord() const
+{
+    return m_slot ? &m_slot->step : nullptr;
 }
 
 void ThreadTelemetry::writeRole(const QString &role)
@@ -204,6 +221,18 @@ void ThreadTelemetry::markExited()
     m_slot->heldLockCount.store(0, release);
     for (auto &held : m_slot->heldLocks)
         held.store(-1, release);
+    // A reused slot must not look like a stepping thread until its new owner says so (StepGate).
+    StepRecord &step = m_slot->step;
+    step.number.store(0, release);
+    step.grants.store(0, release);
+    step.taken.store(0, release);
+    step.completed.store(0, release);
+    step.parked.store(0, release);
+    step.free.store(0, release);
+    step.action.store(0, release);
+    step.object.store(-1, release);
+    step.value.store(0, release);
+    step.result.store(0, release);
     endWrite();
     m_slot->occupancy.store(TelemetryLayout::slotExited, release);
     m_slot = nullptr;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 
+struct StepRecord;
 struct TelemetrySlotRecord;
 
 // The writing end of one thread's telemetry slot: what the thread says about itself, for the sampler.
@@ -48,6 +49,8 @@ public:
     // Final state: Exited, nothing held. The slot can be claimed again by another thread; the handle becomes
     // invalid.
     void markExited();
+    // The slot's step-mode record (StepGate's), null for an invalid handle.
+    StepRecord *stepRecord() const;
 
 private:
     friend class TelemetryBlock;

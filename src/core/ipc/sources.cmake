@@ -12,6 +12,9 @@ target_sources(proclab_core PRIVATE
     ipc/SharedLock.h ipc/SharedLock.cpp
     ipc/SharedMemory.h ipc/SharedMemory.cpp
     ipc/SharedQueue.h ipc/SharedQueue.cpp ipc/SharedQueueLayout.h
+    ipc/StepAction.h ipc/StepAction.cpp
+    ipc/StepControl.h ipc/StepControl.cpp
+    ipc/StepGate.h ipc/StepGate.cpp
     ipc/TelemetryBlock.h ipc/TelemetryBlock.cpp
     ipc/TelemetryLayout.h
     ipc/TelemetrySnapshot.h
