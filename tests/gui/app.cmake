@@ -19,3 +19,6 @@ proclab_add_test(tst_sessioninfowidget SOURCES tst_sessioninfowidget.cpp LIBS pr
 # The live result card: every experiment's figure in the real window before Stop, and the card in a replay.
 proclab_add_test(tst_resultcard SOURCES tst_resultcard.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 180 LABELS gui)
+# Ghosts: the dead that mattered stay as greyed rows, live and in replay; the orphans' PPID change; the dead owner's node.
+proclab_add_test(tst_ghosts SOURCES tst_ghosts.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 120 LABELS gui)
