@@ -22,3 +22,6 @@ proclab_add_test(tst_resultcard SOURCES tst_resultcard.cpp ${PROCLAB_TEST_SUPPOR
 # Ghosts: the dead that mattered stay as greyed rows, live and in replay; the orphans' PPID change; the dead owner's node.
 proclab_add_test(tst_ghosts SOURCES tst_ghosts.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 120 LABELS gui)
+# Stale rows: after Stop or the program's exit every row turns Terminated and fades; the status bar agrees.
+proclab_add_test(tst_stalerows SOURCES tst_stalerows.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 90 LABELS gui)

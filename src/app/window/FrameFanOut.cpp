@@ -20,6 +20,26 @@ FrameFanOut::FrameFanOut(const Views &views, QObject *parent)
 {
     if (m_views.tabs)
         connect(m_views.tabs, &QTabWidget::currentChanged, this, &FrameFanOut::drawWaitsIfSeen);
+    m_fade.setInterval(FadeStepMs);
+    connect(&m_fade, &QTimer::timeout, this, &FrameFanOut::fadeStep);
+}
+
+void FrameFanOut::endLive()
+{
+    m_fadeT = m_lastT;
+    fadeStep();
+    if (m_views.tasks->model()->taskCount() > 0)
+        m_fade.start();
+}
+
+void FrameFanOut::fadeStep()
+{
+    TaskTreeModel *model = m_views.tasks->model();
+    model->update({}, m_fadeT);
+    m_views.status->setCounts(model->countsByState());
+    m_fadeT += FadeStepMs / 1000.0;
+    if (model->taskCount() == 0)
+        m_fade.stop();
 }
 
 void FrameFanOut::show(const Frame &frame)
@@ -57,6 +77,8 @@ void FrameFanOut::showHistory(const ReplayHistory &history)
 
 void FrameFanOut::showCommon(const Frame &frame)
 {
+    m_fade.stop();
+    m_lastT = frame.t;
     m_views.tasks->model()->update(frame.rows, frame.t);
     if (!m_historyReset)
         m_views.timeline->addSample(frame.t, frame.rows);
@@ -101,6 +123,8 @@ void FrameFanOut::showEvents(const QList<SessionEvent> &events, bool reset)
 
 void FrameFanOut::clear()
 {
+    m_fade.stop();
+    m_lastT = 0;
     m_views.tasks->model()->clear();
     m_views.eventLog->clear();
     m_views.resultCard->clear();

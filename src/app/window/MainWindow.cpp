@@ -375,6 +375,7 @@ void MainWindow::onStopped(const PhenomenonVerdict &verdict)
 {
     m_ui->sessionInfo->showVerdict(verdict);
     m_status->setRecording(false);
+    m_views->endLive();
     if (verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive)
         m_status->showMessage(tr("Stopped. Inconclusive (%1): %2").arg(verdict.loadNote, verdict.detail));
     else
