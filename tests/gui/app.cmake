@@ -25,3 +25,6 @@ proclab_add_test(tst_ghosts SOURCES tst_ghosts.cpp ${PROCLAB_TEST_SUPPORT} ${PRO
 # Stale rows: after Stop or the program's exit every row turns Terminated and fades; the status bar agrees.
 proclab_add_test(tst_stalerows SOURCES tst_stalerows.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 90 LABELS gui)
+# The pool's Gantt chart growing before Stop; the lesson's view coming forward, and not against the user's tab.
+proclab_add_test(tst_poolgantt SOURCES tst_poolgantt.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 120 LABELS gui)

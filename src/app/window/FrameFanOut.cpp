@@ -1,5 +1,6 @@
 #include "FrameFanOut.h"
 
+#include "lessons/PoolGanttWidget.h"
 #include "lessons/ResultCard.h"
 
 #include "StatusBarController.h"
@@ -79,6 +80,8 @@ void FrameFanOut::showCommon(const Frame &frame)
 {
     m_fade.stop();
     m_lastT = frame.t;
+    if (m_views.poolGantt)
+        m_views.poolGantt->setTasks(frame.poolTasks);
     m_views.tasks->model()->update(frame.rows, frame.t);
     if (!m_historyReset)
         m_views.timeline->addSample(frame.t, frame.rows);
@@ -133,6 +136,8 @@ void FrameFanOut::clear()
     m_views.queueChart->setVisible(false);
     m_views.timeline->clear();
     m_views.waitGraph->clear();
+    if (m_views.poolGantt)
+        m_views.poolGantt->clear();
     m_waits = {};
     m_hasWaits = false;
     m_waitsStale = false;

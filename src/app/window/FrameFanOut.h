@@ -9,6 +9,7 @@
 
 class CpuLoadChart;
 class EventLogPanel;
+class PoolGanttWidget;
 class QTabWidget;
 class QWidget;
 class QueueChart;
@@ -40,6 +41,7 @@ public:
         StatusBarController *status = nullptr;
         QTabWidget *tabs = nullptr;    // the tabs the wait-for graph is one of
         QWidget *tabsHolder = nullptr; // what holds them (a dock): hidden, no tab is seen
+        PoolGanttWidget *poolGantt = nullptr; // the pool's Gantt chart (a tab among `tabs`)
     };
     explicit FrameFanOut(const Views &views, QObject *parent = nullptr);
 

@@ -12,6 +12,8 @@ class MainWindow;
 class FrameFanOut;
 class GuiOptions;
 class LanguageSwitcher;
+class LessonViewPicker;
+class PoolGanttWidget;
 class QActionGroup;
 class SessionController;
 class SessionMenu;
@@ -79,6 +81,8 @@ private:
     LanguageSwitcher *m_languages;
     SessionController *m_session;
     FrameFanOut *m_views = nullptr;
+    PoolGanttWidget *m_poolGantt = nullptr;
+    LessonViewPicker *m_viewPicker = nullptr;
     SessionMenu *m_sessionMenu = nullptr;
     TaskActions *m_taskActions;
     StatusBarController *m_status;

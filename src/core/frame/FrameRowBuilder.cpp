@@ -158,6 +158,7 @@ Frame FrameRowBuilder::frameOf(const SessionMoment &moment, double t)
     frame.hasWaits = true;
     frame.waits = ReplayWaits::build(moment);
     frame.deadlocked = !moment.deadlock.isEmpty();
+    frame.poolTasks = moment.poolTasks;
     return frame;
 }
 

@@ -184,6 +184,10 @@ void SessionMoment::apply(const SessionEvent &event)
     } else if (kind == EventKind::DeadlockResolved) {
         deadlock = {};
         deadOwners.clear();
+    } else if (kind == EventKind::PoolTask) {
+        const std::optional<SessionReportData::PoolTask> task = SessionReportData::poolTaskOf(f);
+        if (task && poolTasks.size() < SessionReportData::MaxPoolTasks)
+            poolTasks << *task;
     } else if (kind == EventKind::Phenomenon) {
         phenomenon = f;
     } else if (kind == EventKind::ExperimentStop) {

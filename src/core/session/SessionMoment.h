@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SessionReportData.h"
 #include "base/SessionEvent.h"
 
 #include <QJsonArray>
@@ -76,6 +77,7 @@ struct SessionMoment
     QJsonArray cpus;                   // the last cpu.sample's "cpus"
     double cpusT = -1;                 // its t; -1 before the first
     QMap<QString, QJsonObject> queues; // the last queue.sample of each queue, by name
+    QList<SessionReportData::PoolTask> poolTasks; // every pool.task so far, as each task ended (at most MaxPoolTasks)
     QMap<qint64, Ghost> ghosts;        // the dead that mattered, by PID, until the session ends (Ghost)
     QJsonObject deadlock;              // the last deadlock.detected, until a deadlock.resolved; else empty
     QList<QJsonObject> deadOwners;     // lock.owner_dead findings, until a deadlock.resolved
