@@ -3,6 +3,7 @@
 // the recording at a moment after its death; the orphans' PPID cell shows the re-parenting; the wait-for graph keeps
 // a node for the dead owner, so the waiters' "held by TID …" points at something visible. Real lab processes.
 #include "ChildrenLeft.h"
+#include "base/EventKind.h"
 #include "analysis/WaitForGraph.h"
 #include "analysis/WaitGraphView.h"
 #include "experiments/ExperimentRun.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void killedHolderStaysLiveAndInReplay();
     void orphansShowTheirNewParent();
     void reapedZombieStaysAGhost();
+    void isolationChildrenEndOnRecord();
 };
 
 namespace {
@@ -103,10 +105,14 @@ void tst_Ghosts::killedHolderStaysLiveAndInReplay()
 
     // A waiter's "held by TID …" names that ghost; the wait-for graph has a node for it, marked dead.
     const QString heldBy = u"TID %1"_s.arg(holder.tid);
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(allRows(model).cbegin(), allRows(model).cend(), [&](const QModelIndex &i) {
-        const TaskRow *row = model->taskAt(i);
-        return row && !row->ghost && !row->isProcess() && row->reason.contains(heldBy);
-    }), 5000);
+    const auto waiterPointsAtTheGhost = [&] {
+        const QList<QModelIndex> rows = allRows(model);
+        return std::any_of(rows.cbegin(), rows.cend(), [&](const QModelIndex &i) {
+            const TaskRow *row = model->taskAt(i);
+            return row && !row->ghost && !row->isProcess() && row->reason.contains(heldBy);
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(waiterPointsAtTheGhost(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(last.hasWaits && [&] {
         WaitForGraph graph;
         graph.build(last.waits);
@@ -178,6 +184,41 @@ void tst_Ghosts::reapedZombieStaysAGhost()
     const TaskTreeModel *model = window.findChild<TaskTreePanel *>()->model();
     QTRY_VERIFY_WITH_TIMEOUT(ghostRow(model, u"zombie (killed by SIGTERM), reaped at"_s, false).isValid(), 15000);
     QVERIFY(window.session()->isRunning());
+    window.close();
+}
+
+// isolation's children are forked by their lab parent; at Stop the parent reaps them, and the recording says how
+// each ended (process.exit, then process.reap by the parent), also in a synchronous stop.
+void tst_Ghosts::isolationChildrenEndOnRecord()
+{
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"isolation"_s));
+    window.startExperiment();
+    ExperimentRun *run = window.session()->run();
+    QSet<qint64> children;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        children.clear();
+        for (const SessionEvent &event : run->events()) {
+            if (event.kind == EventKind::ProcessSpawn && event.fields.value(u"role"_s).toString() == u"isolated-child"_s)
+                children.insert(event.fields.value(u"pid"_s).toInteger());
+        }
+        return children.size() >= 2;
+    }(), 10000);
+    window.stopExperiment();
+    QSet<qint64> exited;
+    QSet<qint64> reaped;
+    for (const SessionEvent &event : run->events()) {
+        const qint64 pid = event.fields.value(u"pid"_s).toInteger();
+        if (event.kind == EventKind::ProcessExit && children.contains(pid))
+            exited.insert(pid);
+        if (event.kind == EventKind::ProcessReap && children.contains(pid))
+            reaped.insert(pid);
+    }
+    QCOMPARE(exited, children);
+    QCOMPARE(reaped, children);
     window.close();
 }
 

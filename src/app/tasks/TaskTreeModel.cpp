@@ -409,9 +409,7 @@ QVariant TaskTreeModel::display(const TaskRow &row, int column) const
         if (row.role.isEmpty() || row.name.startsWith(row.role))
             return row.name;
         return u"%1 (%2)"_s.arg(row.name, row.role);
-    case StateColumn:
-        return row.ghost ? tr("%1 (ghost)").arg(TaskStateName::displayName(row.state))
-                         : TaskStateName::displayName(row.state);
+    case StateColumn: return TaskStateName::displayName(row.state);
     case ShareColumn:
         return tr("%1% running, %2% ready, %3% blocked")
             .arg(qRound(row.running * 100)).arg(qRound(row.ready * 100)).arg(qRound(row.blocked * 100));
