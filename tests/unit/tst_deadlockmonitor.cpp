@@ -265,6 +265,11 @@ void tst_DeadlockMonitor::joinDeadlockEvent()
     QCOMPARE(cycle[0].toObject().value(u"held_by"_s).toInteger(), 200);
     QCOMPARE(cycle[1].toObject().value(u"tid"_s).toInteger(), 200);
     QCOMPARE(cycle[1].toObject().value(u"waits_for"_s).toString(), u"pipe P1 (full)"_s);
+    // The same as a kind and an object, for programs (replay, join-deadlock's check) that must not parse words.
+    QCOMPARE(cycle[0].toObject().value(u"wait"_s).toString(), u"child"_s);
+    QCOMPARE(cycle[0].toObject().value(u"object"_s).toString(), u"200"_s);
+    QCOMPARE(cycle[1].toObject().value(u"wait"_s).toString(), u"pipe_write"_s);
+    QCOMPARE(cycle[1].toObject().value(u"object"_s).toString(), u"P1"_s);
     QCOMPARE(cycle[1].toObject().value(u"held_by"_s).toInteger(), 100);
 }
 

@@ -275,8 +275,9 @@ void tst_ExperimentChecks::decides_data()
     {
         QList<SessionEvent> e = started();
         QJsonArray members;
-        members << QJsonObject{{u"tid"_s, 1}, {u"waits_for"_s, u"child 2"_s}}
-                << QJsonObject{{u"tid"_s, 2}, {u"waits_for"_s, u"pipe 1"_s}};
+        members << QJsonObject{{u"tid"_s, 1}, {u"waits_for"_s, u"child 2"_s}, {u"wait"_s, u"child"_s}, {u"object"_s, u"2"_s}}
+                << QJsonObject{{u"tid"_s, 2}, {u"waits_for"_s, u"pipe P1 (full)"_s}, {u"wait"_s, u"pipe_write"_s},
+                               {u"object"_s, u"P1"_s}};
         e << ev(1.0, u"deadlock.detected"_s, {{u"cycle"_s, members}});
         QTest::newRow("join deadlock") << u"join-deadlock"_s << QStringList{} << e << true;
         QTest::newRow("join drained but cycle") << u"join-deadlock"_s << QStringList{u"drain_first=true"_s} << e
