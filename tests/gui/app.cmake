@@ -28,3 +28,12 @@ proclab_add_test(tst_gilview SOURCES tst_gilview.cpp ${PROCLAB_TEST_SUPPORT} ${P
 proclab_add_test(tst_keyboardpaths SOURCES tst_keyboardpaths.cpp ${PROCLAB_QRC} LIBS proclab_gui LABELS gui)
 proclab_add_test(tst_replaycontext SOURCES tst_replaycontext.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 60 LABELS gui)
+# Ghosts: the dead that mattered stay as greyed rows, live and in replay; the orphans' PPID change; the dead owner's node.
+proclab_add_test(tst_ghosts SOURCES tst_ghosts.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 120 LABELS gui)
+# Stale rows: after Stop or the program's exit every row turns Terminated and fades; the status bar agrees.
+proclab_add_test(tst_stalerows SOURCES tst_stalerows.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 90 LABELS gui)
+# The pool's Gantt chart growing before Stop; the lesson's view coming forward, and not against the user's tab.
+proclab_add_test(tst_poolgantt SOURCES tst_poolgantt.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 120 LABELS gui)

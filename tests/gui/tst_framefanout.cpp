@@ -92,7 +92,8 @@ void tst_FrameFanOut::replayedMomentsReachEveryView()
     QVERIFY(waits->graphWidget()->graph().nodes.isEmpty());
     tabs.setCurrentWidget(waits);
     QVERIFY(!waits->graphWidget()->graph().nodes.isEmpty());
-    QVERIFY(waits->hasDeadlock() == false); // a replay explains; "Break it" never acts on it
+    QVERIFY(waits->hasDeadlock());
+    QCOMPARE(waits->victim(), 0); // a replay explains; "Break it" never acts on it
 
     // Past the resolution, then back: the mark follows the moments, and clear() empties everything.
     replay.seek(replay.duration());

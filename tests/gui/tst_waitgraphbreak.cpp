@@ -33,6 +33,7 @@ private Q_SLOTS:
     void cleanup();
     void breakItKillsAMemberAndEndsTheCycle_data();
     void breakItKillsAMemberAndEndsTheCycle();
+    void noBreakItForADeadOwner();
 
 private:
     static bool showsCycle(const WaitGraphView &graph);
@@ -118,8 +119,12 @@ void tst_WaitGraphBreak::breakItKillsAMemberAndEndsTheCycle()
         memberPids.insert(member.toObject().value(u"pid"_s).toInteger());
     }
     QCOMPARE(members.size(), 2); // the experiment's default ring
-    const qint64 victim = breakIt->text().section(u' ', -1).toLongLong();
+    // It names what it kills and why.
+    const qint64 victim = panel->victim();
     QVERIFY2(memberPids.contains(victim), qPrintable(breakIt->text()));
+    QVERIFY2(breakIt->text().startsWith(u"Break it: kill process %1 ("_s.arg(victim)), qPrintable(breakIt->text()));
+    QVERIFY(!panel->victimReason().isEmpty());
+    QVERIFY(panel->explanation().contains(panel->victimReason()));
     QVERIFY(QFile::exists(u"/proc/%1"_s.arg(victim)));
 
     QTest::mouseClick(breakIt, Qt::LeftButton);
@@ -140,18 +145,18 @@ void tst_WaitGraphBreak::breakItKillsAMemberAndEndsTheCycle()
     QTRY_VERIFY_WITH_TIMEOUT(!showsCycle(panel->graphWidget()->graph()), 5000);
     if (hosts == u"processes"_s) {
         // Each member its own process, the locks in shared memory and not robust: the killed process still owns
-        // its lock, so the survivor waits for a dead owner — the next finding, and "Break it" now offers the
-        // survivor's process. Breaking that too leaves nothing stuck.
+        // its lock, so the survivor waits for a dead owner. No kill can free that lock: "Break it" is not offered,
+        // and the panel says why.
         QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(u"lock.owner_dead"_s).isEmpty(), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(panel->hasDeadlock() && breakIt->isEnabled(), 5000);
-        const qint64 survivor = breakIt->text().section(u' ', -1).toLongLong();
-        QVERIFY2(survivor != victim && memberPids.contains(survivor), qPrintable(breakIt->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->hasDeadlock() && panel->explanation().contains(u"No kill can free"_s), 5000);
+        QVERIFY(!breakIt->isEnabled());
+        QCOMPARE(panel->victim(), 0);
         bool ownerDeadShown = false;
         for (const WaitGraphView::Node &node : panel->graphWidget()->graph().nodes)
             ownerDeadShown = ownerDeadShown || node.ownerDead;
         QVERIFY(ownerDeadShown);
-        QTest::mouseClick(breakIt, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(u"/proc/%1"_s.arg(survivor)), 5000);
+        window.stopExperiment();
+        return;
     }
     QTRY_VERIFY_WITH_TIMEOUT(!panel->hasDeadlock() && !showsCycle(panel->graphWidget()->graph()), 5000);
     QVERIFY(!breakIt->isEnabled());
@@ -166,6 +171,32 @@ void tst_WaitGraphBreak::breakItKillsAMemberAndEndsTheCycle()
 
     window.stopExperiment();
     QVERIFY(!window.session()->isRunning());
+}
+
+// kill-holding-lock: the holder is killed holding L1; its waiters wait for a dead owner, and no kill can free the
+// lock, so "Break it" is not offered; the panel says why, and the graph keeps the dead owner's node.
+void tst_WaitGraphBreak::noBreakItForADeadOwner()
+{
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"kill-holding-lock"_s));
+    auto *panel = window.findChild<WaitGraphPanel *>();
+    auto *tabs = window.findChild<QTabWidget *>(u"bottomTabs"_s);
+    tabs->setCurrentWidget(panel);
+    if (auto *dock = window.findChild<QDockWidget *>(u"bottomDock"_s))
+        dock->show();
+    window.startExperiment();
+    auto *breakIt = panel->findChild<QPushButton *>(u"breakCycle"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->hasDeadlock() && panel->explanation().contains(u"No kill can free L1"_s), 15000);
+    QVERIFY(!breakIt->isEnabled());
+    QCOMPARE(panel->victim(), 0);
+    bool deadOwner = false;
+    for (const WaitGraphView::Node &node : panel->graphWidget()->graph().nodes)
+        deadOwner = deadOwner || (node.dead && node.label.contains(u"(dead) held L1"_s));
+    QVERIFY(deadOwner);
+    window.stopExperiment();
 }
 
 QTEST_MAIN(tst_WaitGraphBreak)

@@ -23,4 +23,7 @@ public:
     static QColor runningColor() { return color(TaskState::Running); }
     static QColor readyColor() { return color(TaskState::Ready); }
     static QColor blockedColor() { return color(TaskState::Blocked); }
+    // The PPID cell of a re-parented process (an orphan adopted by the subreaper): a soft amber, legible in
+    // either theme.
+    static QColor reparentedBackground() { return QColor(0xf0, 0xa0, 0x20, 90); }
 };

@@ -125,12 +125,12 @@ TaskTreeModel::ColumnSpan TaskTreeModel::changedColumns(const TaskRow &shown, co
         mark(PidColumn);
     if (shown.tid != fresh.tid)
         mark(TidColumn);
-    if (shown.ppid != fresh.ppid)
+    if (shown.ppid != fresh.ppid || shown.formerPpid != fresh.formerPpid)
         mark(PpidColumn);
     if (shown.name != fresh.name || shown.role != fresh.role || shown.command != fresh.command
         || shown.threads != fresh.threads)
         mark(NameColumn);
-    if (shown.state != fresh.state || shown.letter != fresh.letter)
+    if (shown.state != fresh.state || shown.letter != fresh.letter || shown.ghost != fresh.ghost)
         mark(StateColumn);
     if (percent(shown.running) != percent(fresh.running) || percent(shown.ready) != percent(fresh.ready)
         || percent(shown.blocked) != percent(fresh.blocked))
@@ -405,7 +405,13 @@ QVariant TaskTreeModel::display(const TaskRow &row, int column) const
     switch (column) {
     case PidColumn: return row.pid;
     case TidColumn: return row.isProcess() ? QVariant() : QVariant(row.tid);
-    case PpidColumn: return row.isProcess() && row.ppid > 0 ? QVariant(row.ppid) : QVariant();
+    case PpidColumn:
+        if (!row.isProcess() || row.ppid <= 0)
+            return {};
+        // An orphan's new parent, with the old one beside it: the re-parenting is the lesson.
+        if (row.formerPpid > 0 && row.formerPpid != row.ppid)
+            return tr("%1 (was %2)").arg(row.ppid).arg(row.formerPpid);
+        return row.ppid;
     case NameColumn:
         if (row.role.isEmpty() || row.name.startsWith(row.role))
             return row.name;
@@ -449,7 +455,11 @@ QString TaskTreeModel::toolTip(const TaskRow &row, bool lingering) const
     text += u"\n"_s + TaskStateName::displayName(row.state) + u": "_s + TaskStateStyle::meaning(row.state);
     if (row.letter)
         text += u"\n"_s + tr("Kernel state letter: %1").arg(QChar::fromLatin1(row.letter));
-    if (!row.reason.isEmpty())
+    if (row.formerPpid > 0 && row.formerPpid != row.ppid)
+        text += u"\n"_s + tr("Re-parented: its parent %1 died, and %2 adopted it.").arg(row.formerPpid).arg(row.ppid);
+    if (row.ghost)
+        text += u"\n"_s + tr("Gone, kept for the rest of the run because it mattered: %1").arg(row.reason);
+    else if (!row.reason.isEmpty())
         text += u"\n"_s + tr("Why blocked: %1").arg(row.reason);
     if (lingering)
         text += u"\n"_s + tr("Gone: this row disappears in a few seconds.");
@@ -481,11 +491,15 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: return toolTip(*row, lingering);
     case Qt::ForegroundRole:
-        if (lingering)
+        if (lingering || row->ghost)
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
+    case Qt::BackgroundRole:
+        if (index.column() == PpidColumn && row->isProcess() && row->formerPpid > 0 && row->formerPpid != row->ppid)
+            return TaskStateStyle::reparentedBackground();
+        return {};
     case Qt::FontRole:
-        if (lingering || row->state == TaskState::Zombie) {
+        if (lingering || row->ghost || row->state == TaskState::Zombie) {
             QFont font;
             font.setItalic(true);
             return font;
@@ -510,6 +524,8 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case TidRole: return row->tid;
     case SortRole: return sortValue(*row, index.column());
     case LingeringRole: return lingering;
+    case GhostRole: return row->ghost;
+    case ReparentedRole: return row->isProcess() && row->formerPpid > 0 && row->formerPpid != row->ppid;
     }
     return {};
 }

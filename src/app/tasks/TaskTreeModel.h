@@ -43,6 +43,8 @@ public:
         TidRole, // 0 for a process row
         SortRole,
         LingeringRole, // bool: the task is gone and the row waits to be removed
+        GhostRole,      // bool: the task died while it mattered; the row stays, greyed, for the run (TaskRow::ghost)
+        ReparentedRole, // bool: a process whose parent changed (an orphan adopted); its PPID cell is highlighted
     };
 
     explicit TaskTreeModel(QObject *parent = nullptr);

@@ -2,12 +2,15 @@
 
 #include "WaitGraphWidget.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 #include "analysis/DeadlockExplainer.h"
 #include "analysis/WaitForGraph.h"
 #include "analysis/WaitGraphView.h"
 
 #include <QAction>
 #include <QEvent>
+#include <QSet>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -50,17 +53,24 @@ void WaitGraphPanel::showWaitTick(const WaitTick &waitTick, bool live)
     m_graph->setGraph(WaitGraphView::build(waitTick, graph));
 
     m_victim = 0;
+    m_victimName.clear();
+    m_why.clear();
+    m_deadlock = false;
     QString words;
     if (!graph.cycles().isEmpty()) {
         const DeadlockCycle &cycle = graph.cycles().first();
         words = DeadlockExplainer::explainCycle(cycle);
-        if (!cycle.members.isEmpty())
-            m_victim = cycle.members.first().thread.pid;
+        m_deadlock = true;
+        chooseVictim(cycle);
+        if (live && m_victim > 0)
+            words += u"\n\n"_s + tr("Break it: %1").arg(m_why);
     } else if (!graph.ownerDeadLocks().isEmpty()) {
+        // The owner is dead already: killing a waiter ends that waiter, never the wait of the others. No offer.
         const OwnerDeadLock &lock = graph.ownerDeadLocks().first();
-        words = DeadlockExplainer::explainOwnerDead(lock);
-        if (!lock.waiters.isEmpty())
-            m_victim = lock.waiters.first().pid;
+        words = DeadlockExplainer::explainOwnerDead(lock) + u"\n\n"_s
+            + tr("No kill can free %1: its owner, TID %2, is already dead. Stop the experiment, or run it with a "
+                 "robust lock (robust=true).").arg(lock.lock).arg(lock.ownerTid);
+        m_deadlock = true;
     }
     m_explanation->setText(words.isEmpty() ? tr("No deadlock: every waiting thread can still be released by a "
                                                 "thread that runs.")
@@ -69,13 +79,53 @@ void WaitGraphPanel::showWaitTick(const WaitTick &waitTick, bool live)
         m_victim = 0;
     m_break->setEnabled(m_victim > 0);
     m_breakAction->setEnabled(m_victim > 0);
-    m_break->setText(m_victim > 0 ? tr("Break it: kill process %1").arg(m_victim) : tr("Break it"));
+    m_break->setText(m_victim > 0 ? tr("Break it: kill process %1 (%2)").arg(m_victim).arg(m_victimName)
+                                  : tr("Break it"));
+    m_break->setToolTip(m_victim > 0 ? m_why : breakToolTip());
+}
+
+void WaitGraphPanel::chooseVictim(const DeadlockCycle &cycle)
+{
+    if (cycle.members.isEmpty())
+        return;
+    // A member waits for a child to end: killing that child ends the wait for certain (waitid returns).
+    for (const CycleMember &member : cycle.members) {
+        if (member.waitKind == WaitKind::Child && member.waitObject > 0) {
+            m_victim = member.waitObject;
+            m_victimName = tr("child of %1").arg(member.thread.name);
+            m_why = tr("%1 waits for child %2 to end: killing the child ends that wait, and the cycle opens.")
+                        .arg(member.thread.name).arg(member.waitObject);
+            return;
+        }
+    }
+    QSet<qint64> pids;
+    for (const CycleMember &member : cycle.members)
+        pids.insert(member.thread.pid);
+    const CycleMember &first = cycle.members.first();
+    m_victim = first.thread.pid;
+    m_victimName = first.thread.name;
+    if (pids.size() == 1) {
+        m_why = tr("Every thread of the cycle is in process %1: killing it ends them all, and the cycle with them.")
+                    .arg(m_victim);
+    } else {
+        m_why = tr("Killing process %1 ends %2's wait and opens the cycle. The locks it holds (%3) stay taken by a "
+                   "dead owner unless they are robust: then the others wait for that dead owner.")
+                    .arg(m_victim).arg(first.thread.name)
+                    .arg(first.locksHeld.isEmpty() ? tr("none") : first.locksHeld.join(u", "_s));
+    }
+}
+
+QString WaitGraphPanel::breakToolTip()
+{
+    return tr("A thread cannot be killed from outside in POSIX: breaking the cycle kills the process of one of its "
+              "threads. It is offered only where a kill can end the wait.");
 }
 
 void WaitGraphPanel::clear()
 {
     m_graph->setGraph({});
     m_victim = 0;
+    m_deadlock = false;
     m_break->setEnabled(false);
     m_breakAction->setEnabled(false);
     retranslate();
@@ -93,10 +143,10 @@ void WaitGraphPanel::retranslate()
         m_explanation->setText(tr("The wait-for graph shows who waits for whom. A cycle in it is a deadlock."));
     }
     const QString key = m_breakAction->shortcut().toString(QKeySequence::NativeText);
-    m_break->setToolTip(tr("A thread cannot be killed from outside in POSIX: breaking the cycle kills the process "
-                           "of one of its threads (%1).").arg(key));
+    if (m_victim == 0)
+        m_break->setToolTip(breakToolTip());
     m_breakAction->setText(tr("&Break the deadlock"));
-    m_breakAction->setToolTip(m_break->toolTip());
+    m_breakAction->setToolTip(tr("%1 (%2)").arg(m_break->toolTip(), key));
     m_graph->setAccessibleName(tr("Wait-for graph"));
 }
 

@@ -5,6 +5,8 @@
 #include <QWidget>
 
 class QAction;
+struct DeadlockCycle;
+
 class QLabel;
 class QPushButton;
 class WaitGraphWidget;
@@ -22,7 +24,11 @@ public:
     // included; a replayed moment: ReplayWaits). `live`: "Break it" can act; a replay only explains.
     void showWaitTick(const WaitTick &tick, bool live = true);
     void clear();
-    bool hasDeadlock() const { return m_victim > 0; }
+    // A cycle or a lock whose owner died: threads that can never go on.
+    bool hasDeadlock() const { return m_deadlock; }
+    // The process "Break it" would kill (0: none — no kill can end the wait, or a replay), and why in words.
+    qint64 victim() const { return m_victim; }
+    QString victimReason() const { return m_why; }
     QString explanation() const;
     WaitGraphWidget *graphWidget() const { return m_graph; }
     // "Break it" as an action (Ctrl+B, enabled while a live deadlock has a process to kill): the button shows
@@ -38,10 +44,16 @@ protected:
 
 private:
     void retranslate();
+    // Chooses what a kill could end the cycle with (BreakChoice), or nothing.
+    void chooseVictim(const DeadlockCycle &cycle);
+    static QString breakToolTip();
 
     WaitGraphWidget *m_graph;
     QLabel *m_explanation;
     QPushButton *m_break;
     QAction *m_breakAction;
     qint64 m_victim = 0;
+    QString m_victimName;
+    QString m_why;
+    bool m_deadlock = false;
 };

@@ -70,7 +70,7 @@ void WaitGraphWidget::layoutNodes()
     for (int pass = 0; pass < 2; ++pass) {
         for (int i = 0; i < m_graph.nodes.size() && m_shown.size() < MaxNodes; ++i) {
             const WaitGraphView::Node &node = m_graph.nodes.at(i);
-            const bool important = node.blocked || node.deadlocked || node.kind != WaitGraphView::NodeKind::Thread;
+            const bool important = node.blocked || node.deadlocked || node.dead || node.kind != WaitGraphView::NodeKind::Thread;
             if (!taken.contains(i) && (pass == 1 || important)) {
                 m_shown << i;
                 taken.insert(i);
@@ -214,9 +214,15 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         const WaitGraphView::Node &node = m_graph.nodes.at(index);
         const QPointF c = m_place.value(node.key);
         const bool red = node.cycle >= 0 || node.deadlocked || node.ownerDead;
-        const QColor fill = fillOf(node);
+        QColor fill = fillOf(node);
+        if (node.dead)
+            fill = palette().color(QPalette::Disabled, QPalette::Window); // a ghost: greyed, dashed
         painter.setBrush(fill);
-        painter.setPen(QPen(red ? CycleColor : fill.darker(140), red ? 3 : 1));
+        QPen outline(red ? CycleColor : fill.darker(140), red ? 3 : 1);
+        if (node.dead) {
+            outline = QPen(palette().color(QPalette::Disabled, QPalette::Text), 2, Qt::DashLine);
+        }
+        painter.setPen(outline);
         const QRectF box(c.x() - nodeRadius, c.y() - nodeRadius, 2 * nodeRadius, 2 * nodeRadius);
         if (node.kind == WaitGraphView::NodeKind::Thread)
             painter.drawEllipse(box);

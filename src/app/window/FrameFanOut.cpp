@@ -1,5 +1,6 @@
 #include "FrameFanOut.h"
 
+#include "lessons/PoolGanttWidget.h"
 #include "lessons/ResultCard.h"
 
 #include "StatusBarController.h"
@@ -22,6 +23,26 @@ FrameFanOut::FrameFanOut(const Views &views, QObject *parent)
 {
     if (m_views.tabs)
         connect(m_views.tabs, &QTabWidget::currentChanged, this, &FrameFanOut::drawWaitsIfSeen);
+    m_fade.setInterval(FadeStepMs);
+    connect(&m_fade, &QTimer::timeout, this, &FrameFanOut::fadeStep);
+}
+
+void FrameFanOut::endLive()
+{
+    m_fadeT = m_lastT;
+    fadeStep();
+    if (m_views.tasks->model()->taskCount() > 0)
+        m_fade.start();
+}
+
+void FrameFanOut::fadeStep()
+{
+    TaskTreeModel *model = m_views.tasks->model();
+    model->update({}, m_fadeT);
+    m_views.status->setCounts(model->countsByState());
+    m_fadeT += FadeStepMs / 1000.0;
+    if (model->taskCount() == 0)
+        m_fade.stop();
 }
 
 void FrameFanOut::show(const Frame &frame)
@@ -62,6 +83,10 @@ void FrameFanOut::showHistory(const ReplayHistory &history)
 
 void FrameFanOut::showCommon(const Frame &frame)
 {
+    m_fade.stop();
+    m_lastT = frame.t;
+    if (m_views.poolGantt)
+        m_views.poolGantt->setTasks(frame.poolTasks);
     m_views.tasks->model()->update(frame.rows, frame.t);
     if (!m_historyReset)
         m_views.timeline->addSample(frame.t, frame.rows);
@@ -106,6 +131,8 @@ void FrameFanOut::showEvents(const QList<SessionEvent> &events, bool reset)
 
 void FrameFanOut::clear()
 {
+    m_fade.stop();
+    m_lastT = 0;
     m_views.tasks->model()->clear();
     m_views.eventLog->clear();
     m_views.resultCard->clear();
@@ -114,6 +141,8 @@ void FrameFanOut::clear()
     m_views.queueChart->setVisible(false);
     m_views.timeline->clear();
     m_views.waitGraph->clear();
+    if (m_views.poolGantt)
+        m_views.poolGantt->clear();
     m_waits = {};
     m_hasWaits = false;
     m_waitsStale = false;

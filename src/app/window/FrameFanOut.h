@@ -5,9 +5,11 @@
 #include "frame/Frame.h"
 
 #include <QObject>
+#include <QTimer>
 
 class CpuLoadChart;
 class EventLogPanel;
+class PoolGanttWidget;
 class QTabWidget;
 class QWidget;
 class QueueChart;
@@ -39,6 +41,7 @@ public:
         StatusBarController *status = nullptr;
         QTabWidget *tabs = nullptr;    // the tabs the wait-for graph is one of
         QWidget *tabsHolder = nullptr; // what holds them (a dock): hidden, no tab is seen
+        PoolGanttWidget *poolGantt = nullptr; // the pool's Gantt chart (a tab among `tabs`)
     };
     explicit FrameFanOut(const Views &views, QObject *parent = nullptr);
 
@@ -51,6 +54,10 @@ public:
     // The session's events as they come (live) or up to the replayed moment (`reset`: they start over): the
     // event log and the result card take them.
     void showEvents(const QList<SessionEvent> &events, bool reset = false);
+    // The live session ended (Stop, or the user's program exited): no frame comes any more, so every row still
+    // shown turns Terminated and fades out over the tree's linger time, and the status bar's counts follow the
+    // rows (no "10 Blocked" beside "No experiment running").
+    void endLive();
     // Empties every view, hides the queue chart and forgets the last frame (a new session, a new replay).
     void clear();
     // The queue chart takes room only for a session that has a queue.
@@ -64,6 +71,9 @@ Q_SIGNALS:
 private:
     void showCommon(const Frame &frame);
     void drawWaitsIfSeen();
+    void fadeStep();
+
+    static constexpr int FadeStepMs = 250;
 
     Views m_views;
     WaitTick m_waits;
@@ -71,5 +81,8 @@ private:
     bool m_waitsLive = false;
     bool m_waitsStale = false;
     bool m_deadlocked = false;
+    QTimer m_fade;         // after endLive(): advances the tree's lingering until its rows are gone
+    double m_lastT = 0;    // the session time of the last frame shown
+    double m_fadeT = 0;
     bool m_historyReset = false; // the replay's last move rebuilt the timeline: its frame adds nothing to it
 };

@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "lessons/PoolGanttWidget.h"
+
 #include "FrameFanOut.h"
 #include "GuiOptions.h"
 #include "KeyboardPaths.h"
 #include "ReplayContext.h"
 #include "LanguageSwitcher.h"
+#include "LessonViewPicker.h"
 #include "SessionInfoWidget.h"
 #include "SessionMenu.h"
 #include "StatusBarController.h"
@@ -20,6 +23,7 @@
 #include "events/EventLogPanel.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ParameterForm.h"
+#include "lessons/PoolGanttWidget.h"
 #include "lessons/ResultCard.h"
 #include "lessons/SessionController.h"
 #include "programs/ProgramSession.h"
@@ -94,11 +98,21 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
 
     auto *resultCard = new ResultCard(m_ui->taskPanel);
     m_ui->taskPanel->setHeader(resultCard);
+    m_poolGantt = new PoolGanttWidget(m_ui->bottomTabs);
+    m_ui->bottomTabs->addTab(m_poolGantt, tr("Pool (Gantt)"));
     m_views = new FrameFanOut({m_ui->taskPanel, m_ui->cpuChart, m_ui->queueChart, m_ui->timelinePanel,
                                m_ui->waitGraphPanel, m_ui->eventLogPanel, resultCard, m_status, m_ui->bottomTabs,
-                               m_ui->bottomDock},
+                               m_ui->bottomDock, m_poolGantt},
                               this);
     connect(m_views, &FrameFanOut::deadlockChanged, this, &MainWindow::markWaitGraphTab);
+    // The lesson's view comes forward when the lesson happens in a live run (not against the user's choice).
+    m_viewPicker = new LessonViewPicker(m_ui->bottomTabs, this);
+    connect(m_session, &SessionController::ticked, this, [this](const Frame &frame) {
+        if (frame.deadlocked)
+            m_viewPicker->bringForward(m_ui->waitGraphPanel);
+        if (!frame.poolTasks.isEmpty())
+            m_viewPicker->bringForward(m_poolGantt);
+    });
     m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_views, m_ui->sessionInfo,
                                      m_ui->bottomTabs},
                                     this);
@@ -389,6 +403,7 @@ void MainWindow::stopExperiment()
 void MainWindow::onStarted()
 {
     m_views->clear();
+    m_viewPicker->runStarted();
     ExperimentRun *run = m_session->run();
     m_lastSessionFile = run->logPath();
     if (!m_lastSessionFile.isEmpty())
@@ -405,6 +420,8 @@ void MainWindow::onStopped(const PhenomenonVerdict &verdict)
 {
     m_ui->sessionInfo->showVerdict(verdict);
     m_status->setRecording(false);
+    m_views->endLive();
+    m_viewPicker->runStopped();
     if (verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive)
         m_status->showMessage(tr("Stopped. Inconclusive (%1): %2").arg(verdict.loadNote, verdict.detail));
     else
@@ -595,6 +612,7 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        m_ui->bottomTabs->setTabText(m_ui->bottomTabs->indexOf(m_poolGantt), tr("Pool (Gantt)"));
         m_taskActions->retranslate();
         m_status->retranslate();
         m_sessionMenu->retranslate();

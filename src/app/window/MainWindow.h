@@ -12,6 +12,8 @@ class MainWindow;
 class FrameFanOut;
 class GuiOptions;
 class LanguageSwitcher;
+class LessonViewPicker;
+class PoolGanttWidget;
 class QActionGroup;
 class ReplayContext;
 class SessionController;
@@ -83,6 +85,8 @@ private:
     LanguageSwitcher *m_languages;
     SessionController *m_session;
     FrameFanOut *m_views = nullptr;
+    PoolGanttWidget *m_poolGantt = nullptr;
+    LessonViewPicker *m_viewPicker = nullptr;
     SessionMenu *m_sessionMenu = nullptr;
     ReplayContext *m_replayContext = nullptr;
     TaskActions *m_taskActions;

@@ -90,6 +90,7 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
         m_console->appendNote(text);
         statusBar()->showMessage(text);
         statusBar()->setRecording(false);
+        m_views.frames->endLive();
         updateActions();
         Q_EMIT finished();
     });

@@ -140,6 +140,22 @@ WaitGraphView WaitGraphView::build(const WaitTick &tick, const WaitForGraph &gra
             view.edges.append(edge);
         }
     }
+    // A lock's dead owner keeps a node: the waiters' "held by TID …" must point at something visible.
+    for (const LockState &lock : tick.locks) {
+        if (lock.ownerTid == 0 || lock.ownerAlive)
+            continue;
+        const QString key = keyOf(WaitForGraph::NodeKind::Thread, lock.ownerTid);
+        const QString label = tr("TID %1 (dead) held %2").arg(lock.ownerTid).arg(WaitForGraph::lockLabel(lock.id, lock.name));
+        const auto at = index.constFind(key);
+        if (at != index.cend()) {
+            view.nodes[*at].dead = true;
+            view.nodes[*at].label = label;
+            continue;
+        }
+        Node node{key, NodeKind::Thread, lock.ownerTid, lock.ownerPid, label};
+        node.dead = true;
+        add(node);
+    }
     // Locks held without anyone waiting for them still show their owner.
     for (const LockState &lock : tick.locks) {
         const QString from = keyOf(WaitForGraph::NodeKind::Lock, lock.id);

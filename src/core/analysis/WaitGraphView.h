@@ -40,6 +40,7 @@ public:
         bool blocked = false;    // a thread with a wait
         bool deadlocked = false; // a thread that can never go on (in a cycle, behind one, or behind a dead owner)
         bool ownerDead = false;  // a lock whose owner is gone
+        bool dead = false;       // a thread that is gone but still owns a lock: drawn greyed, so "held by TID …" points somewhere
         int cycle = -1;          // index into the graph's cycles() when part of one
     };
 

@@ -561,7 +561,8 @@ void LabController::terminateSynchronously(bool emitEvents)
         std::vector<pollfd> fds;
         std::vector<pid_t> pids;
         for (const auto &process : std::as_const(m_processes)) {
-            if (process->pidfd.isValid()) {
+            // A forked child that ended waits for its parent's child-exit (how it ended); its pidfd stays readable.
+            if (process->pidfd.isValid() && !(process->ended && !process->direct)) {
                 fds.push_back({process->pidfd.fd(), POLLIN, 0});
                 pids.push_back(process->pid);
             }
@@ -573,7 +574,24 @@ void LabController::terminateSynchronously(bool emitEvents)
                 removeProcess(pid);
         }
         const int timeoutMs = int(qBound<qint64>(qint64(1), (killed ? hardStop : grace).remainingTime(), qint64(50)));
-        if (::poll(fds.data(), nfds_t(fds.size()), timeoutMs) <= 0)
+        const int ready = ::poll(fds.data(), nfds_t(fds.size()), timeoutMs);
+        // The workers' last messages first (a child-exit is sent before its sender exits), then the exits.
+        QList<std::shared_ptr<LabProcessRecord>> talking;
+        for (const auto &process : std::as_const(m_processes)) {
+            if (process->connection)
+                talking << process;
+        }
+        for (const auto &process : std::as_const(talking)) {
+            if (process->connection)
+                process->connection->readPending();
+        }
+        // Forked children whose parent is gone: nobody is left to say how they ended.
+        for (const pid_t pid : m_processes.keys()) {
+            const std::shared_ptr<LabProcessRecord> process = m_processes.value(pid);
+            if (process && process->ended && !process->direct && !m_processes.contains(process->parent))
+                removeProcess(pid);
+        }
+        if (ready <= 0)
             continue;
         for (size_t i = 0; i < fds.size(); ++i) {
             if (!(fds[i].revents & POLLIN))
@@ -582,9 +600,13 @@ void LabController::terminateSynchronously(bool emitEvents)
             if (!process)
                 continue;
             if (!process->direct) {
-                // Ended under a lab parent that is going too: it will be reaped by that parent or come to us
-                // as an orphan (then scanForOrphans() finds it in our children again).
-                removeProcess(process->pid);
+                // Ended under a lab parent that is going too: that parent reaps it and says how it ended
+                // (child-exit, read above), or it comes to us as an orphan (scanForOrphans() finds it again).
+                process->ended = true;
+                if (process->exitNotifier)
+                    process->exitNotifier->setEnabled(false);
+                if (!m_processes.contains(process->parent))
+                    removeProcess(process->pid);
             } else if (const std::optional<ProcessExit> exit = process->pidfd.reap()) {
                 finishProcess(process->pid, *exit, true);
             }

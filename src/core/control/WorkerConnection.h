@@ -27,6 +27,9 @@ public:
     quint32 send(ControlMessage message);
     static constexpr int MaxPending = 8192;
     void close();
+    // Reads every message already waiting, now (a synchronous stop, which runs no event loop, must not lose a
+    // worker's last words: the child-exit it sent before it exited).
+    void readPending() { readAvailable(); }
 
 Q_SIGNALS:
     void messageReceived(const ControlMessage &message);

@@ -5,6 +5,7 @@
 #include "analysis/WaitInput.h"
 #include "ipc/QueueStats.h"
 #include "probe/CpuLoad.h"
+#include "session/SessionReportData.h"
 
 #include <QList>
 #include <QStringList>
@@ -24,5 +25,6 @@ struct Frame
     bool hasWaits = false; // the source knows what lab threads wait on (a program run does not)
     WaitTick waits;        // the wait-for input the analysis used (live: with the futex observations)
     bool deadlocked = false; // an unresolved deadlock.detected at this moment
+    QList<SessionReportData::PoolTask> poolTasks; // the pool's tasks ended so far, in session time (Gantt chart)
 
 };

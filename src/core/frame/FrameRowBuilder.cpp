@@ -40,6 +40,7 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
         TaskRow row;
         row.pid = process.pid;
         row.ppid = process.ppid;
+        row.formerPpid = process.formerPpid;
         row.name = process.name;
         row.role = process.role;
         row.state = process.zombie ? TaskState::Zombie : TaskState::New;
@@ -103,7 +104,60 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
                 row.state = TaskState::Stopped;
         }
     }
+    if (!moment.ghostsShown())
+        return rows;
+    for (const SessionMoment::Ghost &ghost : moment.ghosts) {
+        if (processRow.contains(ghost.pid))
+            continue; // its PID was taken again
+        TaskRow row;
+        row.pid = ghost.pid;
+        row.ppid = ghost.ppid;
+        row.name = ghost.name;
+        row.role = ghost.role;
+        row.state = TaskState::Terminated;
+        row.ghost = true;
+        row.reason = ghostWords(moment, ghost.pid);
+        if (ghost.holderTid != 0 && !ghost.locks.isEmpty()) {
+            row.threads = 1;
+            TaskRow thread = row;
+            thread.ppid = 0;
+            thread.tid = ghost.holderTid;
+            thread.name = !ghost.holderName.isEmpty() ? ghost.holderName : ghost.name;
+            thread.role.clear();
+            thread.threads = 0;
+            rows << row << thread;
+        } else {
+            rows << row;
+        }
+    }
     return rows;
+}
+
+QString FrameRowBuilder::ghostWords(const SessionMoment &moment, qint64 pid)
+{
+    const SessionMoment::Ghost ghost = moment.ghosts.value(pid);
+    const bool killed = ghost.exit.contains(u"signal"_s);
+    const QString at = QString::number(std::max(0.0, ghost.diedT), 'f', 1);
+    QStringList words;
+    if (!ghost.locks.isEmpty()) {
+        const QString locks = ghost.locks.join(u", "_s);
+        words << (killed ? tr("held %1 when killed at %2 s").arg(locks, at)
+                         : tr("held %1 when it ended at %2 s").arg(locks, at));
+    }
+    if (ghost.orphans > 0) {
+        if (ghost.orphans == 1)
+            words << (killed ? tr("parent of 1 orphan, killed at %1 s").arg(at) : tr("parent of 1 orphan, ended at %1 s").arg(at));
+        else
+            words << (killed ? tr("parent of %1 orphans, killed at %2 s").arg(ghost.orphans).arg(at)
+                             : tr("parent of %1 orphans, ended at %2 s").arg(ghost.orphans).arg(at));
+    }
+    if (ghost.reapedT >= 0) {
+        const QString reaped = QString::number(ghost.reapedT, 'f', 1);
+        const QString signal = ghost.exit.value(u"signal_name"_s).toString();
+        words << (killed ? tr("zombie (killed by %1), reaped at %2 s").arg(signal, reaped)
+                         : tr("zombie (exit code %1), reaped at %2 s").arg(ghost.exit.value(u"code"_s).toInt()).arg(reaped));
+    }
+    return words.join(u"; "_s);
 }
 
 Frame FrameRowBuilder::frameOf(const SessionMoment &moment, double t)
@@ -119,6 +173,7 @@ Frame FrameRowBuilder::frameOf(const SessionMoment &moment, double t)
     frame.hasWaits = true;
     frame.waits = ReplayWaits::build(moment);
     frame.deadlocked = !moment.deadlock.isEmpty();
+    frame.poolTasks = moment.poolTasks;
     return frame;
 }
 

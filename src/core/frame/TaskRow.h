@@ -13,6 +13,7 @@ struct TaskRow
     qint64 pid = 0;
     qint64 tid = 0;  // 0 for a process row
     qint64 ppid = 0; // processes: the parent now (the supervisor after a re-parenting); threads: 0
+    qint64 formerPpid = 0; // processes: the parent before a re-parenting (orphans); 0 when never re-parented
     QString name;    // the session's name: "queue-host", "producer-3"
     QString role;    // lab role: "producer", "consumer", "child"; empty when unknown
     QString command; // live processes only: the OS name when the session gave the process a name of its own
@@ -32,6 +33,7 @@ struct TaskRow
     // poll() for the supervisor's commands), ProcLab's own and not part of the lesson. The window hides it unless
     // "Show ProcLab's own threads" is on; the recording keeps it like any thread.
     bool labControl = false;
+    bool ghost = false;    // a task that died while it mattered, kept Terminated for the run; `reason` says what it was
 
     bool isProcess() const { return tid == 0; }
     bool operator==(const TaskRow &other) const = default;

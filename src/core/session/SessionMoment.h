@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SessionReportData.h"
 #include "base/SessionEvent.h"
 
 #include <QJsonArray>
@@ -42,10 +43,32 @@ struct SessionMoment
         qint64 ppid = 0;
         QString name;
         QString role;
+        qint64 formerPpid = 0; // the parent before its last re-parenting (process.reparent "from"); 0: none
         bool zombie = false;
         bool exited = false;
         QJsonObject exit; // the process.exit fields: code, or signal and signal_name
+        double exitT = -1; // when it ended
+        QStringList heldAtExit; // locks its threads held when they ended (their last task.sample's "holds")
+        qint64 holderTid = 0;   // the thread that held them
+        QString holderName;
         bool operator==(const Process &) const = default;
+    };
+    // A process that died while it mattered, kept for the rest of the run as a greyed row (FrameRowBuilder):
+    // it held a lock when it ended, it left children behind (orphans), or it was a zombie and has been reaped.
+    struct Ghost
+    {
+        qint64 pid = 0;
+        qint64 ppid = 0;
+        QString name;
+        QString role;
+        double diedT = -1;     // its process.exit
+        QJsonObject exit;      // code, or signal and signal_name
+        QStringList locks;     // the locks it held when it ended
+        qint64 holderTid = 0;  // the thread of it that held them
+        QString holderName;
+        int orphans = 0;       // its children still alive when it ended
+        double reapedT = -1;   // a zombie's process.reap; -1: it was no zombie
+        bool operator==(const Ghost &) const = default;
     };
 
     double t = 0;                      // the latest t applied
@@ -55,6 +78,8 @@ struct SessionMoment
     QJsonArray cpus;                   // the last cpu.sample's "cpus"
     double cpusT = -1;                 // its t; -1 before the first
     QMap<QString, QJsonObject> queues; // the last queue.sample of each queue, by name
+    QList<SessionReportData::PoolTask> poolTasks; // every pool.task so far, as each task ended (at most MaxPoolTasks)
+    QMap<qint64, Ghost> ghosts;        // the dead that mattered, by PID, until the session ends (Ghost)
     QJsonObject deadlock;              // the last deadlock.detected, until a deadlock.resolved; else empty
     QList<QJsonObject> deadOwners;     // lock.owner_dead findings, until a deadlock.resolved
     QList<QJsonObject> inversions;     // every lock_order.inversion so far (a potential deadlock stays one)
@@ -63,6 +88,12 @@ struct SessionMoment
 
     // Folds one event in. Kinds it does not know only advance t and eventCount.
     void apply(const SessionEvent &event);
+    // Whether a ghost of this moment is shown: ghosts last for the rest of the run.
+    bool ghostsShown() const { return !stopped; }
 
     bool operator==(const SessionMoment &) const = default;
+
+private:
+    Ghost &ghostOf(const Process &process);
+    void keepIfItMattered(const Process &process, double t);
 };

@@ -87,6 +87,13 @@ void SessionReportData::add(const SessionEvent &event)
 
 void SessionReportData::addPoolTask(const QJsonObject &fields)
 {
+    const std::optional<PoolTask> task = poolTaskOf(fields);
+    if (task && m_poolTasks.size() < MaxPoolTasks)
+        m_poolTasks << *task;
+}
+
+std::optional<SessionReportData::PoolTask> SessionReportData::poolTaskOf(const QJsonObject &fields)
+{
     // A recording is hostile input: only finite times, a task that ends after it starts, a known mode.
     PoolTask task;
     task.mode = fields.value(u"mode"_s).toString();
@@ -96,8 +103,9 @@ void SessionReportData::addPoolTask(const QJsonObject &fields)
     task.end = fields.value(u"end"_s).toDouble(-1);
     const bool valid = (task.mode == u"apply"_s || task.mode == u"apply_async"_s || task.mode == u"map"_s)
         && task.task >= 0 && task.pid > 0 && task.start >= 0 && task.end >= task.start && task.end <= 3.2e7;
-    if (valid && m_poolTasks.size() < MaxPoolTasks)
-        m_poolTasks << task;
+    if (!valid)
+        return std::nullopt;
+    return task;
 }
 
 void SessionReportData::addFigure(const SessionEvent &event)

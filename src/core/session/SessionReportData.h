@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QString>
 
+#include <optional>
+
 // What the HTML report shows, gathered in one pass over a session's events, in bounded memory: long series are
 // thinned (every other point dropped, and later ones taken at half the rate) so an hour-long session makes a
 // report of the same size as a minute's; the state timeline keeps only changes of state.
@@ -62,6 +64,7 @@ public:
         qint64 pid = 0;
         double start = 0;
         double end = 0;
+        bool operator==(const PoolTask &) const = default;
     };
     // The last value of one of the experiment's `measure` figures.
     struct Figure
@@ -82,6 +85,9 @@ public:
     };
 
     void add(const SessionEvent &event);
+    // A pool.task event's fields as a task, or nothing when they are not a valid one (a recording is hostile
+    // input). The one parser, for the report and for the window's Gantt chart (SessionMoment::poolTasks).
+    static std::optional<PoolTask> poolTaskOf(const QJsonObject &fields);
     // Closes the lanes still open at the session's last time. Call once, after the last add().
     void finish();
 

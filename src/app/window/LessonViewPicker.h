@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class QTabWidget;
+class QWidget;
+
+// Brings the view that shows a run's lesson forward when the lesson happens — the wait-for graph when a cycle
+// forms, the pool's Gantt chart when the first task ends — but never against the user: once the user picks a tab
+// during the run, nothing is brought forward until the next run. Each view comes forward at most once a run, and
+// only the tab changes (the keyboard focus stays where it is).
+class LessonViewPicker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LessonViewPicker(QTabWidget *tabs, QObject *parent = nullptr);
+
+    // A new run: the user has chosen nothing in it yet.
+    void runStarted();
+    void runStopped() { m_running = false; }
+    // The lesson of `page` just happened; shows its tab unless the user chose one during this run.
+    void bringForward(QWidget *page);
+    bool userChose() const { return m_userChose; }
+
+private:
+    QPointer<QTabWidget> m_tabs;
+    QSet<QWidget *> m_brought;
+    bool m_running = false;
+    bool m_userChose = false;
+    bool m_bringing = false;
+};

@@ -1,0 +1,133 @@
+// The pool's Gantt chart in the real window, and the lesson's view coming forward. pool: bars appear and grow
+// while the run goes on (before Stop), grouped by mode with each mode's makespan; the Gantt tab comes forward by
+// itself — but not when the user picked another tab during the run. deadlock: the wait-for graph comes forward
+// when the cycle forms. Real lab processes.
+#include "ChildrenLeft.h"
+#include "lessons/ExperimentPanel.h"
+#include "lessons/PoolGanttWidget.h"
+#include "lessons/SessionController.h"
+#include "waitgraph/WaitGraphPanel.h"
+#include "window/LanguageSwitcher.h"
+#include "window/MainWindow.h"
+
+#include <QDockWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class tst_PoolGantt : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void barsGrowBeforeStopAndComeForward();
+    void theUsersTabIsKept();
+    void waitGraphComesForwardOnACycle();
+};
+
+void tst_PoolGantt::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    QSettings().setValue(u"settings/record"_s, false);
+    QSettings().setValue(u"settings/interval"_s, 100);
+    qputenv("PROCLAB_WORKER", PROCLAB_BIN_DIR "/proclab-worker");
+}
+
+void tst_PoolGantt::cleanup()
+{
+    QTRY_VERIFY2(childrenLeft().isEmpty(), qPrintable(childrenLeft().join(u' ')));
+}
+
+namespace {
+QTabWidget *bottomTabs(MainWindow &window)
+{
+    if (auto *dock = window.findChild<QDockWidget *>(u"bottomDock"_s))
+        dock->show();
+    return window.findChild<QTabWidget *>(u"bottomTabs"_s);
+}
+
+// A click on a tab, as the user makes it.
+void clickTab(QTabWidget *tabs, QWidget *page)
+{
+    QTabBar *bar = tabs->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(tabs->indexOf(page)).center());
+}
+} // namespace
+
+void tst_PoolGantt::barsGrowBeforeStopAndComeForward()
+{
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    QTabWidget *tabs = bottomTabs(window);
+    auto *gantt = window.findChild<PoolGanttWidget *>();
+    QVERIFY(tabs && gantt);
+    QVERIFY(tabs->indexOf(gantt) >= 0);
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"pool"_s));
+    QVERIFY(tabs->currentWidget() != gantt);
+    window.startExperiment();
+    QTRY_VERIFY_WITH_TIMEOUT(gantt->taskCount() > 0, 15000);
+    const qsizetype first = gantt->taskCount();
+    QTRY_VERIFY_WITH_TIMEOUT(gantt->taskCount() > first, 15000);
+    QVERIFY2(window.session()->isRunning(), "the bars grew only after the run had stopped");
+    QCOMPARE(tabs->currentWidget(), gantt); // it came forward by itself
+    QVERIFY(gantt->modes().contains(u"apply"_s));
+    QVERIFY(gantt->makespan(u"apply"_s) > 0);
+    // Tasks one after another in apply: the makespan is at least the sum of the task times' share per worker.
+    QVERIFY(gantt->taskTimeSum(u"apply"_s) > 0);
+    window.stopExperiment();
+    QVERIFY(gantt->taskCount() >= first);
+    window.close();
+}
+
+void tst_PoolGantt::theUsersTabIsKept()
+{
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    QTabWidget *tabs = bottomTabs(window);
+    auto *gantt = window.findChild<PoolGanttWidget *>();
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"pool"_s));
+    window.startExperiment();
+    // The user opens the wait-for graph during the run, before the first task ends.
+    QWidget *chosen = window.findChild<WaitGraphPanel *>();
+    clickTab(tabs, chosen);
+    QCOMPARE(tabs->currentWidget(), chosen);
+    QTRY_VERIFY_WITH_TIMEOUT(gantt->taskCount() > 1, 15000);
+    QTest::qWait(300);
+    QCOMPARE(tabs->currentWidget(), chosen);
+    window.stopExperiment();
+    window.close();
+}
+
+void tst_PoolGantt::waitGraphComesForwardOnACycle()
+{
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    QTabWidget *tabs = bottomTabs(window);
+    auto *graph = window.findChild<WaitGraphPanel *>();
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"deadlock"_s));
+    QVERIFY(tabs->currentWidget() != graph);
+    QWidget *before = tabs->currentWidget();
+    window.startExperiment();
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->currentWidget(), static_cast<QWidget *>(graph), 15000);
+    QVERIFY(window.session()->isRunning());
+    // Focus is not taken: the keyboard stays where it was (no widget of the graph took it).
+    QVERIFY(!graph->isAncestorOf(QApplication::focusWidget()));
+    Q_UNUSED(before);
+    window.stopExperiment();
+    window.close();
+}
+
+QTEST_MAIN(tst_PoolGantt)
+#include "tst_poolgantt.moc"
