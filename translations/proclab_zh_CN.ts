@@ -211,6 +211,17 @@
     </message>
 </context>
 <context>
+    <name>ChartStack</name>
+    <message>
+        <source>CPU per core</source>
+        <translation>各核心 CPU</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+</context>
+<context>
     <name>CliChecks</name>
     <message>
         <source>--interval takes milliseconds from 50 to 5000, got &apos;%1&apos;</source>
@@ -266,20 +277,20 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>CPU %1 — %2%</translation>
     </message>
     <message>
-        <source>user</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>system</source>
-        <translation>内核</translation>
-    </message>
-    <message>
         <source>steal</source>
         <translation>窃取</translation>
     </message>
     <message>
         <source>CPU load per core, last 60 s</source>
         <translation>各核心的 CPU 负载，最近 60 s</translation>
+    </message>
+    <message>
+        <source>this lab</source>
+        <translation>本实验</translation>
+    </message>
+    <message>
+        <source>other programs</source>
+        <translation>其他程序</translation>
     </message>
 </context>
 <context>
@@ -291,10 +302,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Workers that compute or that wait, as threads or processes, with or without one global lock per process like CPython&apos;s GIL.</source>
         <translation>工作者以线程或进程的形式计算或等待，每个进程可以有也可以没有一把像 CPython 的 GIL 那样的全局锁。</translation>
-    </message>
-    <message>
-        <source>CPython lets only the thread holding the Global Interpreter Lock run Python code. gil=true gives each lab process such a lock: a CPU-bound thread must hold it to compute, so however many threads and cores there are, together they use about one core — watch the running shares add up to ~100 % and the others wait Blocked on the lock. Processes each have their own GIL (using=processes), so they run in parallel on all cores; so do threads without a GIL (gil=false, like C++ or Python 3.13&apos;s free-threaded build). IO-bound work (work=io) releases the GIL while it waits, so threads overlap their waits fine: for IO, threads are enough.</source>
-        <translation>CPython 只允许持有全局解释器锁（GIL）的线程执行 Python 代码。gil=true 让每个实验进程都有这样一把锁：CPU 密集型线程必须持有它才能计算，所以无论有多少线程、多少核心，它们加起来也只能用满大约一个核心——请观察各线程的运行占比加起来约为 100 %，其余线程则处于阻塞状态，等待这把锁。每个进程都有自己的 GIL（using=processes），所以多个进程能在所有核心上并行运行；没有 GIL 的线程（gil=false，如 C++ 或 Python 3.13 的自由线程版本）也是如此。I/O 密集型工作（work=io）在等待期间会释放 GIL，因此线程之间可以很好地重叠各自的等待：对于 I/O，用线程就够了。</translation>
     </message>
     <message>
         <source>workers (0: as many as cores, at least 2)</source>
@@ -325,10 +332,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>I/O 密集型工作者有 %1 % 的时间处于阻塞状态，合计只用了 %2 个核心：无论有没有 GIL，等待都不消耗 CPU。</translation>
     </message>
     <message>
-        <source>%1 CPU-bound threads sharing one GIL used %2 core(s) together (of %3).</source>
-        <translation>%1 个共用一把 GIL 的 CPU 密集型线程合计使用了 %2 个核心（共 %3 个）。</translation>
-    </message>
-    <message>
         <source>%1 CPU-bound workers without a shared lock used %2 core(s) together (of %3).</source>
         <translation>%1 个没有共享锁的 CPU 密集型工作者合计使用了 %2 个核心（共 %3 个）。</translation>
     </message>
@@ -339,6 +342,46 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>With gil=true every item should take the GIL: %1 item(s), %2 acquisition(s).</source>
         <translation>gil=true 时每个工作项都应获取 GIL：%1 个工作项，%2 次获取。</translation>
+    </message>
+    <message>
+        <source>CPython lets only the thread holding the Global Interpreter Lock run Python code. lang=python runs the workers as real python3 threads, and ProcLab reads their GIL from outside: watch the GIL column and band pass from thread to thread, one at a time. lang=cpp (the default) is a C++ stand-in for comparison: gil=true gives each lab process a lock like the GIL: a CPU-bound thread must hold it to compute, so however many threads and cores there are, together they use about one core — watch the running shares add up to ~100 % and the others wait Blocked on the lock. Processes each have their own GIL (using=processes), so they run in parallel on all cores; so do threads without a GIL (gil=false, like C++ or Python 3.13&apos;s free-threaded build). IO-bound work (work=io) releases the GIL while it waits, so threads overlap their waits fine: for IO, threads are enough.</source>
+        <translation>CPython 只允许持有全局解释器锁（GIL）的线程运行 Python 代码。lang=python 以真实的 python3 线程运行工作者，ProcLab 从外部读取它们的 GIL：观察 GIL 列和色带如何在线程之间逐一传递，同一时刻只有一个。lang=cpp（默认）是用于对比的 C++ 替身：gil=true 为每个实验进程提供一把类似 GIL 的锁：CPU 密集型线程必须持有它才能计算，因此无论有多少线程和核心，它们合起来只用大约一个核心——观察运行份额加起来约为 100 %，其余线程阻塞在这把锁上。每个进程都有自己的 GIL（using=processes），所以它们在所有核心上并行运行；没有 GIL 的线程也是如此（gil=false，如 C++ 或 Python 3.13 的自由线程版本）。IO 密集型工作（work=io）在等待时释放 GIL，因此线程可以很好地重叠等待：对于 IO，线程就足够了。</translation>
+    </message>
+    <message>
+        <source>a C++ stand-in for the GIL, or real python3 threads and their GIL</source>
+        <translation>GIL 的 C++ 替身，或真实的 python3 线程及其 GIL</translation>
+    </message>
+    <message>
+        <source>lang=python always has a GIL (the system&apos;s python3 is not free-threaded): use gil=true, or lang=cpp for threads without one.</source>
+        <translation>lang=python 总是有 GIL（系统的 python3 不是自由线程版本）：请使用 gil=true，或用 lang=cpp 运行没有 GIL 的线程。</translation>
+    </message>
+    <message>
+        <source>%1 CPU-bound python3 threads used %2 core(s) together (of %3).</source>
+        <translation>%1 个 CPU 密集型 python3 线程合计使用了 %2 个核心（共 %3 个）。</translation>
+    </message>
+    <message>
+        <source>%1 CPU-bound threads sharing one stand-in GIL (a C++ lock, lang=cpp) used %2 core(s) together (of %3).</source>
+        <translation>%1 个共享一把替身 GIL（C++ 锁，lang=cpp）的 CPU 密集型线程合计使用了 %2 个核心（共 %3 个）。</translation>
+    </message>
+    <message>
+        <source>%1 CPU-bound python3 processes, a GIL each, used %2 core(s) together (of %3).</source>
+        <translation>%1 个 CPU 密集型 python3 进程（各有一个 GIL）合计使用了 %2 个核心（共 %3 个）。</translation>
+    </message>
+    <message>
+        <source>How many cores will the workers use together?</source>
+        <translation>这些工作者一共会用多少个核？</translation>
+    </message>
+    <message>
+        <source>Less than one</source>
+        <translation>不到一个</translation>
+    </message>
+    <message>
+        <source>About one</source>
+        <translation>大约一个</translation>
+    </message>
+    <message>
+        <source>More than one</source>
+        <translation>多于一个</translation>
     </message>
 </context>
 <context>
@@ -397,6 +440,18 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>No deadlock cycle of %1 threads was detected.</source>
         <translation>没有检测到由 %1 个线程构成的死锁环。</translation>
+    </message>
+    <message>
+        <source>Threads in a ring each take their own lock, then the next thread&apos;s. What happens?</source>
+        <translation>环中的每个线程先拿自己的锁，再拿下一个线程的锁。会发生什么？</translation>
+    </message>
+    <message>
+        <source>They all finish their rounds</source>
+        <translation>它们都完成了各自的轮次</translation>
+    </message>
+    <message>
+        <source>They wait for each other forever: a deadlock</source>
+        <translation>它们永远互相等待：死锁</translation>
     </message>
 </context>
 <context>
@@ -597,6 +652,17 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>ELF symbol table lies outside the file or is too large</source>
         <translation>ELF 符号表超出了文件范围或过大</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyTableHint</name>
+    <message>
+        <source>No tasks yet. Choose an experiment on the left and press Start (F5): its processes and threads appear here, with their state and why they wait.</source>
+        <translation>还没有任务。在左侧选择一个实验并按“开始”（F5）：它的进程和线程会显示在这里，连同它们的状态和等待原因。</translation>
+    </message>
+    <message>
+        <source>No task matches the filter.</source>
+        <translation>没有任务符合筛选条件。</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1063,53 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>%1 (PID %2)</source>
         <translation>%1（PID %2）</translation>
     </message>
+    <message>
+        <source>GIL held (real CPython)</source>
+        <translation>GIL 被持有（真实 CPython）</translation>
+    </message>
+    <message>
+        <source>GIL hand-overs</source>
+        <translation>GIL 交接次数</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1（%2 %）</translation>
+    </message>
+</context>
+<context>
+    <name>FrameRowBuilder</name>
+    <message>
+        <source>held %1 when killed at %2 s</source>
+        <translation>被杀死时持有 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>held %1 when it ended at %2 s</source>
+        <translation>结束时持有 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>parent of 1 orphan, killed at %1 s</source>
+        <translation>1 个孤儿进程的父进程，于 %1 秒被杀死</translation>
+    </message>
+    <message>
+        <source>parent of 1 orphan, ended at %1 s</source>
+        <translation>1 个孤儿进程的父进程，于 %1 秒结束</translation>
+    </message>
+    <message>
+        <source>parent of %1 orphans, killed at %2 s</source>
+        <translation>%1 个孤儿进程的父进程，于 %2 秒被杀死</translation>
+    </message>
+    <message>
+        <source>parent of %1 orphans, ended at %2 s</source>
+        <translation>%1 个孤儿进程的父进程，于 %2 秒结束</translation>
+    </message>
+    <message>
+        <source>zombie (killed by %1), reaped at %2 s</source>
+        <translation>僵尸进程（被 %1 杀死），于 %2 秒被回收</translation>
+    </message>
+    <message>
+        <source>zombie (exit code %1), reaped at %2 s</source>
+        <translation>僵尸进程（退出码 %1），于 %2 秒被回收</translation>
+    </message>
 </context>
 <context>
     <name>FutexCrossCheck</name>
@@ -1140,6 +1253,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Keyboard shortcuts — ProcLab</source>
         <translation>键盘快捷键 — ProcLab</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1442,34 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Measured while it ran</source>
         <translation>运行期间的测量值</translation>
     </message>
+    <message>
+        <source>Process %1: %2</source>
+        <translation>进程 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 seen</source>
+        <translation>观察到 %1 次</translation>
+    </message>
+    <message>
+        <source>The GIL of process %1</source>
+        <translation>进程 %1 的 GIL</translation>
+    </message>
+    <message>
+        <source>CPython&apos;s GIL, read %1 times a second from the process&apos;s memory: it was held %2 % of the time, by one thread at a time, and handed over %3 times. Each thread&apos;s share of the time it held it:</source>
+        <translation>CPython 的 GIL，每秒从进程内存中读取 %1 次：它在 %2 % 的时间里被持有，同一时刻只由一个线程持有，共交接 %3 次。各线程持有它的时间比例：</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>GIL held</source>
+        <translation>持有 GIL</translation>
+    </message>
 </context>
 <context>
     <name>InterpreterLocator</name>
@@ -1343,10 +1488,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>the kernel refused process_vm_readv</source>
         <translation>内核拒绝了 process_vm_readv</translation>
-    </message>
-    <message>
-        <source>GIL not shown for process %1: reading its memory is not allowed (%2)</source>
-        <translation>不显示进程 %1 的 GIL：不允许读取其内存（%2）</translation>
     </message>
     <message>
         <source>no GIL (free-threaded build)</source>
@@ -1375,6 +1516,14 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>GIL shown for Python %1</source>
         <translation>显示 Python %1 的 GIL</translation>
+    </message>
+    <message>
+        <source>it belongs to another user</source>
+        <translation>它属于另一个用户</translation>
+    </message>
+    <message>
+        <source>GIL not shown: reading another program&apos;s memory is not allowed here (process %1: %2)</source>
+        <translation>未显示 GIL：此处不允许读取另一个程序的内存（进程 %1：%2）</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1568,18 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Expected the threads to change the parent&apos;s value; it is still %1.</source>
         <translation>预期线程会修改父进程的值，但它仍为 %1。</translation>
     </message>
+    <message>
+        <source>Children change a variable they got from their parent. What does the parent see afterwards?</source>
+        <translation>子进程修改了从父进程得到的变量。之后父进程看到的是什么？</translation>
+    </message>
+    <message>
+        <source>Its own value, unchanged</source>
+        <translation>它自己的值，没有变化</translation>
+    </message>
+    <message>
+        <source>The children&apos;s changes</source>
+        <translation>子进程所做的修改</translation>
+    </message>
 </context>
 <context>
     <name>JoinDeadlockExperiment</name>
@@ -1458,12 +1619,39 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>No cycle parent → child → pipe → parent was detected.</source>
         <translation>没有检测到 父进程 → 子进程 → 管道 → 父进程 的环。</translation>
     </message>
+    <message>
+        <source>A parent joins a child that is still writing into a full pipe. What happens?</source>
+        <translation>父进程 join 一个仍在向已满管道写入的子进程。会发生什么？</translation>
+    </message>
+    <message>
+        <source>The join returns once the child has written everything</source>
+        <translation>子进程写完所有数据后 join 返回</translation>
+    </message>
+    <message>
+        <source>Parent and child wait for each other forever</source>
+        <translation>父进程和子进程永远互相等待</translation>
+    </message>
 </context>
 <context>
     <name>JsonlExporter</name>
     <message>
         <source>cannot write: %1</source>
         <translation>无法写入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardPaths</name>
+    <message>
+        <source>No live deadlock to break: %1 kills a process of a deadlock&apos;s cycle while the experiment runs.</source>
+        <translation>没有可打破的实时死锁：实验运行时，%1 会杀死死锁环中的一个进程。</translation>
+    </message>
+    <message>
+        <source>Go to the e&amp;xperiment list</source>
+        <translation>转到实验列表(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;task table</source>
+        <translation>转到任务表(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1703,22 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>The process killed was not the one the lock&apos;s owner word named just before the kill.</source>
         <translation>被终止的进程并不是终止前锁的所有者字所指明的那个进程。</translation>
+    </message>
+    <message>
+        <source>A process is killed while it holds a lock the others want. What do the others do?</source>
+        <translation>一个进程在持有其他进程想要的锁时被杀死。其他进程会怎样？</translation>
+    </message>
+    <message>
+        <source>They take the lock as if nothing happened</source>
+        <translation>它们照常拿到锁，就像什么都没发生</translation>
+    </message>
+    <message>
+        <source>They wait for it forever</source>
+        <translation>它们永远等待这把锁</translation>
+    </message>
+    <message>
+        <source>They are told its owner died, repair it and go on</source>
+        <translation>它们得知锁的持有者已死，修复锁后继续运行</translation>
     </message>
 </context>
 <context>
@@ -1920,14 +2124,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>请先停止实验，再打开会话。</translation>
     </message>
     <message>
-        <source>Open session</source>
-        <translation>打开会话</translation>
-    </message>
-    <message>
-        <source>ProcLab sessions (*.jsonl);;All files (*)</source>
-        <translation>ProcLab 会话 (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Nothing to export yet: run an experiment with recording on, or open a session.</source>
         <translation>还没有可导出的内容：请在开启录制的情况下运行一个实验，或者打开一个会话。</translation>
     </message>
@@ -2015,6 +2211,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Stopped. Inconclusive (%1): %2</source>
         <translation>已停止。无法判定（%1）：%2</translation>
     </message>
+    <message>
+        <source>Pool (Gantt)</source>
+        <translation>进程池（甘特图）</translation>
+    </message>
 </context>
 <context>
     <name>OrphanExperiment</name>
@@ -2049,6 +2249,18 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>%1 of %2 orphan(s) were seen re-parented between their parent&apos;s kill and the stop.</source>
         <translation>在父进程被终止到停止之间，观察到 %2 个孤儿进程中有 %1 个被重新指定了父进程。</translation>
+    </message>
+    <message>
+        <source>The parent of running children is killed. What happens to the children?</source>
+        <translation>正在运行的子进程的父进程被杀死了。子进程会怎样？</translation>
+    </message>
+    <message>
+        <source>They die with their parent</source>
+        <translation>它们随父进程一起死亡</translation>
+    </message>
+    <message>
+        <source>They live on, adopted by a new parent</source>
+        <translation>它们继续运行，被新的父进程收养</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2343,18 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>The workers were Ready only %1 % of the time on average (expected at least 25 %).</source>
         <translation>工作者平均只有 %1 % 的时间处于就绪状态（预期至少 25 %）。</translation>
+    </message>
+    <message>
+        <source>More busy workers than cores. Is a worker ever ready to run but waiting for a core?</source>
+        <translation>忙碌的工作者比核多。会不会有工作者已就绪却在等待核？</translation>
+    </message>
+    <message>
+        <source>No: each always has a core</source>
+        <translation>不会：每个总有一个核</translation>
+    </message>
+    <message>
+        <source>Yes: a clear share of the time</source>
+        <translation>会：占相当一部分时间</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2463,18 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>No item reached either consumer (the polling one got %1, the blocking one %2).</source>
         <translation>两个消费者都没有收到数据项（轮询的收到 %1 个，阻塞的收到 %2 个）。</translation>
     </message>
+    <message>
+        <source>A consumer waits for items that come rarely. How much CPU does it use while it waits?</source>
+        <translation>一个消费者在等待很少到来的数据项。它在等待时用多少 CPU？</translation>
+    </message>
+    <message>
+        <source>Almost none: it sleeps</source>
+        <translation>几乎不用：它在睡眠</translation>
+    </message>
+    <message>
+        <source>Most of a core: it keeps asking</source>
+        <translation>接近一个核：它不停地询问</translation>
+    </message>
 </context>
 <context>
     <name>PoolExperiment</name>
@@ -2282,6 +2518,45 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Sum of task times %1 s on %2 parallel worker(s): %3.</source>
         <translation>任务时间之和 %1 秒，%2 个并行工作进程：%3。</translation>
     </message>
+    <message>
+        <source>The same tasks on a pool of workers: apply() one by one, or apply_async() and map(). Which finishes first?</source>
+        <translation>同样的任务交给进程池：用 apply() 逐个执行，或用 apply_async() 和 map()。哪种先完成？</translation>
+    </message>
+    <message>
+        <source>apply()</source>
+        <translation>apply()</translation>
+    </message>
+    <message>
+        <source>apply_async() and map()</source>
+        <translation>apply_async() 和 map()</translation>
+    </message>
+    <message>
+        <source>All take about as long</source>
+        <translation>用时差不多</translation>
+    </message>
+</context>
+<context>
+    <name>PoolGanttWidget</name>
+    <message>
+        <source>The pool&apos;s Gantt chart</source>
+        <translation>进程池的甘特图</translation>
+    </message>
+    <message>
+        <source>The pool&apos;s tasks appear here as they end: one lane per worker process, one bar per task, apply, apply_async and map one after the other.</source>
+        <translation>进程池的任务结束时会出现在这里：每个工作进程一条泳道，每个任务一个条形，依次为 apply、apply_async 和 map。</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1: makespan %2 s, tasks&apos; time %3 s</source>
+        <translation>%1：总耗时 %2 秒，任务时间合计 %3 秒</translation>
+    </message>
 </context>
 <context>
     <name>ProducerConsumerProcessesExperiment</name>
@@ -2308,6 +2583,26 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>consumer processes</source>
         <translation>消费者进程数</translation>
+    </message>
+    <message>
+        <source>Producer and consumer processes share one queue (or pipe). Who ends up waiting?</source>
+        <translation>生产者进程和消费者进程共用一个队列（或管道）。最后是谁在等待？</translation>
+    </message>
+    <message>
+        <source>The producers (queue full)</source>
+        <translation>生产者（队列已满）</translation>
+    </message>
+    <message>
+        <source>The consumers (queue empty)</source>
+        <translation>消费者（队列为空）</translation>
+    </message>
+    <message>
+        <source>Both, at different times</source>
+        <translation>两者都会，在不同的时候</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>都不会</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2663,26 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Consumers were faster, but no consumer was seen blocked on an empty queue.</source>
         <translation>消费者较快，但没有看到任何消费者阻塞在空队列上。</translation>
     </message>
+    <message>
+        <source>Producers and consumers share a bounded queue. Who ends up waiting?</source>
+        <translation>生产者和消费者共用一个有界队列。最后是谁在等待？</translation>
+    </message>
+    <message>
+        <source>The producers (queue full)</source>
+        <translation>生产者（队列已满）</translation>
+    </message>
+    <message>
+        <source>The consumers (queue empty)</source>
+        <translation>消费者（队列为空）</translation>
+    </message>
+    <message>
+        <source>Both, at different times</source>
+        <translation>两者都会，在不同的时候</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>都不会</translation>
+    </message>
 </context>
 <context>
     <name>ProgramConsole</name>
@@ -2418,6 +2733,41 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Enter a command to run.</source>
         <translation>请输入要运行的命令。</translation>
+    </message>
+</context>
+<context>
+    <name>PythonWorkers</name>
+    <message>
+        <source>lang=python runs the system&apos;s python3 (/usr/bin/python3), which is not installed.</source>
+        <translation>lang=python 需要系统的 python3（/usr/bin/python3），但它没有安装。</translation>
+    </message>
+    <message>
+        <source>The script cpu_vs_io.py was not found in share/proclab/python beside ProcLab&apos;s programs.</source>
+        <translation>在 ProcLab 程序旁的 share/proclab/python 中找不到脚本 cpu_vs_io.py。</translation>
+    </message>
+    <message>
+        <source>The GIL of the python3 workers was not read: without it the lesson is not shown.</source>
+        <translation>未能读取 python3 工作者的 GIL：没有它就无法展示本课内容。</translation>
+    </message>
+    <message>
+        <source>The GIL of the python3 workers was not read (%1): without it the lesson is not shown.</source>
+        <translation>未能读取 python3 工作者的 GIL（%1）：没有它就无法展示本课内容。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The python3 threads held their GIL %1 % of the time: waiting for IO releases it.</source>
+        <translation>python3 线程持有 GIL 的时间占 %1 %：等待 IO 时会释放它。</translation>
+    </message>
+    <message>
+        <source>The real GIL was held %1 % of the time, by %2 of the %3 threads in turn (%4 hand-overs): one thread at a time runs Python code.</source>
+        <translation>真实的 GIL 在 %1 % 的时间里被持有，由 %3 个线程中的 %2 个轮流持有（交接 %4 次）：同一时刻只有一个线程运行 Python 代码。</translation>
+    </message>
+    <message>
+        <source>Each of the %1 python3 processes held its own GIL %2 % of the time.</source>
+        <translation>%1 个 python3 进程各自持有自己的 GIL 的时间占 %2 %。</translation>
     </message>
 </context>
 <context>
@@ -2498,28 +2848,32 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>容量</translation>
     </message>
     <message>
-        <source>puts/s</source>
-        <translation>放入/s</translation>
-    </message>
-    <message>
-        <source>gets/s</source>
-        <translation>取出/s</translation>
-    </message>
-    <message>
-        <source>items</source>
-        <translation>数据项</translation>
-    </message>
-    <message>
-        <source>items/s</source>
-        <translation>数据项/s</translation>
-    </message>
-    <message>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
         <source>&lt;b&gt;Queue&lt;/b&gt; depth %1 of %2 · puts %3/s, gets %4/s · blocked: %5 putting (queue full), %6 getting (queue empty)</source>
         <translation>&lt;b&gt;队列&lt;/b&gt;深度 %1/%2 · 放入 %3/s，取出 %4/s · 阻塞：%5 个在放入（队列已满），%6 个在取出（队列为空）</translation>
+    </message>
+    <message>
+        <source>The queue&apos;s depth and its put and get rates appear here when an experiment with a queue runs (pc-threads, pc-processes).</source>
+        <translation>实验中有队列时（pc-threads、pc-processes），这里显示队列深度以及放入和取出的速率。</translation>
+    </message>
+    <message>
+        <source>puts</source>
+        <translation>放入</translation>
+    </message>
+    <message>
+        <source>gets</source>
+        <translation>取出</translation>
+    </message>
+    <message>
+        <source>Queue depth (items)</source>
+        <translation>队列深度（项）</translation>
+    </message>
+    <message>
+        <source>Put and get rates (items/s)</source>
+        <translation>放入与取出速率（项/秒）</translation>
     </message>
 </context>
 <context>
@@ -2567,6 +2921,22 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>%1 of %2 increments were lost (%4 %): the counter ended at %3.</source>
         <translation>%2 次自增中丢失了 %1 次（%4 %）：计数器最终为 %3。</translation>
+    </message>
+    <message>
+        <source>Threads add 1 to one shared counter, each as a read and a write. Where does the counter end?</source>
+        <translation>多个线程给同一个共享计数器加 1，每次都是先读后写。计数器最终是多少？</translation>
+    </message>
+    <message>
+        <source>At exactly the number of increments made</source>
+        <translation>正好等于所做的加 1 次数</translation>
+    </message>
+    <message>
+        <source>Short of it: some updates are lost</source>
+        <translation>比它少：有些更新丢失了</translation>
+    </message>
+    <message>
+        <source>Above it</source>
+        <translation>比它多</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +3012,17 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>The moment every view shows: drag to go there</source>
         <translation>各视图显示的时刻：拖动以跳转</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayContext</name>
+    <message>
+        <source>a program run</source>
+        <translation>一次程序运行</translation>
+    </message>
+    <message>
+        <source>ProcLab — replay of %1 (%2)</source>
+        <translation>ProcLab — 回放：%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2728,6 +3109,14 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Inconclusive: %1</source>
         <translation>无法判定：%1</translation>
+    </message>
+    <message>
+        <source>Step mode: grant steps to these threads in this order (1-based), then end.</source>
+        <translation>单步模式：按此顺序把步骤授予这些线程（从 1 开始编号），然后结束。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no step mode; --schedule works with: %2</source>
+        <translation>“%1”没有单步模式；--schedule 可用于：%2</translation>
     </message>
 </context>
 <context>
@@ -3026,6 +3415,14 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>TID %1, holds %2</source>
         <translation>TID %1，持有 %2</translation>
+    </message>
+    <message>
+        <source>Who held the GIL of process %1 when: one lane per thread, darker where it held it longer</source>
+        <translation>进程 %1 的 GIL 何时由谁持有：每个线程一条泳道，持有越久颜色越深</translation>
+    </message>
+    <message>
+        <source>TID %1 held the GIL %2 % of %3 s to %4 s</source>
+        <translation>TID %1 在 %3 秒到 %4 秒之间持有 GIL 的时间占 %2 %</translation>
     </message>
 </context>
 <context>
@@ -3333,6 +3730,57 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>SessionOpenDialog</name>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sessions recorded in %1</source>
+        <translation>记录在 %1 中的会话</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>(not a readable session)</source>
+        <translation>（不是可读取的会话）</translation>
+    </message>
+    <message>
+        <source>A program run under ProcLab (exec)</source>
+        <translation>在 ProcLab 下运行的程序（exec）</translation>
+    </message>
+    <message>
+        <source>ProcLab sessions (*.jsonl);;All files (*)</source>
+        <translation>ProcLab 会话 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>SessionReader</name>
     <message>
         <source>cannot open %1: %2</source>
@@ -3607,6 +4055,57 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>StepSchedule</name>
+    <message>
+        <source>--schedule takes thread numbers from 1 to %1 separated by commas, got &apos;%2&apos;</source>
+        <translation>--schedule 需要用逗号分隔的 1 到 %1 的线程编号，得到的是“%2”</translation>
+    </message>
+    <message>
+        <source>%1: load %2</source>
+        <translation>%1：读取 %2</translation>
+    </message>
+    <message>
+        <source>%1: store %2 ← %3</source>
+        <translation>%1：写入 %2 ← %3</translation>
+    </message>
+    <message>
+        <source>%1: acquire %2</source>
+        <translation>%1：获取 %2</translation>
+    </message>
+    <message>
+        <source>%1: release %2</source>
+        <translation>%1：释放 %2</translation>
+    </message>
+    <message>
+        <source>%1: put an item</source>
+        <translation>%1：放入一项</translation>
+    </message>
+    <message>
+        <source>%1: get an item</source>
+        <translation>%1：取出一项</translation>
+    </message>
+    <message>
+        <source>thread %1 disappeared during its step</source>
+        <translation>线程 %1 在其步骤中消失了</translation>
+    </message>
+    <message>
+        <source>thread %1 did not finish its step within 10 s</source>
+        <translation>线程 %1 未在 10 秒内完成其步骤</translation>
+    </message>
+    <message>
+        <source>step %1: thread %2 is blocked inside its step (%3) and cannot take another</source>
+        <translation>第 %1 步：线程 %2 阻塞在其步骤（%3）之中，无法再执行下一步</translation>
+    </message>
+    <message>
+        <source>step %1: thread %2 has finished</source>
+        <translation>第 %1 步：线程 %2 已经结束</translation>
+    </message>
+    <message>
+        <source>step %1: thread %2 did not reach its next step within 10 s</source>
+        <translation>第 %1 步：线程 %2 未在 10 秒内到达下一步</translation>
+    </message>
+</context>
+<context>
     <name>TaskActions</name>
     <message>
         <source>POSIX cannot kill or stop a single thread from outside: a signal goes to the whole process. Stop thread asks the thread to finish its loop; a thread that is stuck ends only with its process.</source>
@@ -3633,16 +4132,8 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>暂停 (SIGSTOP)(&amp;S)</translation>
     </message>
     <message>
-        <source>Freeze every thread of the process (SIGSTOP)</source>
-        <translation>冻结该进程的所有线程（SIGSTOP）</translation>
-    </message>
-    <message>
         <source>&amp;Continue (SIGCONT)</source>
         <translation>继续 (SIGCONT)(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Let a stopped process go on (SIGCONT)</source>
-        <translation>让已暂停的进程继续运行（SIGCONT）</translation>
     </message>
     <message>
         <source>&amp;Reap zombie</source>
@@ -3699,6 +4190,42 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Thread %1 cannot be asked to stop: %2</source>
         <translation>无法请求线程 %1 停止：%2</translation>
+    </message>
+    <message>
+        <source>Freeze every thread of the process (SIGSTOP) — %1</source>
+        <translation>冻结该进程的所有线程（SIGSTOP）— %1</translation>
+    </message>
+    <message>
+        <source>Let a stopped process go on (SIGCONT) — %1</source>
+        <translation>让已暂停的进程继续运行（SIGCONT）— %1</translation>
+    </message>
+    <message>
+        <source>Nothing to reap yet: start an experiment (zombie keeps one), select a task in state Zombie and press %1.</source>
+        <translation>还没有可回收的进程：先启动一个实验（zombie 实验会保留一个僵尸进程），选中状态为“僵尸”的任务，再按 %1。</translation>
+    </message>
+    <message>
+        <source>Select a zombie (state Zombie) in the task table, then press %1 to reap it.</source>
+        <translation>请先在任务表中选中一个僵尸进程（状态为“僵尸”），再按 %1 回收它。</translation>
+    </message>
+    <message>
+        <source>Process %1 is not a zombie: only a zombie can be reaped.</source>
+        <translation>进程 %1 不是僵尸进程：只有僵尸进程才能被回收。</translation>
+    </message>
+    <message>
+        <source>%1 acts on a task of a running experiment: start one first.</source>
+        <translation>%1 作用于正在运行的实验中的任务：请先启动一个实验。</translation>
+    </message>
+    <message>
+        <source>Select a process or a thread in the task table first (%1 acts on its process).</source>
+        <translation>请先在任务表中选中一个进程或线程（%1 作用于它所属的进程）。</translation>
+    </message>
+    <message>
+        <source>Process %1 is stopped already: Continue lets it go on.</source>
+        <translation>进程 %1 已经暂停：“继续”可让它接着运行。</translation>
+    </message>
+    <message>
+        <source>Process %1 has ended: there is nothing to signal.</source>
+        <translation>进程 %1 已经结束：没有可以发送信号的对象。</translation>
     </message>
 </context>
 <context>
@@ -3837,6 +4364,26 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Program: %1</source>
         <translation>程序：%1</translation>
     </message>
+    <message>
+        <source>GIL %</source>
+        <translation>GIL %</translation>
+    </message>
+    <message>
+        <source>CPython&apos;s GIL: the share of the last interval a thread held it, read from the process&apos;s memory; on a process row all its threads together, never more than 100 %: one thread at a time runs Python code.</source>
+        <translation>CPython 的 GIL：线程在上一个采样间隔中持有它的时间比例，从进程内存中读取；进程行显示其所有线程之和，永远不超过 100 %：同一时刻只有一个线程运行 Python 代码。</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1（原为 %2）</translation>
+    </message>
+    <message>
+        <source>Re-parented: its parent %1 died, and %2 adopted it.</source>
+        <translation>已更换父进程：父进程 %1 已死亡，由 %2 收养。</translation>
+    </message>
+    <message>
+        <source>Gone, kept for the rest of the run because it mattered: %1</source>
+        <translation>已结束，因与本实验相关而保留到运行结束：%1</translation>
+    </message>
 </context>
 <context>
     <name>TaskTreePanel</name>
@@ -3859,6 +4406,14 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Tasks</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>Show ProcLab&apos;s &amp;own threads</source>
+        <translation>显示 ProcLab 自己的线程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the control thread of every lab process (proclab-worker, waiting in poll() for ProcLab&apos;s commands)</source>
+        <translation>显示每个实验进程的控制线程（proclab-worker，在 poll() 中等待 ProcLab 的命令）</translation>
     </message>
 </context>
 <context>
@@ -3910,16 +4465,16 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>The state of every lab thread over time</source>
         <translation>每个实验线程的状态随时间的变化</translation>
     </message>
+    <message>
+        <source>holds the GIL (darker: longer)</source>
+        <translation>持有 GIL（颜色越深：持有越久）</translation>
+    </message>
 </context>
 <context>
     <name>WaitGraphPanel</name>
     <message>
         <source>No deadlock: every waiting thread can still be released by a thread that runs.</source>
         <translation>没有死锁：每个等待中的线程都还能被某个正在运行的线程释放。</translation>
-    </message>
-    <message>
-        <source>Break it: kill process %1</source>
-        <translation>打破死锁：杀死进程 %1</translation>
     </message>
     <message>
         <source>Break it</source>
@@ -3930,12 +4485,52 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>等待图显示谁在等待谁。图中的环就是死锁。</translation>
     </message>
     <message>
-        <source>A thread cannot be killed from outside in POSIX: breaking the cycle kills the process of one of its threads.</source>
-        <translation>在 POSIX 中无法从外部杀死一个线程：打破环的办法是杀死环中某个线程所在的进程。</translation>
-    </message>
-    <message>
         <source>Wait-for graph</source>
         <translation>等待图</translation>
+    </message>
+    <message>
+        <source>Break it: %1</source>
+        <translation>打破它：%1</translation>
+    </message>
+    <message>
+        <source>No kill can free %1: its owner, TID %2, is already dead. Stop the experiment, or run it with a robust lock (robust=true).</source>
+        <translation>任何 kill 都无法释放 %1：它的持有者 TID %2 已经死亡。请停止实验，或使用健壮锁（robust=true）重新运行。</translation>
+    </message>
+    <message>
+        <source>Break it: kill process %1 (%2)</source>
+        <translation>打破它：杀死进程 %1（%2）</translation>
+    </message>
+    <message>
+        <source>child of %1</source>
+        <translation>%1 的子进程</translation>
+    </message>
+    <message>
+        <source>%1 waits for child %2 to end: killing the child ends that wait, and the cycle opens.</source>
+        <translation>%1 在等待子进程 %2 结束：杀死该子进程即可结束这次等待，环随之打开。</translation>
+    </message>
+    <message>
+        <source>Every thread of the cycle is in process %1: killing it ends them all, and the cycle with them.</source>
+        <translation>环中的所有线程都在进程 %1 中：杀死它会结束所有这些线程，环也随之消失。</translation>
+    </message>
+    <message>
+        <source>Killing process %1 ends %2&apos;s wait and opens the cycle. The locks it holds (%3) stay taken by a dead owner unless they are robust: then the others wait for that dead owner.</source>
+        <translation>杀死进程 %1 会结束 %2 的等待并打开环。除非是健壮锁，否则它持有的锁（%3）仍被已死亡的持有者占用：其他线程将转而等待这个已死亡的持有者。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A thread cannot be killed from outside in POSIX: breaking the cycle kills the process of one of its threads. It is offered only where a kill can end the wait.</source>
+        <translation>在 POSIX 中无法从外部杀死单个线程：打破环会杀死其中某个线程所在的进程。仅在 kill 能结束等待时才提供此操作。</translation>
+    </message>
+    <message>
+        <source>&amp;Break the deadlock</source>
+        <translation>打破死锁(&amp;B)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -3952,6 +4547,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>could be released by</source>
         <translation>可释放者</translation>
     </message>
+    <message>
+        <source>TID %1 (dead) held %2</source>
+        <translation>TID %1（已死亡）持有 %2</translation>
+    </message>
 </context>
 <context>
     <name>WaitGraphWidget</name>
@@ -3964,6 +4563,30 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>
             <numerusform>另有 %n 个未画出</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>thread that waits</source>
+        <translation>等待中的线程</translation>
+    </message>
+    <message>
+        <source>thread that runs (it can release the others)</source>
+        <translation>运行中的线程（它能释放其他线程）</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
     </message>
 </context>
 <context>
@@ -4016,6 +4639,18 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>No child killed by SIGTERM was seen lingering in state Z (%1 killed by SIGTERM, %2 announced as zombies).</source>
         <translation>没有观察到被 SIGTERM 终止的子进程停留在 Z 状态（%1 个被 SIGTERM 终止，%2 个被报告为僵尸进程）。</translation>
+    </message>
+    <message>
+        <source>A child is killed and its parent does not wait() for it. What is left of it?</source>
+        <translation>一个子进程被杀死，而它的父进程没有对它调用 wait()。它还剩下什么？</translation>
+    </message>
+    <message>
+        <source>Nothing: it is gone at once</source>
+        <translation>什么也不剩：它立刻消失</translation>
+    </message>
+    <message>
+        <source>A zombie (state Z) that keeps its PID until reaped</source>
+        <translation>一个僵尸进程（状态 Z），在被回收之前一直占着它的 PID</translation>
     </message>
 </context>
 </TS>
