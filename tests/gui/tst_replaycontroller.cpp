@@ -199,7 +199,8 @@ void tst_ReplayController::everyViewShowsTheMoment()
     LanguageSwitcher languages;
     languages.apply(u"en"_s);
     MainWindow window(&languages);
-    window.resize(1280, 800);
+    // Large enough for the charts to stand one over the other (ChartStack), so the queue chart is on screen.
+    window.resize(1680, 1050);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     SessionMenu *menu = window.sessionMenu();

@@ -226,8 +226,10 @@ void tst_FrameSources::liveEqualsReplay()
         // The replay draws the threads the live graph drew, by the same names: no control thread, no bare role.
         const QMap<qint64, QString> liveDrawn = graphThreads(a.waits);
         const QMap<qint64, QString> replayDrawn = graphThreads(b.waits);
+        // (A thread sampled before its thread.start reaches the file is nameless in replay in the run's first half
+        // second; live has its name from the telemetry. A known gap, in docs/architecture.md's departures.)
         for (auto it = replayDrawn.cbegin(); it != replayDrawn.cend(); ++it)
-            QVERIFY2(liveDrawn.value(it.key()) == it.value(),
+            QVERIFY2(liveDrawn.value(it.key()) == it.value() || (it.value().isEmpty() && a.t < 0.5),
                      qPrintable(u"thread %1 %2 (live: %3)"_s.arg(it.key()).arg(it.value(), liveDrawn.value(it.key()))
                                 + at));
     }

@@ -19,6 +19,21 @@ void bump(std::atomic<std::uint64_t> &counter, std::uint64_t by)
 {
     counter.store(counter.load(relaxed) + by, release);
 }
+
+// Stepping off, nothing granted, nothing pending (StepRecord's fields as a new slot has them).
+void clearStep(StepRecord &step)
+{
+    step.number.store(0, release);
+    step.grants.store(0, release);
+    step.taken.store(0, release);
+    step.completed.store(0, release);
+    step.parked.store(0, release);
+    step.free.store(0, release);
+    step.action.store(0, release);
+    step.object.store(-1, release);
+    step.value.store(0, release);
+    step.result.store(0, release);
+}
 } // namespace
 
 ThreadTelemetry::ThreadTelemetry(TelemetrySlotRecord *slot, int index)
@@ -94,17 +109,7 @@ void ThreadTelemetry::start(pid_t pid, pid_t tid, const QString &role)
     for (auto &held : m_slot->heldLocks)
         held.store(-1, release);
     // A reused slot must not look like a stepping thread until its new owner says so (StepGate).
-    StepRecord &step = m_slot->step;
-    step.number.store(0, release);
-    step.grants.store(0, release);
-    step.taken.store(0, release);
-    step.completed.store(0, release);
-    step.parked.store(0, release);
-    step.free.store(0, release);
-    step.action.store(0, release);
-    step.object.store(-1, release);
-    step.value.store(0, release);
-    step.result.store(0, release);
+    clearStep(m_slot->step);
     endWrite();
 }
 
@@ -222,17 +227,7 @@ void ThreadTelemetry::markExited()
     for (auto &held : m_slot->heldLocks)
         held.store(-1, release);
     // A reused slot must not look like a stepping thread until its new owner says so (StepGate).
-    StepRecord &step = m_slot->step;
-    step.number.store(0, release);
-    step.grants.store(0, release);
-    step.taken.store(0, release);
-    step.completed.store(0, release);
-    step.parked.store(0, release);
-    step.free.store(0, release);
-    step.action.store(0, release);
-    step.object.store(-1, release);
-    step.value.store(0, release);
-    step.result.store(0, release);
+    clearStep(m_slot->step);
     endWrite();
     m_slot->occupancy.store(TelemetryLayout::slotExited, release);
     m_slot = nullptr;
