@@ -401,7 +401,9 @@ void LabController::onMessage(pid_t pid, const ControlMessage &message)
             fail(u"fork"_s, tr("Process %1 could not fork a child: %2. The session goes on.")
                                 .arg(pid).arg(error ? LimitReport::why(error) : reason), error);
         } else {
-            fail(u"command"_s, tr("Process %1 refused a command: %2.").arg(pid).arg(reason), error);
+            // A reply that comes after its process ended (read at the stop) is no longer pending: still say why.
+            fail(u"command"_s, tr("Process %1 refused a command: %2.").arg(pid).arg(error ? LimitReport::why(error) : reason),
+                 error);
         }
     } else if (verb == "thread-exit") {
         const pid_t tid = pid_t(message.number("tid", 0).value_or(0));
