@@ -4532,6 +4532,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>%1&apos;s process</source>
+        <translation>%1 所在的进程</translation>
+    </message>
 </context>
 <context>
     <name>WaitGraphView</name>

@@ -103,7 +103,9 @@ void WaitGraphPanel::chooseVictim(const DeadlockCycle &cycle)
         pids.insert(member.thread.pid);
     const CycleMember &first = cycle.members.first();
     m_victim = first.thread.pid;
-    m_victimName = first.thread.name;
+    // The button names the process it kills, by the member whose process it is ("lock-taker-1's process"), not as
+    // if the thread were the process.
+    m_victimName = tr("%1's process").arg(first.thread.name);
     if (pids.size() == 1) {
         m_why = tr("Every thread of the cycle is in process %1: killing it ends them all, and the cycle with them.")
                     .arg(m_victim);
