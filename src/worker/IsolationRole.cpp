@@ -31,10 +31,10 @@ void IsolationRole::run(const RoleContext &context)
     const FigureBoard *figures = context.channels.figures;
     if (!figures)
         return;
-    g_value = context.settings.initial;
+    g_value = context.settings.initialValue;
     figures->store(0, g_value);
     std::vector<std::thread> threads;
-    if (!context.settings.processes) {
+    if (!context.settings.useProcesses) {
         const int count = std::min(context.settings.rounds, figures->count() - 1);
         for (int i = 1; i <= count; ++i) {
             threads.emplace_back([figures, i] {

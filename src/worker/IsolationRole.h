@@ -3,7 +3,7 @@
 class FigureBoard;
 struct RoleContext;
 
-// The `isolation` experiment. A global value starts at settings.initial in the parent. With processes, the
+// The `isolation` experiment. A global value starts at settings.initialValue in the parent. With processes, the
 // supervisor asks the parent's worker to fork `rounds` children (LabController::forkChild, kind "isolation"): each
 // is a copy of the parent, sets its copy of the value to its own number, writes what it then sees into figure n
 // and stays, a real process in the tree, until the run ends. With threads, the parent's thread starts `rounds`

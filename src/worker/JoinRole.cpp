@@ -85,7 +85,7 @@ void JoinRole::run(const RoleContext &context)
         childWrites(context, ends[1], context.settings.rounds);
     }
     ::close(ends[1]);
-    if (context.settings.drain)
+    if (context.settings.drainFirst)
         drain(context, ends[0]);
 
     int status = 0;

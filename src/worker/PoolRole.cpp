@@ -13,6 +13,8 @@
 #include <cstring>
 #include <unistd.h>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 struct TaskItem
 {
@@ -112,9 +114,9 @@ void PoolRole::runDriver(const RoleContext &context)
     // Python's map() cuts the work into chunks of ceil(len / (4 × workers)); `party` carries the worker count.
     const int workers = std::max(1, context.settings.party);
     const int chunk = std::max(1, (tasks + 4 * workers - 1) / (4 * workers));
-    const std::string &wanted = context.settings.mode;
+    const QString &wanted = context.settings.mode;
     for (int mode = 0; mode < PoolFigures::ModeCount; ++mode) {
-        if (wanted != "all" && !wanted.empty() && PoolFigures::modeName(mode).toStdString() != wanted)
+        if (wanted != u"all"_s && !wanted.isEmpty() && PoolFigures::modeName(mode) != wanted)
             continue;
         if (!runMode(context, queues, mode, tasks, mode == PoolFigures::modeIndex(QStringLiteral("map")) ? chunk : 1))
             return;

@@ -23,7 +23,7 @@ void RaceRole::run(const RoleContext &context)
     while (startLine.load() < context.settings.party && !context.stop.stop_requested())
         ::sched_yield();
 
-    const bool locked = !context.settings.locks.empty() && context.channels.telemetry;
+    const bool locked = !context.settings.locks.isEmpty() && context.channels.telemetry;
     SharedLock lock = locked ? context.channels.telemetry->lock(context.settings.locks.front()) : SharedLock();
     WaitOptions options;
     options.stop = context.stop;

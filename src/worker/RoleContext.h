@@ -12,7 +12,7 @@ class FigureBoard;
 // worker's shared pieces, its telemetry slot (may be null) and the cooperative stop token.
 struct RoleContext
 {
-    const ThreadSettings &settings;
+    const ThreadSpec &settings;
     const WorkerChannels &channels;
     ThreadTelemetry *telemetry;
     std::stop_token stop;

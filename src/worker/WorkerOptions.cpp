@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string_view>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 template<typename Number>
@@ -15,7 +17,7 @@ bool toNumber(std::string_view text, Number *value)
     return result.ec == std::errc() && result.ptr == end;
 }
 
-bool toList(std::string_view text, std::vector<int> *list)
+bool toList(std::string_view text, QList<int> *list)
 {
     list->clear();
     while (!text.empty()) {
@@ -33,11 +35,11 @@ bool toList(std::string_view text, std::vector<int> *list)
 
 } // namespace
 
-bool WorkerOptions::isThreadRole(const std::string &role)
+bool WorkerOptions::isThreadRole(const QString &role)
 {
-    return role == "producer" || role == "consumer" || role == "poller" || role == "cpu" || role == "io" || role == "sleeper"
-        || role == "lock-taker" || role == "racer" || role == "joiner" || role == "isolation" || role == "pool"
-        || role == "pool-worker";
+    return role == u"producer"_s || role == u"consumer"_s || role == u"poller"_s || role == u"cpu"_s || role == u"io"_s
+        || role == u"sleeper"_s || role == u"lock-taker"_s || role == u"racer"_s || role == u"joiner"_s
+        || role == u"isolation"_s || role == u"pool"_s || role == u"pool-worker"_s;
 }
 
 bool WorkerOptions::parse(int argc, char **argv, std::string *error)
@@ -50,7 +52,7 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
             return false;
         }
         if (option == "--busy") {
-            busy = true;
+            thread.busy = true;
             continue;
         }
         if (option == "--term-kills") {
@@ -72,9 +74,10 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
         else if (option == "--parent")
             ok = toNumber(value, &parent) && parent > 0;
         else if (option == "--role")
-            role = value, ok = role == "host" || role == "python" || isThreadRole(role);
+            thread.role = QString::fromLocal8Bit(value), ok = thread.role == u"host"_s || thread.role == u"python"_s
+                                                            || isThreadRole(thread.role);
         else if (option == "--name")
-            name = value, ok = !name.empty();
+            thread.name = QString::fromLocal8Bit(value), ok = !thread.name.isEmpty();
         else if (option == "--nice")
             ok = toNumber(value, &nice) && nice >= -20 && nice <= 19;
         else if (option == "--control-fd")
@@ -94,15 +97,15 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
         else if (option == "--item-size")
             ok = toNumber(value, &itemSize) && itemSize >= 1 && itemSize <= 4096;
         else if (option == "--rate")
-            ok = toNumber(value, &rate) && std::isfinite(rate) && rate >= 0;
+            ok = toNumber(value, &thread.rate) && std::isfinite(thread.rate) && thread.rate >= 0;
         else if (option == "--locks")
-            ok = toList(value, &locks);
+            ok = toList(value, &thread.locks);
         else if (option == "--step")
-            ok = toNumber(value, &stepMs) && stepMs >= 0;
+            ok = toNumber(value, &thread.stepMs) && thread.stepMs >= 0;
         else if (option == "--hold")
-            ok = toNumber(value, &holdMs) && holdMs >= -1;
+            ok = toNumber(value, &thread.holdMs) && thread.holdMs >= -1;
         else if (option == "--rounds")
-            ok = toNumber(value, &rounds) && rounds >= 0;
+            ok = toNumber(value, &thread.rounds) && thread.rounds >= 0;
         else if (option == "--python")
             python = value, ok = !python.empty() && python.front() == '/';
         else if (option == "--script")
@@ -128,13 +131,13 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
         *error = "started by ProcLab's supervisor only (no --control-fd); run `proclab` instead";
         return false;
     }
-    if (role == "python" && (python.empty() || script.empty())) {
+    if (thread.role == u"python"_s && (python.empty() || script.empty())) {
         *error = "--role python needs --python and --script";
         return false;
     }
     if (parent <= 0)
         parent = supervisor;
-    if (name.empty())
-        name = role;
+    if (thread.name.isEmpty())
+        thread.name = thread.role;
     return true;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "control/ThreadSpec.h"
+
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -24,10 +26,11 @@
 // PROGRAM (a python3) running FILE, the control socket kept open as --control-fd for the script (PythonLaunch).
 struct WorkerOptions
 {
+    // --role and --name (the process's role and name, default host and the role), and for a thread role the
+    // settings of the one thread it starts at once (--rate, --busy, --locks, --step, --hold, --rounds).
+    ThreadSpec thread{QStringLiteral("host")};
     pid_t supervisor = 0;
     pid_t parent = 0;
-    std::string role = "host";
-    std::string name;
     int nice = 0;
     int controlFd = -1;
     int telemetryFd = -1;
@@ -37,12 +40,6 @@ struct WorkerOptions
     int pipeReadFd = -1;
     int pipeWriteFd = -1;
     int itemSize = 64;
-    double rate = 0;
-    std::vector<int> locks;
-    int stepMs = 100;
-    int holdMs = 200;
-    int rounds = 0;
-    bool busy = false;
     int cpu = -1;
     bool termKills = false;
     std::string python;                   // --role python: the interpreter
@@ -52,5 +49,5 @@ struct WorkerOptions
     // Parses argv. False with a one-line reason in *error for anything unknown or malformed.
     bool parse(int argc, char **argv, std::string *error);
     // True for the thread roles a worker can run.
-    static bool isThreadRole(const std::string &role);
+    static bool isThreadRole(const QString &role);
 };

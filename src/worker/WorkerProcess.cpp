@@ -21,6 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 // How long SIGTERM waits for the threads to finish before the process ends anyway (a thread stuck on a lock
@@ -143,17 +145,8 @@ int WorkerProcess::run()
         return 1;
     }
     send(ControlMessage("hello").set("pid", ::getpid()).set("tid", pid_t(::syscall(SYS_gettid))));
-    if (WorkerOptions::isThreadRole(m_options.role)) {
-        ThreadSettings settings;
-        settings.role = m_options.role;
-        settings.name = m_options.name;
-        settings.rate = m_options.rate;
-        settings.locks = m_options.locks;
-        settings.stepMs = m_options.stepMs;
-        settings.holdMs = m_options.holdMs;
-        settings.rounds = m_options.rounds;
-        settings.busy = m_options.busy;
-        ControlMessage started = addThread(ControlMessage("add"), settings);
+    if (WorkerOptions::isThreadRole(m_options.thread.role)) {
+        ControlMessage started = addThread(ControlMessage("add"), m_options.thread);
         if (started.verb() == "ok")
             started = ControlMessage("thread-start").set("tid", started.value("tid")).set("role", started.value("role"))
                           .set("name", started.value("name"));
@@ -234,7 +227,7 @@ void WorkerProcess::collectFinishedThreads()
             continue;
         }
         send(ControlMessage("thread-exit").set("tid", thread->tid())
-                 .set("role", QByteArrayView(thread->settings().role.c_str())));
+                 .set("role", thread->settings().role.toLatin1()));
         it = m_threads.erase(it);
     }
 }
@@ -248,33 +241,32 @@ WorkerThread *WorkerProcess::findThread(pid_t tid)
     return nullptr;
 }
 
-ControlMessage WorkerProcess::addThread(const ControlMessage &command, ThreadSettings settings)
+ControlMessage WorkerProcess::addThread(const ControlMessage &command, ThreadSpec settings)
 {
     if (!WorkerOptions::isThreadRole(settings.role))
         return failure(command.id(), EINVAL, "unknown-role");
     WorkerChannels channels = m_channels;
-    if (command.has("queue")) {
-        const qint64 index = command.number("queue", 0).value_or(-1);
-        channels.queue = m_telemetry.isValid() && index >= 0 ? m_telemetry.queue(int(index)) : nullptr;
+    if (settings.queue >= 0) {
+        channels.queue = m_telemetry.isValid() ? m_telemetry.queue(settings.queue) : nullptr;
         channels.pipe = nullptr;
     }
-    if ((settings.role == "producer" || settings.role == "consumer" || settings.role == "poller") && !channels.queue
+    if ((settings.role == u"producer"_s || settings.role == u"consumer"_s || settings.role == u"poller"_s) && !channels.queue
         && !channels.pipe)
         return failure(command.id(), EINVAL, "no-queue");
-    if (settings.role == "lock-taker") {
+    if (settings.role == u"lock-taker"_s) {
         for (int lock : settings.locks) {
             if (!m_telemetry.isValid() || lock < 0 || lock >= m_telemetry.lockCount())
                 return failure(command.id(), EINVAL, "no-such-lock");
         }
     }
-    if (settings.name.empty() || settings.name == m_options.role)
-        settings.name = settings.role + '-' + std::to_string(++m_roleCounters[settings.role]);
+    if (settings.name.isEmpty() || settings.name == m_options.thread.role)
+        settings.name = settings.role + u'-' + QString::number(++m_roleCounters[settings.role]);
     auto thread = std::make_unique<WorkerThread>(channels, settings);
     if (const int error = thread->start())
         return failure(command.id(), error, "thread-create");
     ControlMessage reply("ok", command.id());
-    reply.set("tid", thread->tid()).set("role", QByteArrayView(thread->settings().role.c_str()))
-        .set("name", QByteArrayView(thread->settings().name.c_str()));
+    reply.set("tid", thread->tid()).set("role", thread->settings().role.toLatin1())
+        .set("name", thread->settings().name.toLatin1());
     m_threads.push_back(std::move(thread));
     return reply;
 }
@@ -284,32 +276,8 @@ void WorkerProcess::handleCommand(const ControlMessage &command)
     const QByteArray verb = command.verb();
     const quint32 id = command.id();
     if (verb == "add") {
-        ThreadSettings settings;
-        settings.role = command.value("role").toStdString();
-        settings.name = command.value("name").toStdString();
-        bool rateOk = true;
-        settings.rate = command.has("rate") ? command.value("rate").toDouble(&rateOk) : 0;
-        const std::optional<QList<int>> locks = command.numberList("locks");
-        const std::optional<qint64> step = command.number("step", 100);
-        const std::optional<qint64> hold = command.number("hold", 200);
-        const std::optional<qint64> rounds = command.number("rounds", 0);
-        if (!rateOk || settings.rate < 0 || !locks || !step || !hold || !rounds) {
-            send(failure(id, EINVAL, "bad-parameter"));
-            return;
-        }
-        settings.locks.assign(locks->begin(), locks->end());
-        settings.stepMs = int(*step);
-        settings.holdMs = int(*hold);
-        settings.rounds = int(*rounds);
-        settings.busy = command.number("busy", 0).value_or(0) != 0;
-        settings.party = int(command.number("party", 0).value_or(0));
-        settings.gil = int(command.number("gil", -1).value_or(-1));
-        settings.processes = command.number("processes", 0).value_or(0) != 0;
-        settings.drain = command.number("drain", 0).value_or(0) != 0;
-        settings.mode = command.value("mode").toStdString();
-        settings.initial = command.number("initial", 0).value_or(0);
-        settings.stepNumber = int(command.number("stepper", 0).value_or(0));
-        send(addThread(command, settings));
+        const std::optional<ThreadSpec> thread = ThreadSpec::fromAdd(command);
+        send(thread ? addThread(command, *thread) : failure(id, EINVAL, "bad-parameter"));
         return;
     }
     if (verb == "fork") {
@@ -373,7 +341,7 @@ ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
     if (kind == "isolation" && (!m_figures.isValid() || isolationNumber >= m_figures.count()))
         return failure(command.id(), EINVAL, "no-figure-for-child");
     std::string role = command.value("role").toStdString();
-    if (kind == "worker" && !WorkerOptions::isThreadRole(role) && role != "host")
+    if (kind == "worker" && !WorkerOptions::isThreadRole(QString::fromLatin1(role)) && role != "host")
         role = "sleeper";
 
     // Everything the child needs is prepared before fork(): after it, only async-signal-safe calls.

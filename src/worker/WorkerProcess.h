@@ -35,7 +35,7 @@ private:
     void collectFinishedThreads();
     void reapChildren();
     void endChildren();
-    ControlMessage addThread(const ControlMessage &command, ThreadSettings settings);
+    ControlMessage addThread(const ControlMessage &command, ThreadSpec settings);
     ControlMessage forkChild(const ControlMessage &command);
     WorkerThread *findThread(pid_t tid);
     [[noreturn]] void shutDown(int status);
@@ -54,5 +54,5 @@ private:
     int m_finishedFd = -1;
     std::vector<std::unique_ptr<WorkerThread>> m_threads;
     std::vector<pid_t> m_children;
-    std::map<std::string, int> m_roleCounters;
+    std::map<QString, int> m_roleCounters;
 };

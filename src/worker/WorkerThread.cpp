@@ -28,6 +28,8 @@
 #include <sys/timerfd.h>
 #include <unistd.h>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 // Sleeps are cut into slices so that a stop request that raced past its SIGUSR1 is still seen soon.
@@ -53,12 +55,12 @@ bool sleepUntil(std::int64_t untilNs, const std::stop_token &stop)
 
 } // namespace
 
-WorkerThread::WorkerThread(const WorkerChannels &channels, ThreadSettings settings)
+WorkerThread::WorkerThread(const WorkerChannels &channels, ThreadSpec settings)
     : m_channels(channels), m_settings(std::move(settings))
 {
     m_rate.store(m_settings.rate);
     if (m_settings.name.size() > 15)
-        m_settings.name.resize(15);
+        m_settings.name.truncate(15);
 }
 
 int WorkerThread::wakeSignal()
@@ -90,32 +92,32 @@ void WorkerThread::run()
     sigaddset(&wake, wakeSignal());
     ::pthread_sigmask(SIG_UNBLOCK, &wake, nullptr);
     // Naming this thread, not the main one: naming the main thread would rename the whole process.
-    ::pthread_setname_np(::pthread_self(), m_settings.name.c_str());
+    ::pthread_setname_np(::pthread_self(), m_settings.name.toLatin1().constData());
     m_tid.store(pid_t(::syscall(SYS_gettid)));
     m_tid.notify_all();
 
     ThreadTelemetry telemetry;
     if (m_channels.telemetry)
-        telemetry = m_channels.telemetry->claimSlot(QString::fromStdString(m_settings.name));
+        telemetry = m_channels.telemetry->claimSlot(m_settings.name);
     ThreadTelemetry *slot = telemetry.isValid() ? &telemetry : nullptr;
     if (slot)
         slot->setState(ThreadState::Working);
     m_gate = StepGate(slot, m_settings.stepNumber);
 
-    const std::string &role = m_settings.role;
-    if (role == "producer")
+    const QString &role = m_settings.role;
+    if (role == u"producer"_s)
         runProducer(slot);
-    else if (role == "consumer")
+    else if (role == u"consumer"_s)
         runConsumer(slot);
-    else if (role == "poller")
+    else if (role == u"poller"_s)
         runPoller(slot);
-    else if (role == "cpu")
+    else if (role == u"cpu"_s)
         runCpu(slot);
-    else if (role == "io")
+    else if (role == u"io"_s)
         runTimed(slot, true);
-    else if (role == "sleeper")
+    else if (role == u"sleeper"_s)
         runTimed(slot, false);
-    else if (role == "lock-taker")
+    else if (role == u"lock-taker"_s)
         runLockTaker(slot);
     else
         runLesson(slot);
@@ -331,22 +333,22 @@ void WorkerThread::runTimed(ThreadTelemetry *telemetry, bool blockingRead)
 void WorkerThread::runLesson(ThreadTelemetry *telemetry)
 {
     const RoleContext context{m_settings, m_channels, telemetry, m_stop.get_token(), m_tid.load(), &m_gate};
-    const std::string &role = m_settings.role;
-    if (role == "racer")
+    const QString &role = m_settings.role;
+    if (role == u"racer"_s)
         RaceRole::run(context);
-    else if (role == "joiner")
+    else if (role == u"joiner"_s)
         JoinRole::run(context);
-    else if (role == "isolation")
+    else if (role == u"isolation"_s)
         IsolationRole::run(context);
-    else if (role == "pool")
+    else if (role == u"pool"_s)
         PoolRole::runDriver(context);
-    else if (role == "pool-worker")
+    else if (role == u"pool-worker"_s)
         PoolRole::runWorker(context);
 }
 
 bool WorkerThread::take(const std::vector<int> &locks)
 {
-    if (m_settings.role != "lock-taker")
+    if (m_settings.role != u"lock-taker"_s)
         return false;
     {
         std::lock_guard lock(m_mailboxMutex);
@@ -358,7 +360,7 @@ bool WorkerThread::take(const std::vector<int> &locks)
 
 bool WorkerThread::release()
 {
-    if (m_settings.role != "lock-taker")
+    if (m_settings.role != u"lock-taker"_s)
         return false;
     {
         std::lock_guard lock(m_mailboxMutex);
@@ -434,8 +436,8 @@ void WorkerThread::runLockTaker(ThreadTelemetry *telemetry)
         }
         if (!order.empty()) {
             untilRelease = true; // a take command holds until its release command
-        } else if (!m_settings.locks.empty() && (m_settings.rounds == 0 || round < m_settings.rounds)) {
-            order = m_settings.locks;
+        } else if (!m_settings.locks.isEmpty() && (m_settings.rounds == 0 || round < m_settings.rounds)) {
+            order.assign(m_settings.locks.begin(), m_settings.locks.end());
             untilRelease = m_settings.holdMs < 0;
             ++round;
         } else {

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <vector>
 
+#include "control/ThreadSpec.h"
 #include "ipc/StepGate.h"
 
 class FigureBoard;
@@ -17,26 +18,6 @@ class PipeChannel;
 class SharedQueue;
 class TelemetryBlock;
 class ThreadTelemetry;
-
-// What one lab thread does (ControlMessage "add", or the worker's own --role).
-struct ThreadSettings
-{
-    std::string role;       // producer, consumer, poller, cpu, io, sleeper, lock-taker
-    std::string name;       // OS thread name, at most 15 bytes ("producer-3")
-    double rate = 0;        // producer/consumer: items per second (0: flat out); io/sleeper: wake-ups per second
-    std::vector<int> locks; // lock-taker: lock indexes, taken in this order each round
-    int stepMs = 100;       // lock-taker: pause after each lock but the last, and between rounds
-    int holdMs = 200;       // lock-taker: time all locks are held; -1: until a release command
-    int rounds = 0;         // lock-taker: 0 = forever
-    bool busy = false;      // producer/consumer/poller: pace by spinning the CPU instead of sleeping
-    int party = 0;          // racer: threads to wait for at the start line
-    int gil = -1;           // cpu: lock index held while computing, like CPython's GIL; -1: none
-    bool processes = false; // isolation: children instead of threads
-    bool drain = false;     // joiner: read everything before joining
-    std::string mode;       // pool: apply, apply_async, map, all
-    std::int64_t initial = 0; // isolation: the parent's starting value
-    int stepNumber = 0;     // step mode (racer, lock-taker, producer, consumer): the thread's number; 0: off
-};
 
 // Where a worker's threads put and get items and find their locks. Not owned; outlives every thread.
 struct WorkerChannels
@@ -58,7 +39,7 @@ struct WorkerChannels
 class WorkerThread
 {
 public:
-    WorkerThread(const WorkerChannels &channels, ThreadSettings settings);
+    WorkerThread(const WorkerChannels &channels, ThreadSpec settings);
     WorkerThread(const WorkerThread &) = delete;
     WorkerThread &operator=(const WorkerThread &) = delete;
 
@@ -69,7 +50,7 @@ public:
     // RLIMIT_NPROC or the kernel's thread limit is reached).
     int start();
     pid_t tid() const { return m_tid.load(); }
-    const ThreadSettings &settings() const { return m_settings; }
+    const ThreadSpec &settings() const { return m_settings; }
     bool hasFinished() const { return m_finished.load(); }
 
     void requestStop();
@@ -103,7 +84,7 @@ private:
     bool pace(std::int64_t *nextDueNs, ThreadTelemetry *telemetry);
 
     WorkerChannels m_channels;
-    ThreadSettings m_settings;
+    ThreadSpec m_settings;
     std::stop_source m_stop;
     std::atomic<pid_t> m_tid{0};
     std::atomic<bool> m_finished{false};

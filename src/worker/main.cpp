@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstring>
 
+using namespace Qt::Literals::StringLiterals;
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
@@ -19,7 +21,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "proclab-worker: %s\n", error.c_str());
         return 2;
     }
-    if (options.role == "python")
+    if (options.thread.role == u"python"_s)
         return PythonLaunch::exec(options);
     return WorkerProcess(std::move(options)).run();
 }

@@ -92,7 +92,7 @@ int runNprocTrial(int room, int attempts)
     say("processes " + QByteArray::number(controller.processCount()));
     if (!workers.isEmpty()) {
         // Threads count against RLIMIT_NPROC too: the worker's pthread_create gets EAGAIN and says so.
-        ThreadLaunch thread;
+        ThreadSpec thread;
         thread.role = u"sleeper"_s;
         lastError.clear();
         controller.addThread(workers.first(), thread);
@@ -171,7 +171,7 @@ int main(int argc, char **argv)
             return 1;
         pids.append(*pid);
         for (int t = 0; t < (deadlock ? 2 : threads); ++t) {
-            ThreadLaunch thread;
+            ThreadSpec thread;
             thread.role = deadlock ? u"lock-taker"_s : u"sleeper"_s;
             if (deadlock) {
                 thread.locks = t == 0 ? QList<int>{2 * i, 2 * i + 1} : QList<int>{2 * i + 1, 2 * i};

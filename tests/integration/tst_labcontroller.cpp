@@ -18,9 +18,9 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-ThreadLaunch threadOf(const QString &role)
+ThreadSpec threadOf(const QString &role)
 {
-    ThreadLaunch thread;
+    ThreadSpec thread;
     thread.role = role;
     return thread;
 }

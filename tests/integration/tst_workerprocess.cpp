@@ -15,9 +15,9 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-ThreadLaunch threadOf(const QString &role)
+ThreadSpec threadOf(const QString &role)
 {
-    ThreadLaunch thread;
+    ThreadSpec thread;
     thread.role = role;
     return thread;
 }
@@ -152,7 +152,7 @@ void tst_WorkerProcess::pollerBurnsCpuBlockingConsumerDoesNot()
     m_controller->setTelemetryBlock(&m_block);
     const std::optional<pid_t> pid = m_controller->spawnWorker(WorkerLaunch());
     QVERIFY(pid);
-    ThreadLaunch producer = threadOf(u"producer"_s);
+    ThreadSpec producer = threadOf(u"producer"_s);
     producer.rate = 100;
     QVERIFY(m_controller->addThread(*pid, producer));
     QVERIFY(m_controller->addThread(*pid, threadOf(u"consumer"_s)));
@@ -245,7 +245,7 @@ void tst_WorkerProcess::killedLockHolder()
     m_block = TelemetryBlock::create(spec);
     QVERIFY2(m_block.isValid(), qPrintable(m_block.errorString()));
     m_controller->setTelemetryBlock(&m_block);
-    ThreadLaunch holder = threadOf(u"lock-taker"_s);
+    ThreadSpec holder = threadOf(u"lock-taker"_s);
     holder.locks = {0};
     holder.holdMs = -1;
     const std::optional<pid_t> first = m_controller->spawnWorker(WorkerLaunch());
@@ -288,10 +288,10 @@ void tst_WorkerProcess::deadlockedThreadsStopWithinTwoSeconds()
     m_controller->setTelemetryBlock(&block);
     const std::optional<pid_t> pid = m_controller->spawnWorker(WorkerLaunch());
     QVERIFY(pid);
-    ThreadLaunch first = threadOf(u"lock-taker"_s);
+    ThreadSpec first = threadOf(u"lock-taker"_s);
     first.locks = {0, 1};
     first.stepMs = 150;
-    ThreadLaunch second = first;
+    ThreadSpec second = first;
     second.locks = {1, 0};
     QVERIFY(m_controller->addThread(*pid, first));
     QVERIFY(m_controller->addThread(*pid, second));

@@ -11,20 +11,23 @@ class tst_WorkerCommands : public QObject
 private Q_SLOTS:
     void encode_data();
     void encode();
+    void threadRoundTrip();
+    void badThreadParameter_data();
+    void badThreadParameter();
 };
 
 void tst_WorkerCommands::encode_data()
 {
     QTest::addColumn<ControlMessage>("message");
     QTest::addColumn<QByteArray>("wire");
-    ThreadLaunch sleeper;
+    ThreadSpec sleeper;
     sleeper.role = u"sleeper"_s;
-    ThreadLaunch taker;
+    ThreadSpec taker;
     taker.role = u"lock-taker"_s;
     taker.locks = {1, 0};
     taker.stepMs = 150;
     taker.holdMs = -1;
-    ThreadLaunch producer;
+    ThreadSpec producer;
     producer.role = u"producer"_s;
     producer.rate = 2.5;
     producer.queue = 1;
@@ -52,6 +55,59 @@ void tst_WorkerCommands::encode()
     QFETCH(QByteArray, wire);
     QCOMPARE(message.encode(), wire);
     QVERIFY(ControlMessage::decode(wire));
+}
+
+// What the worker reads from an "add" is the thread the supervisor wrote: every field survives the wire.
+void tst_WorkerCommands::threadRoundTrip()
+{
+    ThreadSpec thread;
+    thread.role = u"lock-taker"_s;
+    thread.name = u"taker-3"_s;
+    thread.rate = 12.5;
+    thread.queue = 2;
+    thread.locks = {2, 0, 1};
+    thread.stepMs = 0;
+    thread.holdMs = -1;
+    thread.rounds = 7;
+    thread.busy = true;
+    thread.useProcesses = true;
+    thread.drainFirst = true;
+    thread.mode = u"apply_async"_s;
+    thread.party = 3;
+    thread.gil = 1;
+    thread.initialValue = -42;
+    thread.stepNumber = 4;
+    const std::optional<ControlMessage> wire = ControlMessage::decode(WorkerCommands::addThread(thread).encode());
+    QVERIFY(wire);
+    const std::optional<ThreadSpec> read = ThreadSpec::fromAdd(*wire);
+    QVERIFY(read);
+    QCOMPARE(read->locks, thread.locks);
+    QCOMPARE(read->initialValue, thread.initialValue);
+    QVERIFY(*read == thread);
+    // Defaults stay defaults: a bare add is a thread with nothing set.
+    ThreadSpec plain;
+    plain.role = u"sleeper"_s;
+    QVERIFY(ThreadSpec::fromAdd(plain.toAdd()) == plain);
+}
+
+void tst_WorkerCommands::badThreadParameter_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::newRow("rate") << QByteArray("add 1 role=cpu rate=fast");
+    QTest::newRow("negative rate") << QByteArray("add 1 role=cpu rate=-1");
+    QTest::newRow("locks") << QByteArray("add 1 role=lock-taker locks=1,x");
+    QTest::newRow("step") << QByteArray("add 1 role=lock-taker step=1.5");
+    QTest::newRow("hold") << QByteArray("add 1 role=lock-taker hold=long");
+    QTest::newRow("rounds") << QByteArray("add 1 role=lock-taker rounds=x");
+    QTest::newRow("queue") << QByteArray("add 1 role=producer queue=q");
+}
+
+void tst_WorkerCommands::badThreadParameter()
+{
+    QFETCH(QByteArray, wire);
+    const std::optional<ControlMessage> message = ControlMessage::decode(wire);
+    QVERIFY(message);
+    QVERIFY(!ThreadSpec::fromAdd(*message));
 }
 
 QTEST_APPLESS_MAIN(tst_WorkerCommands)

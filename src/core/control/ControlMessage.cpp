@@ -47,6 +47,14 @@ ControlMessage &ControlMessage::set(QByteArrayView key, qint64 value)
     return set(key, QByteArray::number(value));
 }
 
+ControlMessage &ControlMessage::setNumberList(QByteArrayView key, const QList<int> &numbers)
+{
+    QByteArrayList parts;
+    for (const int n : numbers)
+        parts.append(QByteArray::number(n));
+    return set(key, parts.join(','));
+}
+
 bool ControlMessage::has(QByteArrayView key) const
 {
     for (const auto &field : m_fields) {

@@ -49,6 +49,8 @@ public:
     // encode() return an empty packet rather than a malformed one.
     ControlMessage &set(QByteArrayView key, QByteArrayView value);
     ControlMessage &set(QByteArrayView key, qint64 value);
+    // A comma-separated list of numbers, as numberList() reads it.
+    ControlMessage &setNumberList(QByteArrayView key, const QList<int> &numbers);
 
     bool has(QByteArrayView key) const;
     // The raw value, empty when absent.

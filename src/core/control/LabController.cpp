@@ -195,7 +195,7 @@ quint32 LabController::request(pid_t pid, const ControlMessage &message)
     return id;
 }
 
-bool LabController::addThread(pid_t pid, const ThreadLaunch &thread)
+bool LabController::addThread(pid_t pid, const ThreadSpec &thread)
 {
     if (threadCount() >= m_limits.maxThreads) {
         fail(u"thread"_s, tr("The session's cap of %1 lab threads is reached: stop some before starting more.")
@@ -204,7 +204,7 @@ bool LabController::addThread(pid_t pid, const ThreadLaunch &thread)
     }
     // Numbered across the session, not per process: four processes of one cpu thread each show cpu-1 … cpu-4,
     // and a thread never takes a name a process has (the same counters name both).
-    ThreadLaunch named = thread;
+    ThreadSpec named = thread;
     if (named.name.isEmpty())
         named.name = uniqueName(thread.role);
     const quint32 id = request(pid, WorkerCommands::addThread(named));

@@ -72,7 +72,7 @@ public:
     // Requests to a worker over its control socket. They return false (and emit "error") when the process is not
     // a controllable lab process or a cap is reached; otherwise the answer comes later as an event
     // (thread.start, thread.exit, process.spawn for a forked child) or an "error" event.
-    bool addThread(pid_t pid, const ThreadLaunch &thread);
+    bool addThread(pid_t pid, const ThreadSpec &thread);
     bool stopThread(pid_t pid, pid_t tid);
     bool setRate(pid_t pid, double rate, pid_t tid = 0);
     bool takeLocks(pid_t pid, pid_t tid, const QList<int> &locks);

@@ -1,41 +1,8 @@
 #include "WorkerCommands.h"
 
-QByteArray WorkerCommands::joined(const QList<int> &numbers)
+ControlMessage WorkerCommands::addThread(const ThreadSpec &thread)
 {
-    QByteArrayList parts;
-    for (const int n : numbers)
-        parts.append(QByteArray::number(n));
-    return parts.join(',');
-}
-
-ControlMessage WorkerCommands::addThread(const ThreadLaunch &thread)
-{
-    ControlMessage message("add");
-    message.set("role", thread.role.toLatin1()).set("rate", QByteArray::number(thread.rate));
-    if (!thread.name.isEmpty())
-        message.set("name", thread.name.toLatin1());
-    if (thread.queue >= 0)
-        message.set("queue", thread.queue);
-    if (!thread.locks.isEmpty())
-        message.set("locks", joined(thread.locks));
-    message.set("step", thread.stepMs).set("hold", thread.holdMs).set("rounds", thread.rounds);
-    if (thread.busy)
-        message.set("busy", 1);
-    if (thread.useProcesses)
-        message.set("processes", 1);
-    if (thread.drainFirst)
-        message.set("drain", 1);
-    if (!thread.mode.isEmpty())
-        message.set("mode", thread.mode.toLatin1());
-    if (thread.party > 0)
-        message.set("party", thread.party);
-    if (thread.gil >= 0)
-        message.set("gil", thread.gil);
-    if (thread.stepNumber > 0)
-        message.set("stepper", thread.stepNumber);
-    if (thread.initialValue != 0)
-        message.set("initial", thread.initialValue);
-    return message;
+    return thread.toAdd();
 }
 
 ControlMessage WorkerCommands::stopThread(pid_t tid)
@@ -54,7 +21,7 @@ ControlMessage WorkerCommands::setRate(double rate, pid_t tid)
 
 ControlMessage WorkerCommands::takeLocks(pid_t tid, const QList<int> &locks)
 {
-    return ControlMessage("take").set("tid", tid).set("locks", joined(locks));
+    return ControlMessage("take").set("tid", tid).setNumberList("locks", locks);
 }
 
 ControlMessage WorkerCommands::releaseLocks(pid_t tid)

@@ -16,6 +16,7 @@ target_sources(proclab_core PRIVATE
     control/ProgramOutput.h control/ProgramOutput.cpp
     control/ProgramSpawner.h control/ProgramSpawner.cpp
     control/SupervisorSetup.h control/SupervisorSetup.cpp
+    control/ThreadSpec.h control/ThreadSpec.cpp
     control/WorkerCommands.h control/WorkerCommands.cpp
     control/WorkerConnection.h control/WorkerConnection.cpp
     control/WorkerLauncher.h control/WorkerLauncher.cpp)

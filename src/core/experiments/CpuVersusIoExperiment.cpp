@@ -99,7 +99,7 @@ bool CpuVersusIoExperiment::start(ExperimentRun &run)
         const std::optional<pid_t> host = hosts.hostFor(i);
         if (!host)
             return false;
-        ThreadLaunch thread;
+        ThreadSpec thread;
         thread.role = v.text(u"work"_s) == u"cpu"_s ? u"cpu"_s : u"io"_s;
         if (thread.role == u"io"_s)
             thread.rate = 1000.0 / v.integer(u"io_ms"_s);

@@ -79,7 +79,7 @@ bool DeadlockExperiment::start(ExperimentRun &run)
         int second = (i + 1) % members;
         if (v.boolean(u"ordered"_s) && first > second)
             std::swap(first, second);
-        ThreadLaunch thread;
+        ThreadSpec thread;
         thread.role = u"lock-taker"_s;
         thread.locks = {first, second};
         thread.stepMs = v.integer(u"step_ms"_s);

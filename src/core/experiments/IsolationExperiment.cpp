@@ -75,7 +75,7 @@ bool IsolationExperiment::start(ExperimentRun &run)
     const auto pid = run.spawn(launch);
     if (!pid)
         return false;
-    ThreadLaunch thread;
+    ThreadSpec thread;
     thread.role = u"isolation"_s;
     thread.rounds = v.integer(u"children"_s);
     thread.useProcesses = v.text(u"using"_s) == u"processes"_s;

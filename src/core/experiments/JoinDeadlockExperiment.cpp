@@ -66,7 +66,7 @@ bool JoinDeadlockExperiment::start(ExperimentRun &run)
     const auto pid = run.spawn(launch);
     if (!pid)
         return false;
-    ThreadLaunch thread;
+    ThreadSpec thread;
     thread.role = u"joiner"_s;
     thread.rounds = v.integer(u"kib"_s);
     thread.drainFirst = v.boolean(u"drain_first"_s);

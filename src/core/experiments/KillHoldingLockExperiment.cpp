@@ -75,7 +75,7 @@ bool KillHoldingLockExperiment::start(ExperimentRun &run)
         const auto pid = run.spawn(launch);
         if (!pid)
             return false;
-        ThreadLaunch thread;
+        ThreadSpec thread;
         thread.role = u"lock-taker"_s;
         thread.locks = {0};
         thread.stepMs = 0;

@@ -66,7 +66,7 @@ bool OversubscribeExperiment::start(ExperimentRun &run)
         const std::optional<pid_t> host = hosts.hostFor(i);
         if (!host)
             return false;
-        ThreadLaunch thread;
+        ThreadSpec thread;
         thread.role = u"cpu"_s;
         run.lab().addThread(*host, thread);
     }

@@ -63,15 +63,15 @@ bool PollingExperiment::start(ExperimentRun &run)
     const auto pid = run.spawn(host);
     if (!pid)
         return false;
-    ThreadLaunch producer;
+    ThreadSpec producer;
     producer.role = u"producer"_s;
     producer.rate = 1000.0 / v.integer(u"produce_ms"_s);
     run.lab().addThread(*pid, producer);
-    ThreadLaunch blocking;
+    ThreadSpec blocking;
     blocking.role = u"consumer"_s;
     run.lab().addThread(*pid, blocking);
     if (v.boolean(u"polling"_s)) {
-        ThreadLaunch poller;
+        ThreadSpec poller;
         poller.role = u"poller"_s;
         run.lab().addThread(*pid, poller);
     }

@@ -84,7 +84,7 @@ bool PoolExperiment::start(ExperimentRun &run)
     const auto parent = run.spawn(host);
     if (!parent)
         return false;
-    ThreadLaunch driver;
+    ThreadSpec driver;
     driver.role = u"pool"_s;
     driver.rounds = v.integer(u"tasks"_s);
     driver.holdMs = v.integer(u"task_ms"_s);

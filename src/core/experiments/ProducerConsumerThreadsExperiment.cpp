@@ -83,7 +83,7 @@ bool ProducerConsumerThreadsExperiment::start(ExperimentRun &run)
     int stepNumber = 0; // step mode: producers first, then consumers, numbered from 1
     const auto addThreads = [&](const QString &role, int count, int periodMs) {
         for (int i = 0; i < count; ++i) {
-            ThreadLaunch thread;
+            ThreadSpec thread;
             thread.role = role;
             // In step mode the grants pace the threads.
             thread.rate = periodMs > 0 && !run.isStepping() ? 1000.0 / periodMs : 0;
@@ -121,7 +121,7 @@ void ProducerConsumerThreadsExperiment::changeLive(ExperimentRun &run, const QSt
         QList<pid_t> tids = threadsOf(role);
         const int wanted = value.toInt();
         for (int i = int(tids.size()); i < wanted; ++i) {
-            ThreadLaunch thread;
+            ThreadSpec thread;
             thread.role = role;
             const int periodMs = run.values().integer(role == u"producer"_s ? u"produce_ms"_s : u"consume_ms"_s);
             thread.rate = periodMs > 0 ? 1000.0 / periodMs : 0;

@@ -80,7 +80,7 @@ bool RaceExperiment::start(ExperimentRun &run)
     if (!pid)
         return false;
     for (int i = 0; i < v.integer(u"threads"_s); ++i) {
-        ThreadLaunch thread;
+        ThreadSpec thread;
         thread.role = u"racer"_s;
         thread.rounds = v.integer(u"race_ms"_s);
         thread.locks = v.boolean(u"locked"_s) ? QList<int>{0} : QList<int>{};
