@@ -1,6 +1,7 @@
 #include "JoinRole.h"
 
 #include "RoleContext.h"
+#include "base/LabRole.h"
 #include "ipc/FigureBoard.h"
 #include "ipc/TelemetryBlock.h"
 #include "ipc/ThreadTelemetry.h"
@@ -25,10 +26,10 @@ constexpr int PipeId = 0;
     // Only async-signal-safe work and lock-free atomics after fork() in a threaded process: write() and the
     // telemetry slot (atomics in shared memory) — no malloc, no locks. The child has its own name: fork() copies
     // the forking thread's, and "joiner-1" would then name a thread and a process at once.
-    ::prctl(PR_SET_NAME, "joiner-child", 0, 0, 0);
+    ::prctl(PR_SET_NAME, LabRole::JoinerChild.data(), 0, 0, 0);
     ThreadTelemetry slot;
     if (context.channels.telemetry)
-        slot = context.channels.telemetry->claimSlot(QStringLiteral("joiner-child"));
+        slot = context.channels.telemetry->claimSlot(LabRole::JoinerChild);
     std::array<char, 4096> chunk{};
     chunk.fill('x');
     for (int written = 0; written < kib * 1024;) {

@@ -1,5 +1,7 @@
 #include "WorkerOptions.h"
 
+#include "base/LabRole.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -35,13 +37,6 @@ bool toList(std::string_view text, QList<int> *list)
 
 } // namespace
 
-bool WorkerOptions::isThreadRole(const QString &role)
-{
-    return role == u"producer"_s || role == u"consumer"_s || role == u"poller"_s || role == u"cpu"_s || role == u"io"_s
-        || role == u"sleeper"_s || role == u"lock-taker"_s || role == u"racer"_s || role == u"joiner"_s
-        || role == u"isolation"_s || role == u"pool"_s || role == u"pool-worker"_s;
-}
-
 bool WorkerOptions::parse(int argc, char **argv, std::string *error)
 {
     for (int i = 1; i < argc; ++i) {
@@ -74,8 +69,8 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
         else if (option == "--parent")
             ok = toNumber(value, &parent) && parent > 0;
         else if (option == "--role")
-            thread.role = QString::fromLocal8Bit(value), ok = thread.role == u"host"_s || thread.role == u"python"_s
-                                                            || isThreadRole(thread.role);
+            thread.role = QString::fromLocal8Bit(value), ok = thread.role == LabRole::Host || thread.role == LabRole::Python
+                                                            || LabRole::isThreadRole(thread.role);
         else if (option == "--name")
             thread.name = QString::fromLocal8Bit(value), ok = !thread.name.isEmpty();
         else if (option == "--nice")
@@ -131,7 +126,7 @@ bool WorkerOptions::parse(int argc, char **argv, std::string *error)
         *error = "started by ProcLab's supervisor only (no --control-fd); run `proclab` instead";
         return false;
     }
-    if (thread.role == u"python"_s && (python.empty() || script.empty())) {
+    if (thread.role == LabRole::Python && (python.empty() || script.empty())) {
         *error = "--role python needs --python and --script";
         return false;
     }

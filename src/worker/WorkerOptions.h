@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/LabRole.h"
 #include "control/ThreadSpec.h"
 
 #include <string>
@@ -26,9 +27,11 @@
 // PROGRAM (a python3) running FILE, the control socket kept open as --control-fd for the script (PythonLaunch).
 struct WorkerOptions
 {
+    WorkerOptions() { thread.role = LabRole::Host; }
+
     // --role and --name (the process's role and name, default host and the role), and for a thread role the
     // settings of the one thread it starts at once (--rate, --busy, --locks, --step, --hold, --rounds).
-    ThreadSpec thread{QStringLiteral("host")};
+    ThreadSpec thread;
     pid_t supervisor = 0;
     pid_t parent = 0;
     int nice = 0;
@@ -48,6 +51,4 @@ struct WorkerOptions
 
     // Parses argv. False with a one-line reason in *error for anything unknown or malformed.
     bool parse(int argc, char **argv, std::string *error);
-    // True for the thread roles a worker can run.
-    static bool isThreadRole(const QString &role);
 };

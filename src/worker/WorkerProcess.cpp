@@ -2,6 +2,7 @@
 
 #include "IsolationRole.h"
 #include "ParentDeathGuard.h"
+#include "base/LabRole.h"
 #include "control/ChildScanner.h"
 
 #include <cerrno>
@@ -145,7 +146,7 @@ int WorkerProcess::run()
         return 1;
     }
     send(ControlMessage("hello").set("pid", ::getpid()).set("tid", pid_t(::syscall(SYS_gettid))));
-    if (WorkerOptions::isThreadRole(m_options.thread.role)) {
+    if (LabRole::isThreadRole(m_options.thread.role)) {
         ControlMessage started = addThread(ControlMessage("add"), m_options.thread);
         if (started.verb() == "ok")
             started = ControlMessage("thread-start").set("tid", started.value("tid")).set("role", started.value("role"))
@@ -243,17 +244,17 @@ WorkerThread *WorkerProcess::findThread(pid_t tid)
 
 ControlMessage WorkerProcess::addThread(const ControlMessage &command, ThreadSpec settings)
 {
-    if (!WorkerOptions::isThreadRole(settings.role))
+    if (!LabRole::isThreadRole(settings.role))
         return failure(command.id(), EINVAL, "unknown-role");
     WorkerChannels channels = m_channels;
     if (settings.queue >= 0) {
         channels.queue = m_telemetry.isValid() ? m_telemetry.queue(settings.queue) : nullptr;
         channels.pipe = nullptr;
     }
-    if ((settings.role == u"producer"_s || settings.role == u"consumer"_s || settings.role == u"poller"_s) && !channels.queue
+    if ((settings.role == LabRole::Producer || settings.role == LabRole::Consumer || settings.role == LabRole::Poller) && !channels.queue
         && !channels.pipe)
         return failure(command.id(), EINVAL, "no-queue");
-    if (settings.role == u"lock-taker"_s) {
+    if (settings.role == LabRole::LockTaker) {
         for (int lock : settings.locks) {
             if (!m_telemetry.isValid() || lock < 0 || lock >= m_telemetry.lockCount())
                 return failure(command.id(), EINVAL, "no-such-lock");
@@ -340,9 +341,9 @@ ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
     const int isolationNumber = kind == "isolation" ? m_isolationChildren + 1 : 0;
     if (kind == "isolation" && (!m_figures.isValid() || isolationNumber >= m_figures.count()))
         return failure(command.id(), EINVAL, "no-figure-for-child");
-    std::string role = command.value("role").toStdString();
-    if (kind == "worker" && !WorkerOptions::isThreadRole(QString::fromLatin1(role)) && role != "host")
-        role = "sleeper";
+    QString role = QString::fromLatin1(command.value("role"));
+    if (kind == "worker" && !LabRole::isThreadRole(role) && role != LabRole::Host)
+        role = LabRole::Sleeper;
 
     // Everything the child needs is prepared before fork(): after it, only async-signal-safe calls.
     const pid_t self = ::getpid();
@@ -351,7 +352,8 @@ ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
     if (length <= 0)
         return failure(command.id(), errno, "no-program");
     std::vector<std::string> words = {program, "--supervisor", std::to_string(m_options.supervisor), "--parent",
-                                      std::to_string(self), "--role", role, "--name", role};
+                                      std::to_string(self), "--role", role.toStdString(), "--name",
+                                      role.toStdString()};
     if (m_telemetry.isValid()) {
         words.push_back("--telemetry-fd");
         words.push_back(std::to_string(m_telemetry.fd()));

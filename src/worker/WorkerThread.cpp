@@ -6,6 +6,7 @@
 #include "RaceRole.h"
 #include "RoleContext.h"
 
+#include "base/LabRole.h"
 #include "ipc/MonotonicDeadline.h"
 #include "ipc/PipeChannel.h"
 #include "ipc/SharedLock.h"
@@ -105,19 +106,19 @@ void WorkerThread::run()
     m_gate = StepGate(slot, m_settings.stepNumber);
 
     const QString &role = m_settings.role;
-    if (role == u"producer"_s)
+    if (role == LabRole::Producer)
         runProducer(slot);
-    else if (role == u"consumer"_s)
+    else if (role == LabRole::Consumer)
         runConsumer(slot);
-    else if (role == u"poller"_s)
+    else if (role == LabRole::Poller)
         runPoller(slot);
-    else if (role == u"cpu"_s)
+    else if (role == LabRole::Cpu)
         runCpu(slot);
-    else if (role == u"io"_s)
+    else if (role == LabRole::Io)
         runTimed(slot, true);
-    else if (role == u"sleeper"_s)
+    else if (role == LabRole::Sleeper)
         runTimed(slot, false);
-    else if (role == u"lock-taker"_s)
+    else if (role == LabRole::LockTaker)
         runLockTaker(slot);
     else
         runLesson(slot);
@@ -334,21 +335,21 @@ void WorkerThread::runLesson(ThreadTelemetry *telemetry)
 {
     const RoleContext context{m_settings, m_channels, telemetry, m_stop.get_token(), m_tid.load(), &m_gate};
     const QString &role = m_settings.role;
-    if (role == u"racer"_s)
+    if (role == LabRole::Racer)
         RaceRole::run(context);
-    else if (role == u"joiner"_s)
+    else if (role == LabRole::Joiner)
         JoinRole::run(context);
-    else if (role == u"isolation"_s)
+    else if (role == LabRole::Isolation)
         IsolationRole::run(context);
-    else if (role == u"pool"_s)
+    else if (role == LabRole::Pool)
         PoolRole::runDriver(context);
-    else if (role == u"pool-worker"_s)
+    else if (role == LabRole::PoolWorker)
         PoolRole::runWorker(context);
 }
 
 bool WorkerThread::take(const std::vector<int> &locks)
 {
-    if (m_settings.role != u"lock-taker"_s)
+    if (m_settings.role != LabRole::LockTaker)
         return false;
     {
         std::lock_guard lock(m_mailboxMutex);
@@ -360,7 +361,7 @@ bool WorkerThread::take(const std::vector<int> &locks)
 
 bool WorkerThread::release()
 {
-    if (m_settings.role != u"lock-taker"_s)
+    if (m_settings.role != LabRole::LockTaker)
         return false;
     {
         std::lock_guard lock(m_mailboxMutex);

@@ -3,6 +3,7 @@
 #include "PythonLaunch.h"
 #include "WorkerOptions.h"
 #include "WorkerProcess.h"
+#include "base/LabRole.h"
 
 #include <cstdio>
 #include <cstring>
@@ -21,7 +22,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "proclab-worker: %s\n", error.c_str());
         return 2;
     }
-    if (options.thread.role == u"python"_s)
+    if (options.thread.role == LabRole::Python)
         return PythonLaunch::exec(options);
     return WorkerProcess(std::move(options)).run();
 }

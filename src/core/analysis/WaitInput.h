@@ -57,6 +57,9 @@ struct WaitInput
     // A cycle is confirmed only when no member's epoch moved between the ticks that saw it.
     quint64 waitEpoch = 0;
     FutexObservation futex;
+    // Its recorded role (base/LabRole.h: thread.start's role), which says the side it takes of a queue or pipe;
+    // empty when unknown.
+    QString role;
 };
 
 // A lock as the telemetry describes it.

@@ -1,4 +1,6 @@
-# The vocabulary every core folder shares: the recorded event and the one session clock.
+# The vocabulary every core folder shares: the recorded event, the one session clock, event kinds and roles.
 target_sources(proclab_core PRIVATE
     base/SessionEvent.h base/SessionEvent.cpp
-    base/SessionClock.h base/SessionClock.cpp)
+    base/SessionClock.h base/SessionClock.cpp
+    base/EventKind.h
+    base/LabRole.h base/LabRole.cpp)

@@ -7,6 +7,7 @@
 #include "LimitReport.h"
 #include "SupervisorSetup.h"
 #include "WorkerConnection.h"
+#include "base/LabRole.h"
 #include "ipc/TelemetryBlock.h"
 
 #include <QDeadlineTimer>
@@ -489,7 +490,7 @@ void LabController::adoptUnknown(pid_t pid)
     auto process = std::make_shared<LabProcessRecord>();
     process->pid = pid;
     process->parent = m_self;
-    process->role = u"orphan"_s;
+    process->role = LabRole::Orphan;
     process->name = uniqueName(process->role);
     process->pidfd = std::move(pidfd);
     process->direct = true;

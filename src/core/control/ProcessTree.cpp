@@ -4,6 +4,7 @@
 #include "ControlEvents.h"
 #include "ForeignExit.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 #include "probe/PythonRoleDetector.h"
 
 #include <QDeadlineTimer>
@@ -214,7 +215,7 @@ ProcessTree::Member *ProcessTree::adopt(pid_t pid, pid_t parent, quint64 startTi
     member->startTicks = startTicks;
     member->name = name;
     member->cmdline = cmdline;
-    member->role = u"child"_s;
+    member->role = LabRole::Child;
     member->ours = parent == m_self;
     if (!pidfd.isValid()) {
         // Reaped between the tick and now: it lived, but its status went with it.

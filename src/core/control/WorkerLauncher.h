@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PidFd.h"
+#include "base/LabRole.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -13,7 +14,7 @@
 // How to start one proclab-worker.
 struct WorkerLaunch
 {
-    QString role = QStringLiteral("host"); // host (threads on command only), producer, consumer, cpu, io, sleeper
+    QString role = LabRole::Host;          // host (threads on command only), producer, consumer, cpu, io, sleeper
     QString name;                          // shown name; "<role>-<n>" when empty
     QStringList arguments;                 // more worker options, e.g. {"--rate", "200"}
     bool keepZombie = false;               // stays a zombie when it ends, until LabController::reap()

@@ -5,6 +5,7 @@
 #include "WorkerHosts.h"
 #include "RecordedRun.h"
 #include "TickFigures.h"
+#include "base/LabRole.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -100,8 +101,8 @@ bool CpuVersusIoExperiment::start(ExperimentRun &run)
         if (!host)
             return false;
         ThreadSpec thread;
-        thread.role = v.text(u"work"_s) == u"cpu"_s ? u"cpu"_s : u"io"_s;
-        if (thread.role == u"io"_s)
+        thread.role = v.text(u"work"_s) == u"cpu"_s ? LabRole::Cpu : LabRole::Io;
+        if (thread.role == LabRole::Io)
             thread.rate = 1000.0 / v.integer(u"io_ms"_s);
         if (gil)
             thread.gil = processes ? i : 0;
@@ -117,8 +118,8 @@ QStringList CpuVersusIoExperiment::liveFigures() const
 
 void CpuVersusIoExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
 {
-    const TickFigures figures(run.lastTelemetry(), &snapshot);
-    const QString role = run.values().text(u"work"_s) == u"cpu"_s ? u"cpu"_s : u"io"_s;
+    const TickFigures figures(run.lastTelemetry(), run.threadRoles(), &snapshot);
+    const QString role = run.values().text(u"work"_s) == u"cpu"_s ? LabRole::Cpu : LabRole::Io;
     const double together = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), role));
     if (together >= 0)
         run.report(u"cores_used"_s, together, LiveFigures::Moment::Running, {{u"cores"_s, run.cores()}});
@@ -161,7 +162,7 @@ PhenomenonVerdict CpuVersusIoExperiment::check(const QList<SessionEvent> &events
     const double cores = run.measureEvent(u"setup"_s).value(u"cores"_s).toDouble(1);
     const int workers = workersFor(values, int(cores));
     const bool cpu = values.text(u"work"_s) == u"cpu"_s;
-    const QSet<qint64> tids = run.threadsWithRole(cpu ? u"cpu"_s : u"io"_s);
+    const QSet<qint64> tids = run.threadsWithRole(cpu ? LabRole::Cpu : LabRole::Io);
     const double from = run.startTime() + 1.0;
     const double together = run.meanSumOf(u"running"_s, tids, from);
     const bool serialised = values.boolean(u"gil"_s) && values.text(u"using"_s) == u"threads"_s;

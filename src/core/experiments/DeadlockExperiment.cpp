@@ -4,6 +4,7 @@
 #include "RecordedRun.h"
 #include "WorkerHosts.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 
 #include <QJsonArray>
 
@@ -80,7 +81,7 @@ bool DeadlockExperiment::start(ExperimentRun &run)
         if (v.boolean(u"ordered"_s) && first > second)
             std::swap(first, second);
         ThreadSpec thread;
-        thread.role = u"lock-taker"_s;
+        thread.role = LabRole::LockTaker;
         thread.locks = {first, second};
         thread.stepMs = v.integer(u"step_ms"_s);
         thread.holdMs = 20;

@@ -7,6 +7,7 @@
 #include "analysis/DeadlockMonitor.h"
 #include "analysis/FutexCrossCheck.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
 #include "python/GilSession.h"
@@ -147,6 +148,8 @@ void ExperimentRun::after(double seconds, std::function<void()> action)
 void ExperimentRun::keep(const SessionEvent &event)
 {
     m_tape.append(event);
+    if (event.kind == EventKind::ThreadStart)
+        m_threadRoles.insert(event.fields.value(u"tid"_s).toInteger(), event.fields.value(u"role"_s).toString());
     Q_EMIT this->event(event);
     if (event.kind != EventKind::Measure && event.kind != EventKind::TaskSample)
         m_experiment->observe(*this, event);
@@ -288,9 +291,10 @@ void ExperimentRun::recordPipe(double t)
     int blockedPutters = 0;
     int blockedGetters = 0;
     for (const ThreadTelemetrySample &slot : std::as_const(m_lastTelemetry.threads)) {
-        if (slot.role.startsWith(u"producer"_s))
+        const QString role = m_threadRoles.value(slot.tid);
+        if (role == LabRole::Producer)
             puts += qint64(slot.itemsDone);
-        else if (slot.role.startsWith(u"consumer"_s))
+        else if (role == LabRole::Consumer)
             gets += qint64(slot.itemsDone);
         if (slot.exited)
             continue;

@@ -83,6 +83,9 @@ public:
     QList<qint64> lastFigures() const { return m_lastFigures; }
     TelemetryBlock *telemetry() { return m_telemetry.isValid() ? &m_telemetry : nullptr; }
     const TelemetrySnapshot &lastTelemetry() const { return m_lastTelemetry; }
+    // Every lab thread's role by TID, as the run recorded it (thread.start), ended threads included: what a
+    // telemetry slot's thread does (the slot itself carries its name).
+    const QHash<qint64, QString> &threadRoles() const { return m_threadRoles; }
     // The wait-for input the deadlock analysis took at the last tick, with the futex observations; null when the
     // experiment has no telemetry block (nothing to analyse). The window draws this, not a graph of its own.
     const WaitTick *lastWaits() const { return m_telemetry.isValid() ? &m_lastWaits : nullptr; }
@@ -131,6 +134,7 @@ private:
     TelemetryBlock m_telemetry; // before m_lab, which uses it until its destructor has ended every process
     std::unique_ptr<LabController> m_lab;
     TelemetrySnapshot m_lastTelemetry;
+    QHash<qint64, QString> m_threadRoles;
     WaitTick m_lastWaits;
     FigureBoard m_figures;
     QList<qint64> m_lastFigures;

@@ -2,6 +2,7 @@
 
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
+#include "base/LabRole.h"
 
 #include <QJsonArray>
 
@@ -70,13 +71,13 @@ bool IsolationExperiment::start(ExperimentRun &run)
     if (!run.createTelemetry(spec) || !run.createFigures(v.integer(u"children"_s) + 1))
         return false;
     WorkerLaunch launch;
-    launch.role = u"host"_s;
+    launch.role = LabRole::Host;
     launch.name = u"parent"_s;
     const auto pid = run.spawn(launch);
     if (!pid)
         return false;
     ThreadSpec thread;
-    thread.role = u"isolation"_s;
+    thread.role = LabRole::Isolation;
     thread.rounds = v.integer(u"children"_s);
     thread.useProcesses = v.text(u"using"_s) == u"processes"_s;
     thread.initialValue = InitialValue;
@@ -86,7 +87,7 @@ bool IsolationExperiment::start(ExperimentRun &run)
     // ended with the run.
     if (thread.useProcesses) {
         for (int i = 0; i < v.integer(u"children"_s); ++i) {
-            if (!run.lab().forkChild(*pid, u"isolation"_s, u"isolated-child"_s))
+            if (!run.lab().forkChild(*pid, u"isolation"_s, LabRole::IsolatedChild))
                 return false;
         }
     }

@@ -5,6 +5,7 @@
 #include "RecordedRun.h"
 #include "analysis/WaitKindName.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 
 #include <QJsonArray>
 
@@ -61,13 +62,13 @@ bool JoinDeadlockExperiment::start(ExperimentRun &run)
     if (!run.createTelemetry(spec) || !run.createFigures(1))
         return false;
     WorkerLaunch launch;
-    launch.role = u"host"_s;
+    launch.role = LabRole::Host;
     launch.name = u"parent"_s;
     const auto pid = run.spawn(launch);
     if (!pid)
         return false;
     ThreadSpec thread;
-    thread.role = u"joiner"_s;
+    thread.role = LabRole::Joiner;
     thread.rounds = v.integer(u"kib"_s);
     thread.drainFirst = v.boolean(u"drain_first"_s);
     return run.lab().addThread(*pid, thread);

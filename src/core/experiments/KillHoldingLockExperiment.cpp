@@ -3,6 +3,7 @@
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 
 #include <csignal>
 
@@ -70,13 +71,13 @@ bool KillHoldingLockExperiment::start(ExperimentRun &run)
         return false;
     for (int i = 0; i < v.integer(u"processes"_s); ++i) {
         WorkerLaunch launch;
-        launch.role = u"host"_s;
+        launch.role = LabRole::Host;
         launch.name = u"locker-%1"_s.arg(i + 1);
         const auto pid = run.spawn(launch);
         if (!pid)
             return false;
         ThreadSpec thread;
-        thread.role = u"lock-taker"_s;
+        thread.role = LabRole::LockTaker;
         thread.locks = {0};
         thread.stepMs = 0;
         thread.holdMs = 100;

@@ -3,6 +3,7 @@
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 
 #include <csignal>
 #include <unistd.h>
@@ -59,14 +60,14 @@ bool OrphanExperiment::start(ExperimentRun &run)
     const ParameterValues &v = run.values();
     for (int p = 0; p < v.integer(u"parents"_s); ++p) {
         WorkerLaunch launch;
-        launch.role = u"host"_s;
+        launch.role = LabRole::Host;
         launch.name = u"parent-%1"_s.arg(p + 1);
         const auto pid = run.spawn(launch);
         if (!pid)
             return false;
         m_parents << *pid;
         for (int c = 0; c < v.integer(u"children"_s); ++c)
-            run.lab().forkChild(*pid, u"worker"_s, u"sleeper"_s);
+            run.lab().forkChild(*pid, u"worker"_s, LabRole::Sleeper);
     }
     run.after(v.real(u"kill_after"_s), [this, &run] {
         for (pid_t pid : std::as_const(m_parents))
@@ -109,7 +110,7 @@ void OrphanExperiment::finish(ExperimentRun &run)
 PhenomenonVerdict OrphanExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
 {
     const RecordedRun run(events);
-    const QSet<qint64> parents = run.processesWithRole(u"host"_s);
+    const QSet<qint64> parents = run.processesWithRole(LabRole::Host);
     // Only adoptions the kill caused count: from the first SIGKILL of a parent until the experiment began to stop
     // (the teardown ends every process, and what happens then is not the lesson).
     double killedAt = -1;

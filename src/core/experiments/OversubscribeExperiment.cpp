@@ -4,6 +4,7 @@
 #include "WorkerHosts.h"
 #include "RecordedRun.h"
 #include "TickFigures.h"
+#include "base/LabRole.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -67,7 +68,7 @@ bool OversubscribeExperiment::start(ExperimentRun &run)
         if (!host)
             return false;
         ThreadSpec thread;
-        thread.role = u"cpu"_s;
+        thread.role = LabRole::Cpu;
         run.lab().addThread(*host, thread);
     }
     return true;
@@ -81,8 +82,8 @@ QStringList OversubscribeExperiment::liveFigures() const
 void OversubscribeExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
 {
     // Each worker's share of the time Ready (waiting for a core) and running, now, on average over the workers.
-    const TickFigures figures(run.lastTelemetry(), &snapshot);
-    const QSet<pid_t> workers = TickFigures::threadsWithRole(run.lab().processes(), u"cpu");
+    const TickFigures figures(run.lastTelemetry(), run.threadRoles(), &snapshot);
+    const QSet<pid_t> workers = TickFigures::threadsWithRole(run.lab().processes(), LabRole::Cpu);
     const double ready = figures.meanOf(&TaskSample::ready, workers);
     const double running = figures.meanOf(&TaskSample::running, workers);
     if (ready >= 0) {
@@ -94,7 +95,7 @@ void OversubscribeExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
 PhenomenonVerdict OversubscribeExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
 {
     const RecordedRun run(events);
-    const QSet<qint64> workers = run.threadsWithRole(u"cpu"_s);
+    const QSet<qint64> workers = run.threadsWithRole(LabRole::Cpu);
     // Skip the first second: threads start one after another and the run queue fills only once all run.
     const double from = run.startTime() + 1.0;
     const double ready = run.meanOf(u"ready"_s, workers, from);

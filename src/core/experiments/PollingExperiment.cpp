@@ -3,6 +3,7 @@
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
 #include "TickFigures.h"
+#include "base/LabRole.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -58,21 +59,21 @@ bool PollingExperiment::start(ExperimentRun &run)
     if (!run.createTelemetry(spec))
         return false;
     WorkerLaunch host;
-    host.role = u"host"_s;
+    host.role = LabRole::Host;
     host.name = u"polling"_s;
     const auto pid = run.spawn(host);
     if (!pid)
         return false;
     ThreadSpec producer;
-    producer.role = u"producer"_s;
+    producer.role = LabRole::Producer;
     producer.rate = 1000.0 / v.integer(u"produce_ms"_s);
     run.lab().addThread(*pid, producer);
     ThreadSpec blocking;
-    blocking.role = u"consumer"_s;
+    blocking.role = LabRole::Consumer;
     run.lab().addThread(*pid, blocking);
     if (v.boolean(u"polling"_s)) {
         ThreadSpec poller;
-        poller.role = u"poller"_s;
+        poller.role = LabRole::Poller;
         run.lab().addThread(*pid, poller);
     }
     return true;
@@ -86,11 +87,11 @@ QStringList PollingExperiment::liveFigures() const
 void PollingExperiment::tick(ExperimentRun &run, const Snapshot &snapshot)
 {
     // How much of a core each consumer uses now: the poller burns one while the blocking one sleeps.
-    const TickFigures figures(run.lastTelemetry(), &snapshot);
-    const double blocking = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), u"consumer"));
+    const TickFigures figures(run.lastTelemetry(), run.threadRoles(), &snapshot);
+    const double blocking = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), LabRole::Consumer));
     if (blocking >= 0)
         run.report(u"consumer_running"_s, blocking);
-    const double polling = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), u"poller"));
+    const double polling = figures.sumOf(&TaskSample::running, TickFigures::threadsWithRole(run.lab().processes(), LabRole::Poller));
     if (polling >= 0)
         run.report(u"poller_running"_s, polling);
     reportItems(run, LiveFigures::Moment::Running);
@@ -104,16 +105,16 @@ void PollingExperiment::finish(ExperimentRun &run)
 void PollingExperiment::reportItems(ExperimentRun &run, LiveFigures::Moment moment)
 {
     // What each consumer got, from its own telemetry counter: the sentence says what was measured.
-    const TickFigures figures(run.lastTelemetry());
-    run.report(u"items_blocking"_s, double(figures.itemsOf(u"consumer")), moment);
-    run.report(u"items_polling"_s, double(figures.itemsOf(u"poller")), moment);
+    const TickFigures figures(run.lastTelemetry(), run.threadRoles());
+    run.report(u"items_blocking"_s, double(figures.itemsOf(LabRole::Consumer)), moment);
+    run.report(u"items_polling"_s, double(figures.itemsOf(LabRole::Poller)), moment);
 }
 
 PhenomenonVerdict PollingExperiment::check(const QList<SessionEvent> &events, const ParameterValues &values) const
 {
     const RecordedRun run(events);
     const double from = run.startTime() + 0.5;
-    const double blocking = run.meanOf(u"running"_s, run.threadsWithRole(u"consumer"_s), from);
+    const double blocking = run.meanOf(u"running"_s, run.threadsWithRole(LabRole::Consumer), from);
     PhenomenonVerdict verdict;
     verdict.figures = {{u"blocking_running"_s, blocking}};
     if (!values.boolean(u"polling"_s)) {
@@ -122,7 +123,7 @@ PhenomenonVerdict PollingExperiment::check(const QList<SessionEvent> &events, co
                              .arg(blocking * 100, 0, 'f', 1);
         return verdict;
     }
-    const double polling = run.meanOf(u"running"_s, run.threadsWithRole(u"poller"_s), from);
+    const double polling = run.meanOf(u"running"_s, run.threadsWithRole(LabRole::Poller), from);
     const double itemsBlocking = run.measure(u"items_blocking"_s, -1);
     const double itemsPolling = run.measure(u"items_polling"_s, -1);
     verdict.figures.insert(u"polling_running"_s, polling);

@@ -4,6 +4,7 @@
 #include "FigureText.h"
 #include "RecordedRun.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 #include "ipc/PoolFigures.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -73,19 +74,19 @@ bool PoolExperiment::start(ExperimentRun &run)
     run.measure(u"setup"_s, workers, {{u"cores"_s, run.cores()}});
     for (int i = 0; i < workers; ++i) {
         WorkerLaunch launch;
-        launch.role = u"pool-worker"_s;
+        launch.role = LabRole::PoolWorker;
         launch.name = u"pool-worker-%1"_s.arg(i + 1);
         if (!run.spawn(launch))
             return false;
     }
     WorkerLaunch host;
-    host.role = u"host"_s;
+    host.role = LabRole::Host;
     host.name = u"pool-parent"_s;
     const auto parent = run.spawn(host);
     if (!parent)
         return false;
     ThreadSpec driver;
-    driver.role = u"pool"_s;
+    driver.role = LabRole::Pool;
     driver.rounds = v.integer(u"tasks"_s);
     driver.holdMs = v.integer(u"task_ms"_s);
     driver.mode = v.text(u"mode"_s);

@@ -2,6 +2,7 @@
 
 #include "ExperimentRun.h"
 #include "ProducerConsumerThreadsExperiment.h"
+#include "base/LabRole.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -81,8 +82,8 @@ bool ProducerConsumerProcessesExperiment::start(ExperimentRun &run)
         }
         return true;
     };
-    return spawn(u"producer"_s, v.integer(u"producers"_s), v.integer(u"produce_ms"_s))
-        && spawn(u"consumer"_s, v.integer(u"consumers"_s), v.integer(u"consume_ms"_s));
+    return spawn(LabRole::Producer, v.integer(u"producers"_s), v.integer(u"produce_ms"_s))
+        && spawn(LabRole::Consumer, v.integer(u"consumers"_s), v.integer(u"consume_ms"_s));
 }
 
 void ProducerConsumerProcessesExperiment::observe(ExperimentRun &run, const SessionEvent &event)

@@ -3,6 +3,7 @@
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -74,7 +75,7 @@ bool ProducerConsumerThreadsExperiment::start(ExperimentRun &run)
     if (!run.createTelemetry(spec))
         return false;
     WorkerLaunch host;
-    host.role = u"host"_s;
+    host.role = LabRole::Host;
     host.name = u"queue-host"_s;
     const auto pid = run.spawn(host);
     if (!pid)
@@ -92,8 +93,8 @@ bool ProducerConsumerThreadsExperiment::start(ExperimentRun &run)
             run.lab().addThread(m_host, thread);
         }
     };
-    addThreads(u"producer"_s, v.integer(u"producers"_s), v.integer(u"produce_ms"_s));
-    addThreads(u"consumer"_s, v.integer(u"consumers"_s), v.integer(u"consume_ms"_s));
+    addThreads(LabRole::Producer, v.integer(u"producers"_s), v.integer(u"produce_ms"_s));
+    addThreads(LabRole::Consumer, v.integer(u"consumers"_s), v.integer(u"consume_ms"_s));
     return true;
 }
 
@@ -113,17 +114,17 @@ void ProducerConsumerThreadsExperiment::changeLive(ExperimentRun &run, const QSt
         return tids;
     };
     if (name == u"produce_ms"_s || name == u"consume_ms"_s) {
-        const QString role = name == u"produce_ms"_s ? u"producer"_s : u"consumer"_s;
+        const QString role = name == u"produce_ms"_s ? LabRole::Producer : LabRole::Consumer;
         for (pid_t tid : threadsOf(role))
             run.lab().setRate(m_host, value.toInt() > 0 ? 1000.0 / value.toInt() : 0, tid);
     } else if (name == u"producers"_s || name == u"consumers"_s) {
-        const QString role = name == u"producers"_s ? u"producer"_s : u"consumer"_s;
+        const QString role = name == u"producers"_s ? LabRole::Producer : LabRole::Consumer;
         QList<pid_t> tids = threadsOf(role);
         const int wanted = value.toInt();
         for (int i = int(tids.size()); i < wanted; ++i) {
             ThreadSpec thread;
             thread.role = role;
-            const int periodMs = run.values().integer(role == u"producer"_s ? u"produce_ms"_s : u"consume_ms"_s);
+            const int periodMs = run.values().integer(role == LabRole::Producer ? u"produce_ms"_s : u"consume_ms"_s);
             thread.rate = periodMs > 0 ? 1000.0 / periodMs : 0;
             thread.busy = run.values().boolean(u"busy"_s);
             run.lab().addThread(m_host, thread);

@@ -4,6 +4,7 @@
 #include "LabPaths.h"
 #include "RecordedRun.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 #include "python/GilSession.h"
 
 #include <QJsonArray>
@@ -13,7 +14,7 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-const QString Role = u"python"_s;
+const QString Role = LabRole::Python;
 
 QList<int> pythonPids(ExperimentRun &run)
 {

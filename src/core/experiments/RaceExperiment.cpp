@@ -4,6 +4,7 @@
 #include "FigureText.h"
 #include "RecordedRun.h"
 #include "TickFigures.h"
+#include "base/LabRole.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -74,14 +75,14 @@ bool RaceExperiment::start(ExperimentRun &run)
     if (!run.createTelemetry(spec) || !run.createFigures(2)) // 0: the counter, 1: racers at the start line
         return false;
     WorkerLaunch host;
-    host.role = u"host"_s;
+    host.role = LabRole::Host;
     host.name = u"race"_s;
     const auto pid = run.spawn(host);
     if (!pid)
         return false;
     for (int i = 0; i < v.integer(u"threads"_s); ++i) {
         ThreadSpec thread;
-        thread.role = u"racer"_s;
+        thread.role = LabRole::Racer;
         thread.rounds = v.integer(u"race_ms"_s);
         thread.locks = v.boolean(u"locked"_s) ? QList<int>{0} : QList<int>{};
         thread.party = v.integer(u"threads"_s);
@@ -98,8 +99,8 @@ QStringList RaceExperiment::liveFigures() const
 
 void RaceExperiment::reportFigures(ExperimentRun &run, LiveFigures::Moment moment)
 {
-    const TickFigures figures(run.lastTelemetry());
-    const quint64 done = figures.itemsOf(u"racer");
+    const TickFigures figures(run.lastTelemetry(), run.threadRoles());
+    const quint64 done = figures.itemsOf(LabRole::Racer);
     const qint64 counter = run.lastFigures().value(0);
     run.report(u"increments_done"_s, double(done), moment);
     run.report(u"counter"_s, double(counter), moment);
@@ -109,9 +110,9 @@ void RaceExperiment::reportFigures(ExperimentRun &run, LiveFigures::Moment momen
 void RaceExperiment::tick(ExperimentRun &run, const Snapshot &)
 {
     // The figures are final the moment every racer has finished (its telemetry slot says so).
-    const TickFigures figures(run.lastTelemetry());
+    const TickFigures figures(run.lastTelemetry(), run.threadRoles());
     const int racers = run.values().integer(u"threads"_s);
-    const bool allDone = figures.countWithRole(u"racer") == racers && figures.exitedWithRole(u"racer") == racers;
+    const bool allDone = figures.countWithRole(LabRole::Racer) == racers && figures.exitedWithRole(LabRole::Racer) == racers;
     reportFigures(run, allDone ? LiveFigures::Moment::Settled : LiveFigures::Moment::Running);
 }
 

@@ -29,22 +29,22 @@ bool RecordedRun::has(const QString &kind) const
     return false;
 }
 
-QSet<qint64> RecordedRun::threadsWithRole(const QString &rolePrefix) const
+QSet<qint64> RecordedRun::threadsWithRole(const QString &role) const
 {
     QSet<qint64> tids;
     for (const SessionEvent &event : m_events) {
-        if (event.kind == EventKind::ThreadStart && event.fields.value(u"role"_s).toString().startsWith(rolePrefix))
+        if (event.kind == EventKind::ThreadStart && event.fields.value(u"role"_s).toString() == role)
             tids.insert(event.fields.value(u"tid"_s).toInteger());
     }
     return tids;
 }
 
-QSet<qint64> RecordedRun::processesWithRole(const QString &rolePrefix) const
+QSet<qint64> RecordedRun::processesWithRole(const QString &role) const
 {
     QSet<qint64> pids;
     for (const SessionEvent &event : m_events) {
         if ((event.kind == EventKind::ProcessSpawn || event.kind == EventKind::ProcessRole)
-            && event.fields.value(u"role"_s).toString().startsWith(rolePrefix))
+            && event.fields.value(u"role"_s).toString() == role)
             pids.insert(event.fields.value(u"pid"_s).toInteger());
     }
     return pids;

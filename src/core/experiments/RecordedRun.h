@@ -18,10 +18,10 @@ public:
     QList<SessionEvent> ofKind(const QString &kind) const;
     bool has(const QString &kind) const;
 
-    // TIDs of lab threads whose role starts with `rolePrefix` ("producer" matches "producer-3"), from
-    // thread.start events; and PIDs of processes whose role starts with it, from process.spawn/process.role.
-    QSet<qint64> threadsWithRole(const QString &rolePrefix) const;
-    QSet<qint64> processesWithRole(const QString &rolePrefix) const;
+    // TIDs of lab threads with this role (base/LabRole.h), from thread.start events; and PIDs of processes with
+    // it, from process.spawn/process.role. The role, not the name: a thread the user renamed still counts.
+    QSet<qint64> threadsWithRole(const QString &role) const;
+    QSet<qint64> processesWithRole(const QString &role) const;
     // TIDs of every thread of these processes seen in task.sample events.
     QSet<qint64> threadsOfProcesses(const QSet<qint64> &pids) const;
 

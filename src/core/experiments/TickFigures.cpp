@@ -1,6 +1,6 @@
 #include "TickFigures.h"
 
-QSet<pid_t> TickFigures::threadsWithRole(const QList<LabProcessInfo> &processes, QStringView role)
+QSet<pid_t> TickFigures::threadsWithRole(const QList<LabProcessInfo> &processes, const QString &role)
 {
     QSet<pid_t> tids;
     for (const LabProcessInfo &process : processes) {
@@ -38,28 +38,33 @@ double TickFigures::meanOf(double TaskSample::*share, const QSet<pid_t> &tids) c
     return total.sampled > 0 ? total.sum / total.sampled : -1;
 }
 
-quint64 TickFigures::itemsOf(QStringView rolePrefix) const
+bool TickFigures::hasRole(const ThreadTelemetrySample &thread, const QString &role) const
+{
+    return m_roles.value(thread.tid) == role;
+}
+
+quint64 TickFigures::itemsOf(const QString &role) const
 {
     quint64 items = 0;
     for (const ThreadTelemetrySample &thread : m_telemetry.threads) {
-        if (thread.role.startsWith(rolePrefix))
+        if (hasRole(thread, role))
             items += thread.itemsDone;
     }
     return items;
 }
 
-int TickFigures::exitedWithRole(QStringView rolePrefix) const
+int TickFigures::exitedWithRole(const QString &role) const
 {
     int exited = 0;
     for (const ThreadTelemetrySample &thread : m_telemetry.threads)
-        exited += thread.exited && thread.role.startsWith(rolePrefix) ? 1 : 0;
+        exited += thread.exited && hasRole(thread, role) ? 1 : 0;
     return exited;
 }
 
-int TickFigures::countWithRole(QStringView rolePrefix) const
+int TickFigures::countWithRole(const QString &role) const
 {
     int count = 0;
     for (const ThreadTelemetrySample &thread : m_telemetry.threads)
-        count += thread.role.startsWith(rolePrefix) ? 1 : 0;
+        count += hasRole(thread, role) ? 1 : 0;
     return count;
 }

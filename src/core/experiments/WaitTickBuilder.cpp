@@ -1,5 +1,9 @@
 #include "WaitTickBuilder.h"
 
+#include "base/LabRole.h"
+
+#include <QHash>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -25,27 +29,6 @@ WaitKind waitKindOf(ThreadState state)
 
 } // namespace
 
-// Which side of a queue or pipe a role is on. Roles are the worker's: "producer-2", "consumer-1", "poller-1";
-// the pool's driver puts tasks on queue 0 and takes results from queue 1, its workers the other way round.
-bool WaitTickBuilder::putsInto(const QString &role, qint64 queue)
-{
-    if (role.startsWith(u"pool-worker"_s))
-        return queue == 1;
-    if (role.startsWith(u"pool"_s))
-        return queue == 0;
-    return role.startsWith(u"producer"_s) || role.startsWith(u"writer"_s) || role.startsWith(u"joiner-child"_s);
-}
-
-bool WaitTickBuilder::takesFrom(const QString &role, qint64 queue)
-{
-    if (role.startsWith(u"pool-worker"_s))
-        return queue == 0;
-    if (role.startsWith(u"pool"_s))
-        return queue == 1;
-    return role.startsWith(u"consumer"_s) || role.startsWith(u"poller"_s)
-        || (role.startsWith(u"joiner"_s) && !role.startsWith(u"joiner-child"_s));
-}
-
 WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, const QList<LabProcessInfo> &processes,
                                 const QSet<qint64> &liveTids)
 {
@@ -53,13 +36,20 @@ WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, co
     tick.t = t;
     QSet<qint64> queueIds;
     QSet<qint64> pipeIds;
+    QHash<qint64, QString> roles;
+    for (const LabProcessInfo &process : processes) {
+        for (const LabThreadInfo &thread : process.threads)
+            roles.insert(thread.tid, thread.role);
+    }
     for (const ThreadTelemetrySample &slot : telemetry.threads) {
         if (slot.exited)
             continue;
         WaitInput input;
         input.pid = slot.pid;
         input.tid = slot.tid;
-        input.name = slot.role;
+        input.name = slot.role; // the slot carries the thread's name
+        // A thread the lab did not start (the joiner's forked child) names its slot by its role.
+        input.role = roles.value(slot.tid, slot.role);
         input.alive = liveTids.contains(slot.tid);
         input.waitKind = input.alive ? waitKindOf(slot.state) : WaitKind::None;
         input.waitObject = slot.waitObject;
@@ -88,9 +78,9 @@ WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, co
         queue.id = id;
         queue.name = u"Q%1"_s.arg(id + 1);
         for (const WaitInput &thread : std::as_const(tick.threads)) {
-            if (putsInto(thread.name, id))
+            if (LabRole::putsInto(thread.role, id))
                 queue.producerTids << thread.tid;
-            if (takesFrom(thread.name, id))
+            if (LabRole::takesFrom(thread.role, id))
                 queue.consumerTids << thread.tid;
         }
         tick.queues << queue;
@@ -100,9 +90,9 @@ WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, co
         pipe.id = id;
         pipe.name = u"P%1"_s.arg(id + 1); // the analysis words it: "pipe P1 (full)"
         for (const WaitInput &thread : std::as_const(tick.threads)) {
-            if (putsInto(thread.name, 0))
+            if (LabRole::putsInto(thread.role, 0))
                 pipe.writerTids << thread.tid;
-            if (takesFrom(thread.name, 0))
+            if (LabRole::takesFrom(thread.role, 0))
                 pipe.readerTids << thread.tid;
         }
         tick.pipes << pipe;

@@ -3,6 +3,7 @@
 #include "ExperimentRun.h"
 #include "RecordedRun.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 
 #include <csignal>
 
@@ -60,7 +61,7 @@ bool ZombieExperiment::start(ExperimentRun &run)
     const int children = run.values().integer(u"children"_s);
     for (int i = 0; i < children; ++i) {
         WorkerLaunch launch;
-        launch.role = u"sleeper"_s;
+        launch.role = LabRole::Sleeper;
         launch.name = u"child-%1"_s.arg(i + 1);
         launch.keepZombie = true;
         // Python's terminate() kills by SIGTERM: the child must die by the signal, not catch it and exit 0.

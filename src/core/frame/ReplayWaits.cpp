@@ -1,7 +1,7 @@
 #include "ReplayWaits.h"
 
 #include "analysis/WaitKindName.h"
-#include "experiments/WaitTickBuilder.h"
+#include "base/LabRole.h"
 #include "session/SessionMoment.h"
 
 #include <QHash>
@@ -62,6 +62,7 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
         input.pid = task.pid;
         input.tid = task.tid;
         input.name = task.name.isEmpty() ? task.role : task.name; // the slot's name, as live: "lock-taker-1"
+        input.role = task.role;
         input.alive = alive(task);
         if (input.alive && !task.wait.isEmpty()) {
             recordedWaits = true;
@@ -158,9 +159,9 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
     for (auto it = queues.cbegin(); it != queues.cend(); ++it) {
         QueueState queue{it.key(), it.value(), {}, {}};
         for (const WaitInput &thread : std::as_const(tick.threads)) {
-            if (WaitTickBuilder::putsInto(thread.name, queue.id))
+            if (LabRole::putsInto(thread.role, queue.id))
                 queue.producerTids << thread.tid;
-            if (WaitTickBuilder::takesFrom(thread.name, queue.id))
+            if (LabRole::takesFrom(thread.role, queue.id))
                 queue.consumerTids << thread.tid;
         }
         tick.queues << queue;
@@ -168,9 +169,9 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
     for (auto it = pipes.cbegin(); it != pipes.cend(); ++it) {
         PipeState pipe{it.key(), it.value(), {}, {}};
         for (const WaitInput &thread : std::as_const(tick.threads)) {
-            if (WaitTickBuilder::putsInto(thread.name, 0))
+            if (LabRole::putsInto(thread.role, 0))
                 pipe.writerTids << thread.tid;
-            if (WaitTickBuilder::takesFrom(thread.name, 0))
+            if (LabRole::takesFrom(thread.role, 0))
                 pipe.readerTids << thread.tid;
         }
         tick.pipes << pipe;
