@@ -8,6 +8,7 @@
 #include "programs/ProgramSession.h"
 #include "replay/ReplayBar.h"
 #include "replay/ReplayController.h"
+#include "tasks/TaskActions.h"
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
 #include "window/LanguageSwitcher.h"
@@ -15,6 +16,8 @@
 #include "window/SessionMenu.h"
 
 #include <QComboBox>
+#include <QMenu>
+#include <QToolBar>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void splitsCommandLines();
     void runShowsTheProgramAndItsOutput();
     void attachWatchesAndStopLeavesTheProcess();
+    void terminateIsOneActionForProgramsToo();
     void attachToAMissingPidSaysSo();
     void retentionIsShownInTheStatusBar();
     void replayMovesEveryView();
@@ -110,6 +114,47 @@ void tst_SessionMenu::runShowsTheProgramAndItsOutput()
     QVERIFY(!menu->program()->isRunning());
     QVERIFY(menu->runAction()->isEnabled());
     QVERIFY(menu->console()->toPlainText().contains(u"status 0"_s));
+}
+
+// Session ▸ Signal the selected process, the task menu, the toolbar and F8 are one Terminate action, and it ends a
+// program run's selected process as it ends an experiment's.
+void tst_SessionMenu::terminateIsOneActionForProgramsToo()
+{
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QList<QAction *> terminates = window.findChildren<QAction *>(u"actionTerminate"_s);
+    QCOMPARE(terminates.size(), 1);
+    QAction *terminate = terminates.first();
+    QCOMPARE(window.findChildren<QAction *>(u"actionKill"_s).size(), 1);
+    QMenu *signalMenu = nullptr;
+    for (QMenu *menu : window.findChildren<QMenu *>()) {
+        if (menu->title() == u"Signal the selected process"_s)
+            signalMenu = menu;
+    }
+    QVERIFY(signalMenu);
+    QVERIFY(signalMenu->actions().contains(terminate));
+    QVERIFY(signalMenu->actions().contains(window.findChild<QAction *>(u"actionKill"_s)));
+    QVERIFY(window.findChild<QToolBar *>(u"mainToolBar"_s)->actions().contains(terminate));
+    QVERIFY(!terminate->isEnabled());
+
+    SessionMenu *menu = window.sessionMenu();
+    QSignalSpy finished(menu->program(), &ProgramSession::finished);
+    QString error;
+    QVERIFY2(menu->runProgram({u"/bin/sleep"_s, u"30"_s}, QDir::tempPath(), &error), qPrintable(error));
+    const qint64 pid = menu->program()->programRun()->programPid();
+    TaskTreePanel *panel = window.findChild<TaskTreePanel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->indexOf(pid, 0).isValid(), 5000);
+    QVERIFY(panel->selectTask(pid, 0));
+    QTRY_VERIFY(terminate->isEnabled());
+    QTest::keyClick(&window, Qt::Key_F8);
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"SIGTERM sent to process %1"_s.arg(pid)),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(finished.size() == 1 || finished.wait(5000));
+    QVERIFY(!terminate->isEnabled());
 }
 
 void tst_SessionMenu::attachWatchesAndStopLeavesTheProcess()

@@ -1,9 +1,11 @@
 #include "TaskActions.h"
 
 #include "lessons/SessionController.h"
+#include "programs/ProgramSession.h"
 
 #include <QAction>
 #include <QMenu>
+#include <QMessageBox>
 
 #include <csignal>
 
@@ -78,6 +80,20 @@ void TaskActions::retranslate()
     m_addConsumer->setToolTip(tr("Start one more consumer thread"));
 }
 
+void TaskActions::setProgramSession(ProgramSession *program, QWidget *dialogParent)
+{
+    m_program = program;
+    m_dialogParent = dialogParent;
+    connect(program, &ProgramSession::started, this, &TaskActions::refresh);
+    connect(program, &ProgramSession::finished, this, &TaskActions::refresh);
+    refresh();
+}
+
+bool TaskActions::programRunning() const
+{
+    return m_program && m_program->isRunning() && !m_session->isRunning();
+}
+
 void TaskActions::setSelection(const std::optional<TaskRow> &row)
 {
     m_selection = row;
@@ -99,8 +115,10 @@ void TaskActions::refresh()
     const bool alive = m_selection && m_selection->state != TaskState::Zombie
         && m_selection->state != TaskState::Terminated;
     const bool processRow = m_selection && m_selection->isProcess();
-    m_terminate->setEnabled(running && alive);
-    m_kill->setEnabled(running && alive);
+    // A program run's tree: any selected row, as the program session decides what it may signal.
+    const bool program = programRunning() && m_selection;
+    m_terminate->setEnabled((running && alive) || program);
+    m_kill->setEnabled((running && alive) || program);
     m_stop->setEnabled(running && alive && m_selection->state != TaskState::Stopped);
     m_continue->setEnabled(running && alive);
     // A zombie's thread row reaps its process, as every signal acts on the process.
@@ -156,6 +174,10 @@ QList<QAction *> TaskActions::toolbarActions() const
 
 void TaskActions::signalProcess(int signal)
 {
+    if (programRunning() && (signal == SIGTERM || signal == SIGKILL)) {
+        signalProgram(signal);
+        return;
+    }
     LabController *lab = m_session->lab();
     if (!lab || !m_selection)
         return;
@@ -168,6 +190,24 @@ void TaskActions::signalProcess(int signal)
     } else {
         Q_EMIT message(tr("Could not signal process %1: %2").arg(pid).arg(lab->lastError()));
     }
+}
+
+void TaskActions::signalProgram(int signal)
+{
+    if (!m_selection)
+        return;
+    const qint64 pid = m_selection->pid;
+    // Attached processes are not ours to end: nothing is sent without the user's word.
+    if (m_program->isAttached()
+        && QMessageBox::question(m_dialogParent, tr("Signal an attached process"),
+                                 tr("Send %1 to process %2? ProcLab did not start it; it may lose work.")
+                                     .arg(LabController::signalName(signal))
+                                     .arg(pid))
+            != QMessageBox::Yes)
+        return;
+    Q_EMIT message(m_program->sendSignal(pid, signal)
+                       ? tr("%1 sent to process %2.").arg(LabController::signalName(signal)).arg(pid)
+                       : tr("Could not signal process %1: it is not in the watched tree.").arg(pid));
 }
 
 void TaskActions::reap()

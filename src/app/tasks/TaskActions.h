@@ -6,19 +6,27 @@
 
 #include <optional>
 
+class ProgramSession;
 class QAction;
 class QMenu;
+class QWidget;
 class SessionController;
 
 // The actions on the selected task, shared by the context menu, the toolbar and the keys: Terminate (SIGTERM, F8),
 // Kill (SIGKILL, F9), Stop (SIGSTOP, Ctrl+Shift+S), Continue (SIGCONT, Ctrl+Shift+C), Reap (F7; also from a
 // zombie's thread row), Stop thread (cooperative), Add producer and Add consumer. Signals go to the task's process: POSIX has no way to kill or stop one thread from outside.
 // Every request goes through the LabController of the running session, which refuses processes it did not start.
+// Terminate and Kill also act on the watched tree of a program run or an attach (ProgramSession; an attached
+// process only after the user's yes): these are the only Terminate and Kill actions of the window, in the
+// Session menu, the task menu, the toolbar and on F8/F9 alike.
 class TaskActions : public QObject
 {
     Q_OBJECT
 public:
     TaskActions(SessionController *session, QObject *parent = nullptr);
+    // The program run or attach that Terminate and Kill also act on while no experiment runs (not owned);
+    // `dialogParent` asks before an attached process is signalled.
+    void setProgramSession(ProgramSession *program, QWidget *dialogParent);
 
     // The selected row, or none; updates which actions are enabled.
     void setSelection(const std::optional<TaskRow> &row);
@@ -54,12 +62,16 @@ Q_SIGNALS:
 
 private:
     void signalProcess(int signal);
+    void signalProgram(int signal);
+    bool programRunning() const;
     void reap();
     void stopThread();
     void addWorker(const QString &parameter);
     bool hasLiveParameter(const QString &name) const;
 
     SessionController *m_session;
+    ProgramSession *m_program = nullptr;
+    QWidget *m_dialogParent = nullptr;
     std::optional<TaskRow> m_selection;
     QAction *m_terminate;
     QAction *m_kill;

@@ -114,7 +114,7 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
             m_viewPicker->bringForward(m_poolGantt);
     });
     m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_views, m_ui->sessionInfo,
-                                     m_ui->bottomTabs},
+                                     m_ui->bottomTabs, m_taskActions},
                                     this);
     m_sessionMenu->setRecording(m_ui->actionRecord->isChecked());
     connect(m_sessionMenu, &SessionMenu::started, this, [this] {

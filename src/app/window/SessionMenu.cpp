@@ -9,13 +9,12 @@
 #include "programs/ProgramSession.h"
 #include "replay/ReplayBar.h"
 #include "replay/ReplayController.h"
-#include "tasks/TaskTreePanel.h"
+#include "tasks/TaskActions.h"
 #include "timeline/TimelinePanel.h"
 
 #include "session/SessionRetention.h"
 
 #include "base/EventKind.h"
-#include "control/LabController.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -24,8 +23,6 @@
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QToolBar>
-
-#include <csignal>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -40,8 +37,6 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
     , m_run(new QAction(this))
     , m_attach(new QAction(this))
     , m_stop(new QAction(this))
-    , m_terminate(new QAction(this))
-    , m_kill(new QAction(this))
     , m_signalMenu(new QMenu(views.menu))
 {
     m_views.tabs->addTab(m_console, QString());
@@ -54,19 +49,14 @@ SessionMenu::SessionMenu(const Views &views, QObject *parent)
     m_barHolder->toggleViewAction()->setVisible(false);
 
     m_views.menu->insertActions(m_views.before, {m_run, m_attach, m_stop});
-    m_signalMenu->addActions({m_terminate, m_kill});
+    m_views.taskActions->setProgramSession(m_program, m_views.window);
+    m_signalMenu->addActions({m_views.taskActions->terminateAction(), m_views.taskActions->killAction()});
     m_views.menu->insertMenu(m_views.before, m_signalMenu);
     m_views.menu->insertSeparator(m_views.before);
 
     connect(m_run, &QAction::triggered, this, &SessionMenu::askRun);
     connect(m_attach, &QAction::triggered, this, &SessionMenu::askAttach);
     connect(m_stop, &QAction::triggered, this, &SessionMenu::stopAll);
-    connect(m_terminate, &QAction::triggered, this, [this] { signalSelected(SIGTERM); });
-    connect(m_kill, &QAction::triggered, this, [this] { signalSelected(SIGKILL); });
-    connect(m_views.frames->views().tasks, &TaskTreePanel::selectionChanged, this, [this](const std::optional<TaskRow> &row) {
-        m_selection = row;
-        updateActions();
-    });
 
     connect(m_program, &ProgramSession::ticked, m_views.frames, &FrameFanOut::show);
     connect(m_program, &ProgramSession::eventsArrived, m_views.frames->views().eventLog, &EventLogPanel::append);
@@ -255,24 +245,6 @@ void SessionMenu::closeReplay()
     Q_EMIT replayClosed();
 }
 
-void SessionMenu::signalSelected(int signal)
-{
-    if (!m_selection || !m_program->isRunning())
-        return;
-    const qint64 pid = m_selection->pid;
-    // Attached processes are not ours to end: nothing is sent without the user's word.
-    if (m_program->isAttached()
-        && QMessageBox::question(m_views.window, tr("Signal an attached process"),
-                                 tr("Send %1 to process %2? ProcLab did not start it; it may lose work.")
-                                     .arg(LabController::signalName(signal))
-                                     .arg(pid))
-            != QMessageBox::Yes)
-        return;
-    statusBar()->showMessage(m_program->sendSignal(pid, signal)
-                                    ? tr("%1 sent to process %2.").arg(LabController::signalName(signal)).arg(pid)
-                                    : tr("Could not signal process %1: it is not in the watched tree.").arg(pid));
-}
-
 StatusBarController *SessionMenu::statusBar() const
 {
     return m_views.frames->views().status;
@@ -290,9 +262,6 @@ void SessionMenu::updateActions()
     m_run->setEnabled(!busy && !m_experimentRunning);
     m_attach->setEnabled(!busy && !m_experimentRunning);
     m_stop->setEnabled(busy || m_replay->isLoaded());
-    m_terminate->setEnabled(busy && m_selection.has_value());
-    m_kill->setEnabled(busy && m_selection.has_value());
-    m_signalMenu->menuAction()->setEnabled(busy);
 }
 
 void SessionMenu::retranslate()
@@ -304,8 +273,6 @@ void SessionMenu::retranslate()
     m_stop->setText(tr("Stop program / replay"));
     m_stop->setStatusTip(tr("A program run: end it and everything it started. Attached: stop watching. Replay: close it."));
     m_signalMenu->setTitle(tr("Signal the selected process"));
-    m_terminate->setText(tr("Terminate (SIGTERM)"));
-    m_kill->setText(tr("Kill (SIGKILL)"));
     m_views.tabs->setTabText(m_views.tabs->indexOf(m_console), tr("Console"));
     m_barHolder->setWindowTitle(tr("Replay"));
 }

@@ -19,10 +19,12 @@ class ReplayController;
 class SessionInfoWidget;
 struct SessionHeader;
 class StatusBarController;
+class TaskActions;
 
 // The Session menu's sessions that are not experiments: Run a program…, Attach to process…, and the replay of a
 // recorded session (Open…). Owns the ProgramSession, the ReplayController, the console tab and the replay bar;
-// their frames go to the window's one FrameFanOut, as the experiment's do.
+// their frames go to the window's one FrameFanOut, as the experiment's do. Signalling the selected process of a
+// program run is TaskActions' (the same Terminate and Kill as for an experiment), which this hands the session.
 class SessionMenu : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ public:
         FrameFanOut *frames = nullptr; // the views, fed every frame and cleared through it
         SessionInfoWidget *info = nullptr;
         QTabWidget *tabs = nullptr; // the console goes in here
+        TaskActions *taskActions = nullptr; // its Terminate and Kill, in the menu's "Signal the selected process"
     };
     SessionMenu(const Views &views, QObject *parent = nullptr);
     ~SessionMenu() override;
@@ -80,7 +83,6 @@ Q_SIGNALS:
 private:
     void askRun();
     void askAttach();
-    void signalSelected(int signal);
     void clearViews();
     void closeReplay();
     StatusBarController *statusBar() const;
@@ -95,10 +97,7 @@ private:
     QAction *m_run;
     QAction *m_attach;
     QAction *m_stop;
-    QAction *m_terminate;
-    QAction *m_kill;
     QMenu *m_signalMenu;
-    std::optional<TaskRow> m_selection;
     QString m_lastCommandLine;
     QString m_lastDirectory;
     int m_intervalMs = 100;
