@@ -1,13 +1,13 @@
+#include "LabController.h"
+
 #include "ChildScanner.h"
 #include "ControlEvents.h"
-#include "ForeignReaper.h"
-#include "LabController.h"
 #include "LabPaths.h"
-#include "LabProcessRecord.h"
+#include "LabReaper.h"
 #include "LimitReport.h"
+#include "OrphanAdoption.h"
 #include "SupervisorSetup.h"
 #include "WorkerConnection.h"
-#include "base/LabRole.h"
 #include "ipc/TelemetryBlock.h"
 
 #include <QDeadlineTimer>
@@ -16,7 +16,6 @@
 
 #include <cerrno>
 #include <csignal>
-#include <poll.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -33,8 +32,14 @@ LabController::LabController(QObject *parent) : QObject(parent)
 {
     SupervisorSetup::prepare();
     m_self = ::getpid();
-    m_session = ::getsid(0);
-    m_foreign = new ForeignReaper(this);
+    m_reaper = new LabReaper(&m_processes, m_self, this);
+    m_adoption = std::make_unique<OrphanAdoption>(m_self);
+    connect(m_reaper, &LabReaper::event, this, &LabController::emitEvent);
+    connect(m_reaper, &LabReaper::exited, this, [this] {
+        // Its children came to us before its pidfd became readable: adopt them now.
+        scanForOrphans();
+        checkAllStopped();
+    });
     m_orphanTimer = new QTimer(this);
     m_orphanTimer->setInterval(OrphanScanMs);
     connect(m_orphanTimer, &QTimer::timeout, this, &LabController::scanForOrphans);
@@ -51,19 +56,8 @@ LabController::LabController(QObject *parent) : QObject(parent)
 
 void LabController::setTelemetryBlock(TelemetryBlock *block)
 {
-    m_telemetry = block;
     m_telemetryFd = block ? block->fd() : -1;
-}
-
-void LabController::releaseTelemetryOf(pid_t pid)
-{
-    if (!m_telemetry)
-        return;
-    // A killed thread never marked its slot exited, and a process killed while waiting on a queue cannot take
-    // itself off the blocked counts: now that it is gone, the supervisor does both.
-    m_telemetry->releaseSlotsOf(pid);
-    for (int q = 0; q < m_telemetry->queueCount(); ++q)
-        m_telemetry->queue(q)->forgetWaitersOf(pid);
+    m_reaper->setTelemetryBlock(block);
 }
 
 QString LabController::signalName(int signal)
@@ -124,17 +118,15 @@ std::optional<pid_t> LabController::spawnWorker(const WorkerLaunch &launch)
         fail(u"spawn"_s, tr("The proclab-worker program was not found beside proclab (or in PROCLAB_WORKER)."));
         return std::nullopt;
     }
-    const QString name = launch.name.isEmpty()
-        ? uniqueName(launch.role)
-        : launch.name;
-    m_namesTaken.insert(name);
+    const QString name = launch.name.isEmpty() ? m_names.unique(launch.role) : launch.name;
+    m_names.take(name);
     LaunchedWorker worker = WorkerLauncher::launch(program, launch, name, m_self,
                                                    m_telemetryFd, &m_processGroup);
     if (!worker.ok()) {
         fail(u"spawn"_s, worker.message, worker.error);
         return std::nullopt;
     }
-    m_labGroups.insert(m_processGroup);
+    m_adoption->addLabGroup(m_processGroup);
 
     auto process = std::make_shared<LabProcessRecord>();
     process->pid = worker.pid;
@@ -148,36 +140,15 @@ std::optional<pid_t> LabController::spawnWorker(const WorkerLaunch &launch)
     const pid_t pid = process->pid;
     connect(process->connection, &WorkerConnection::messageReceived, this,
             [this, pid](const ControlMessage &message) { onMessage(pid, message); });
-    m_processes.insert(pid, process);
-    watchExit(process.get());
+    m_processes.insert(process);
+    m_reaper->watch(process.get());
     emitEvent(ControlEvents::processSpawn(pid, m_self, launch.role, name, m_processGroup));
     return pid;
 }
 
-QString LabController::uniqueName(const QString &role)
-{
-    // The thread name limit (15 bytes, TASK_COMM_LEN - 1) cuts the role, never the number.
-    QString name;
-    do {
-        const QString number = u'-' + QString::number(++m_nameCounters[role]);
-        name = role.left(15 - number.size()) + number;
-    } while (m_namesTaken.contains(name));
-    m_namesTaken.insert(name);
-    return name;
-}
-
-void LabController::watchExit(LabProcessRecord *process)
-{
-    if (!process->pidfd.isValid())
-        return;
-    process->exitNotifier = new QSocketNotifier(process->pidfd.fd(), QSocketNotifier::Read, this);
-    const pid_t pid = process->pid;
-    connect(process->exitNotifier, &QSocketNotifier::activated, this, [this, pid] { onExitReadable(pid); });
-}
-
 LabProcessRecord *LabController::controllable(pid_t pid, const char *what)
 {
-    LabProcessRecord *process = m_processes.value(pid).get();
+    LabProcessRecord *process = m_processes.find(pid);
     if (!process || process->ended || !process->connection || !process->connection->isOpen()) {
         fail(QString::fromLatin1(what), tr("Process %1 is not a running lab process that takes commands.").arg(pid));
         return nullptr;
@@ -198,7 +169,7 @@ quint32 LabController::request(pid_t pid, const ControlMessage &message)
 
 bool LabController::addThread(pid_t pid, const ThreadSpec &thread)
 {
-    if (threadCount() >= m_limits.maxThreads) {
+    if (m_processes.threadCount() >= m_limits.maxThreads) {
         fail(u"thread"_s, tr("The session's cap of %1 lab threads is reached: stop some before starting more.")
                               .arg(m_limits.maxThreads));
         return false;
@@ -207,12 +178,11 @@ bool LabController::addThread(pid_t pid, const ThreadSpec &thread)
     // and a thread never takes a name a process has (the same counters name both).
     ThreadSpec named = thread;
     if (named.name.isEmpty())
-        named.name = uniqueName(thread.role);
+        named.name = m_names.unique(thread.role);
     const quint32 id = request(pid, WorkerCommands::addThread(named));
     if (id == 0)
         return false;
-    m_processes.value(pid)->pendingThreads.insert(id, thread.role);
-    ++m_pendingThreads;
+    m_processes.find(pid)->pendingThreads.insert(id, thread.role);
     return true;
 }
 
@@ -248,7 +218,7 @@ bool LabController::forkChild(pid_t pid, const QString &kind, const QString &rol
     const quint32 id = request(pid, WorkerCommands::forkChild(kind, role));
     if (id == 0)
         return false;
-    m_processes.value(pid)->pendingForks.insert(id, role.isEmpty() ? kind : role);
+    m_processes.find(pid)->pendingForks.insert(id, role.isEmpty() ? kind : role);
     return true;
 }
 
@@ -263,7 +233,7 @@ bool LabController::sendSignal(pid_t pid, int signal)
         fail(u"signal"_s, tr("Only SIGTERM, SIGKILL, SIGINT, SIGSTOP and SIGCONT can be sent to lab processes."));
         return false;
     }
-    LabProcessRecord *process = m_processes.value(pid).get();
+    LabProcessRecord *process = m_processes.find(pid);
     if (!process || process->ended || !process->pidfd.isValid()) {
         fail(u"signal"_s, tr("Process %1 is not a running lab process; no signal was sent.").arg(pid), ESRCH);
         return false;
@@ -284,103 +254,30 @@ bool LabController::sendSignal(pid_t pid, int signal)
 
 bool LabController::reap(pid_t pid)
 {
-    LabProcessRecord *process = m_processes.value(pid).get();
+    LabProcessRecord *process = m_processes.find(pid);
     if (!process || process->state != LabProcessInfo::State::Zombie) {
         fail(u"reap"_s, tr("Process %1 is not a zombie kept by this session.").arg(pid), ECHILD);
         return false;
     }
     int error = 0;
-    if (!process->pidfd.reap(&error)) {
+    if (!m_reaper->reapZombie(pid, &error)) {
         fail(u"reap"_s, tr("Reaping process %1 failed: %2.").arg(pid).arg(ControlEvents::errnoName(error)), error);
         return false;
     }
-    emitEvent(ControlEvents::processReap(pid));
-    removeProcess(pid);
     checkAllStopped();
     return true;
 }
 
-void LabController::onExitReadable(pid_t pid)
-{
-    const std::shared_ptr<LabProcessRecord> process = m_processes.value(pid);
-    if (!process)
-        return;
-    if (!process->direct) {
-        // Not our child: only its parent (a worker) can reap it, and tells us so (child-exit). Should that parent
-        // die first, the zombie comes to us and scanForOrphans() makes it ours.
-        process->ended = true;
-        process->exitNotifier->setEnabled(false);
-        scanForOrphans();
-        return;
-    }
-    if (process->keepZombie && !m_stopping) {
-        const std::optional<ProcessExit> exit = process->pidfd.peekExit();
-        if (!exit)
-            return;
-        process->exitNotifier->setEnabled(false);
-        finishProcess(pid, *exit, false);
-        process->state = LabProcessInfo::State::Zombie;
-        emitEvent(ControlEvents::processZombie(pid, m_self));
-    } else {
-        const std::optional<ProcessExit> exit = process->pidfd.reap();
-        if (!exit)
-            return;
-        finishProcess(pid, *exit, true);
-    }
-    // The kernel re-parented its children before its pidfd became readable: adopt them now.
-    scanForOrphans();
-    checkAllStopped();
-}
-
-void LabController::finishProcess(pid_t pid, const ProcessExit &exit, bool reaped)
-{
-    LabProcessRecord *process = m_processes.value(pid).get();
-    if (!process)
-        return;
-    process->ended = true;
-    for (const LabThreadInfo &thread : std::as_const(process->threads))
-        emitEvent(ControlEvents::threadExit(pid, thread));
-    process->threads.clear();
-    m_pendingThreads -= int(process->pendingThreads.size());
-    process->pendingThreads.clear();
-    releaseTelemetryOf(pid);
-    emitEvent(ControlEvents::processExit(pid, exit));
-    if (reaped) {
-        emitEvent(ControlEvents::processReap(pid, process->direct ? 0 : process->parent));
-        removeProcess(pid);
-    }
-}
-
-void LabController::removeProcess(pid_t pid)
-{
-    const std::shared_ptr<LabProcessRecord> process = m_processes.take(pid);
-    if (!process)
-        return;
-    m_pendingThreads -= int(process->pendingThreads.size());
-    if (process->ended)
-        releaseTelemetryOf(process->pid);
-    if (process->exitNotifier) {
-        process->exitNotifier->setEnabled(false);
-        process->exitNotifier->deleteLater();
-    }
-    if (process->connection) {
-        process->connection->close();
-        process->connection->deleteLater();
-    }
-    process->pidfd.close();
-}
-
 void LabController::onMessage(pid_t pid, const ControlMessage &message)
 {
-    const std::shared_ptr<LabProcessRecord> process = m_processes.value(pid);
+    const LabProcessTable::Record process = m_processes.shared(pid);
     if (!process)
         return;
     const QByteArray verb = message.verb();
     if (verb == "ok" && process->pendingForks.contains(message.id())) {
         onForkAcknowledged(process.get(), message, process->pendingForks.take(message.id()));
     } else if ((verb == "ok" && process->pendingThreads.contains(message.id())) || verb == "thread-start") {
-        if (process->pendingThreads.remove(message.id()))
-            --m_pendingThreads;
+        process->pendingThreads.remove(message.id());
         LabThreadInfo thread;
         thread.tid = pid_t(message.number("tid", 0).value_or(0));
         thread.role = QString::fromLatin1(message.value("role"));
@@ -393,7 +290,6 @@ void LabController::onMessage(pid_t pid, const ControlMessage &message)
         const int error = int(message.number("errno", 0).value_or(0));
         const QString reason = QString::fromLatin1(message.value("reason"));
         if (process->pendingThreads.contains(message.id())) {
-            --m_pendingThreads;
             const QString role = process->pendingThreads.take(message.id());
             fail(u"thread"_s, tr("Process %1 could not start a %2 thread: %3. The session goes on.")
                                   .arg(pid).arg(role, error ? LimitReport::why(error) : reason), error);
@@ -413,14 +309,14 @@ void LabController::onMessage(pid_t pid, const ControlMessage &message)
             emitEvent(ControlEvents::threadExit(pid, thread));
     } else if (verb == "child-exit") {
         const pid_t child = pid_t(message.number("pid", 0).value_or(0));
-        const std::shared_ptr<LabProcessRecord> known = m_processes.value(child);
+        const LabProcessRecord *known = m_processes.find(child);
         if (!known || known->direct || known->parent != pid)
             return;
         ProcessExit exit;
         exit.signalled = message.has("signal");
         exit.signal = int(message.number("signal", 0).value_or(0));
         exit.code = int(message.number("code", 0).value_or(0));
-        finishProcess(child, exit, true);
+        m_reaper->finish(child, exit, true);
         checkAllStopped();
     }
 }
@@ -435,79 +331,29 @@ void LabController::onForkAcknowledged(LabProcessRecord *parent, const ControlMe
     process->pid = child;
     process->parent = parent->pid;
     process->role = role;
-    process->name = uniqueName(role);
+    process->name = m_names.unique(role);
     // The worker has not reaped it yet when it answers, but may have by now: the start time tells whether the
     // pidfd we get is still that child.
     process->pidfd = ChildScanner::openChecked(child, startTime);
-    m_processes.insert(child, process);
-    watchExit(process.get());
+    m_processes.insert(process);
+    m_reaper->watch(process.get());
     emitEvent(ControlEvents::processSpawn(child, parent->pid, role, process->name, m_processGroup));
 }
 
 void LabController::scanForOrphans()
 {
-    for (const pid_t pid : ChildScanner::children()) {
-        if (LabProcessRecord *known = m_processes.value(pid).get()) {
-            if (known->direct)
-                continue;
-            // A lab process whose lab parent died: the kernel gave it to us, the subreaper.
-            const pid_t from = known->parent;
-            known->direct = true;
-            known->adopted = true;
-            known->parent = m_self;
-            emitEvent(ControlEvents::processReparent(pid, from, m_self));
-            if (!known->pidfd.isValid()) {
-                // Its fork was acknowledged too late to be checked; as our child its PID is now safe to open.
-                known->pidfd = PidFd::open(pid);
-                watchExit(known);
-            } else if (known->exitNotifier) {
-                known->exitNotifier->setEnabled(true); // fires at once if it is already a zombie
-            }
-            continue;
-        }
-        if (!m_foreign->contains(pid))
-            adoptUnknown(pid);
-    }
-}
-
-void LabController::adoptUnknown(pid_t pid)
-{
-    const std::optional<ChildStat> before = ChildScanner::readStat(pid);
-    if (!before)
-        return;
-    const bool lab = m_labGroups.contains(before->processGroup);
-    // Our session and no lab group: a child this process started some other way (QProcess). Its owner reaps it;
-    // touching it would steal its exit status. Detached helpers (QProcess::startDetached, xdg-open) call setsid().
-    if (!lab && before->session == m_session)
-        return;
-    PidFd pidfd = ChildScanner::openChecked(pid, before->startTime, m_self);
-    if (!pidfd.isValid())
-        return;
-    if (!lab) {
-        m_foreign->watch(pid, std::move(pidfd));
-        return;
-    }
-    auto process = std::make_shared<LabProcessRecord>();
-    process->pid = pid;
-    process->parent = m_self;
-    process->role = LabRole::Orphan;
-    process->name = uniqueName(process->role);
-    process->pidfd = std::move(pidfd);
-    process->direct = true;
-    process->adopted = true;
-    m_processes.insert(pid, process);
-    watchExit(process.get());
-    // Its lab parent is unknown (a descendant the lab was never told about): from = 0.
-    emitEvent(ControlEvents::processReparent(pid, 0, m_self, process->role));
+    const QList<SessionEvent> events
+        = m_adoption->scan(&m_processes, &m_names, [this](LabProcessRecord *process) { m_reaper->watch(process); });
+    for (const SessionEvent &event : events)
+        emitEvent(event);
 }
 
 void LabController::stopAll()
 {
     reportRepeats();
-    m_stopping = true;
-    const QList<pid_t> pids = m_processes.keys();
-    for (const pid_t pid : pids) {
-        LabProcessRecord *process = m_processes.value(pid).get();
+    setStopping(true);
+    for (const pid_t pid : m_processes.pids()) {
+        LabProcessRecord *process = m_processes.find(pid);
         if (!process)
             continue;
         if (process->state == LabProcessInfo::State::Zombie) {
@@ -525,9 +371,8 @@ void LabController::stopAll()
 
 void LabController::killRemaining()
 {
-    const QList<pid_t> pids = m_processes.keys();
-    for (const pid_t pid : pids) {
-        LabProcessRecord *process = m_processes.value(pid).get();
+    for (const pid_t pid : m_processes.pids()) {
+        LabProcessRecord *process = m_processes.find(pid);
         if (process && !process->ended)
             sendSignal(pid, SIGKILL);
     }
@@ -537,7 +382,7 @@ void LabController::checkAllStopped()
 {
     if (!m_stopping || !m_processes.isEmpty())
         return;
-    m_stopping = false;
+    setStopping(false);
     m_killTimer->stop();
     Q_EMIT allStopped();
 }
@@ -561,109 +406,23 @@ void LabController::terminateSynchronously(bool emitEvents)
             killed = true;
         }
         scanForOrphans();
-        std::vector<pollfd> fds;
-        std::vector<pid_t> pids;
-        for (const auto &process : std::as_const(m_processes)) {
-            // A forked child that ended waits for its parent's child-exit (how it ended); its pidfd stays readable.
-            if (process->pidfd.isValid() && !(process->ended && !process->direct)) {
-                fds.push_back({process->pidfd.fd(), POLLIN, 0});
-                pids.push_back(process->pid);
-            }
-        }
-        // A forked child we hold no pidfd on can be neither signalled nor waited for here; should it outlive its
-        // lab parent it comes back through scanForOrphans() as an orphan of the lab group.
-        for (const pid_t pid : m_processes.keys()) {
-            if (!m_processes.value(pid)->pidfd.isValid())
-                removeProcess(pid);
-        }
         const int timeoutMs = int(qBound<qint64>(qint64(1), (killed ? hardStop : grace).remainingTime(), qint64(50)));
-        const int ready = ::poll(fds.data(), nfds_t(fds.size()), timeoutMs);
-        // The workers' last messages first (a child-exit is sent before its sender exits), then the exits.
-        QList<std::shared_ptr<LabProcessRecord>> talking;
-        for (const auto &process : std::as_const(m_processes)) {
-            if (process->connection)
-                talking << process;
-        }
-        for (const auto &process : std::as_const(talking)) {
-            if (process->connection)
-                process->connection->readPending();
-        }
-        // Forked children whose parent is gone: nobody is left to say how they ended.
-        for (const pid_t pid : m_processes.keys()) {
-            const std::shared_ptr<LabProcessRecord> process = m_processes.value(pid);
-            if (process && process->ended && !process->direct && !m_processes.contains(process->parent))
-                removeProcess(pid);
-        }
-        if (ready <= 0)
-            continue;
-        for (size_t i = 0; i < fds.size(); ++i) {
-            if (!(fds[i].revents & POLLIN))
-                continue;
-            const std::shared_ptr<LabProcessRecord> process = m_processes.value(pids[i]);
-            if (!process)
-                continue;
-            if (!process->direct) {
-                // Ended under a lab parent that is going too: that parent reaps it and says how it ended
-                // (child-exit, read above), or it comes to us as an orphan (scanForOrphans() finds it again).
-                process->ended = true;
-                if (process->exitNotifier)
-                    process->exitNotifier->setEnabled(false);
-                if (!m_processes.contains(process->parent))
-                    removeProcess(process->pid);
-            } else if (const std::optional<ProcessExit> exit = process->pidfd.reap()) {
-                finishProcess(process->pid, *exit, true);
-            }
-        }
+        m_reaper->waitForExits(timeoutMs);
     }
     const bool finished = m_stopping && m_processes.isEmpty();
-    m_stopping = false;
+    setStopping(false);
     m_quiet = false;
     if (emitEvents && finished)
         Q_EMIT allStopped();
 }
 
-QList<LabProcessInfo> LabController::processes() const
+void LabController::setStopping(bool stopping)
 {
-    QList<LabProcessInfo> list;
-    for (const pid_t pid : m_processes.keys()) {
-        if (const std::optional<LabProcessInfo> info = process(pid))
-            list.append(*info);
-    }
-    return list;
-}
-
-std::optional<LabProcessInfo> LabController::process(pid_t pid) const
-{
-    const LabProcessRecord *record = m_processes.value(pid).get();
-    if (!record)
-        return std::nullopt;
-    return record->info();
-}
-
-int LabController::processCount() const
-{
-    return int(m_processes.size());
-}
-
-int LabController::pendingForkCount() const
-{
-    int count = 0;
-    for (const auto &process : std::as_const(m_processes)) {
-        if (!process->ended)
-            count += int(process->pendingForks.size());
-    }
-    return count;
-}
-
-int LabController::threadCount() const
-{
-    int count = m_pendingThreads;
-    for (const auto &process : std::as_const(m_processes))
-        count += int(process->threads.size());
-    return count;
+    m_stopping = stopping;
+    m_reaper->setStopping(stopping);
 }
 
 QList<pid_t> LabController::foreignAdoptees() const
 {
-    return m_foreign->pids();
+    return m_adoption->foreignAdoptees();
 }

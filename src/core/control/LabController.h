@@ -1,7 +1,9 @@
 #pragma once
 
 #include "ControlMessage.h"
+#include "LabNames.h"
 #include "LabProcessInfo.h"
+#include "LabProcessTable.h"
 #include "PidFd.h"
 #include "RepeatedErrors.h"
 #include "WorkerCommands.h"
@@ -18,12 +20,10 @@
 #include <memory>
 #include <optional>
 
-class ForeignReaper;
-struct LabProcessRecord;
+class LabReaper;
+class OrphanAdoption;
 class TelemetryBlock;
-class QSocketNotifier;
 class QTimer;
-class WorkerConnection;
 
 // Per-session caps (docs/architecture.md, "Process model").
 struct LabLimits
@@ -47,6 +47,10 @@ struct LabLimits
 // failures as an "error" event with a translated message, and through lastError().
 //
 // The destructor ends every lab process (SIGTERM, SIGKILL after the grace period) and reaps it.
+//
+// Its parts: LabProcessTable (the records and what the caps count), LabNames (session-wide names), WorkerLauncher
+// (a worker's command line and descriptors), LabReaper (exits, zombies, reaping, the telemetry a dead process
+// held) and OrphanAdoption (what comes to the subreaper). Only this class decides to start or end a process.
 class LabController : public QObject
 {
     Q_OBJECT
@@ -93,12 +97,12 @@ public:
     // The same, waiting (at most the grace period plus one second) until everything is reaped.
     void stopAllAndWait();
 
-    QList<LabProcessInfo> processes() const;
-    std::optional<LabProcessInfo> process(pid_t pid) const;
-    int processCount() const;
+    QList<LabProcessInfo> processes() const { return m_processes.infos(); }
+    std::optional<LabProcessInfo> process(pid_t pid) const { return m_processes.info(pid); }
+    int processCount() const { return m_processes.count(); }
     // forkChild() requests that no lab process has answered yet: they count against maxProcesses.
-    int pendingForkCount() const;
-    int threadCount() const;
+    int pendingForkCount() const { return m_processes.pendingForkCount(); }
+    int threadCount() const { return m_processes.threadCount(); }
     // PIDs of adopted processes that belong to no lab tree and are being watched until they end.
     QList<pid_t> foreignAdoptees() const;
     QString lastError() const { return m_lastError; }
@@ -119,15 +123,10 @@ private:
     LabProcessRecord *controllable(pid_t pid, const char *what);
     quint32 request(pid_t pid, const ControlMessage &message);
 
-    void watchExit(LabProcessRecord *process);
-    void onExitReadable(pid_t pid);
-    void finishProcess(pid_t pid, const ProcessExit &exit, bool reaped);
-    void removeProcess(pid_t pid);
-    void releaseTelemetryOf(pid_t pid);
     void onMessage(pid_t pid, const ControlMessage &message);
     void onForkAcknowledged(LabProcessRecord *parent, const ControlMessage &message, const QString &role);
     void scanForOrphans();
-    void adoptUnknown(pid_t pid);
+    void setStopping(bool stopping);
     void killRemaining();
     void checkAllStopped();
     void terminateSynchronously(bool emitEvents);
@@ -136,20 +135,14 @@ private:
     SessionClock m_ownClock;
     const SessionClock *m_externalClock = nullptr;
     QString m_workerProgram;
-    TelemetryBlock *m_telemetry = nullptr;
     int m_telemetryFd = -1;
     pid_t m_self = 0;
-    pid_t m_session = 0;
     pid_t m_processGroup = 0; // the session's process group, 0 until the first spawn
-    QSet<pid_t> m_labGroups;  // every group our lab processes were started in
-    QHash<pid_t, std::shared_ptr<LabProcessRecord>> m_processes;
-    ForeignReaper *m_foreign = nullptr;
+    LabProcessTable m_processes;
+    LabNames m_names;
+    LabReaper *m_reaper = nullptr;
+    std::unique_ptr<OrphanAdoption> m_adoption;
     bool m_quiet = false; // no events (from the destructor)
-    // Names of processes and threads across the session: one counter per role, and every name given out.
-    QString uniqueName(const QString &role);
-    QHash<QString, int> m_nameCounters;
-    QSet<QString> m_namesTaken;
-    int m_pendingThreads = 0;
     bool m_stopping = false;
     QTimer *m_orphanTimer = nullptr;
     QTimer *m_killTimer = nullptr;

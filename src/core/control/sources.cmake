@@ -5,9 +5,13 @@ target_sources(proclab_core PRIVATE
     control/ForeignExit.h control/ForeignExit.cpp
     control/ForeignReaper.h control/ForeignReaper.cpp
     control/LabController.h control/LabController.cpp
+    control/LabNames.h control/LabNames.cpp
     control/LabProcessInfo.h
     control/LabProcessRecord.h control/LabProcessRecord.cpp
+    control/LabProcessTable.h control/LabProcessTable.cpp
+    control/LabReaper.h control/LabReaper.cpp
     control/LimitReport.h control/LimitReport.cpp
+    control/OrphanAdoption.h control/OrphanAdoption.cpp
     control/OutputBudget.h control/OutputBudget.cpp
     control/PidFd.h control/PidFd.cpp
     control/ProcessSpawner.h control/ProcessSpawner.cpp
