@@ -9,7 +9,7 @@
 
 #include "analysis/DeadlockMonitor.h"
 #include "analysis/WaitGraphView.h"
-#include "analysis_scenarios.h"
+#include "AnalysisScenarios.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,10 @@
 # Deadlock analysis (src/core/analysis): pure logic over generated ticks, plus one real two-thread deadlock in a
-# memfd for the futex cross-check. The scenario generators are shared with the benchmark in tests/bench.
+# memfd for the futex cross-check. The scenario generators (tests/support/AnalysisScenarios) are shared with the
+# benchmark in tests/bench: both link this library and include "AnalysisScenarios.h".
 add_library(proclab_analysis_scenarios STATIC
-    ${PROJECT_SOURCE_DIR}/tests/bench/analysis_scenarios.h
-    ${PROJECT_SOURCE_DIR}/tests/bench/analysis_scenarios.cpp)
+    ${PROJECT_SOURCE_DIR}/tests/support/AnalysisScenarios.h
+    ${PROJECT_SOURCE_DIR}/tests/support/AnalysisScenarios.cpp)
+target_include_directories(proclab_analysis_scenarios PUBLIC ${PROJECT_SOURCE_DIR}/tests/support)
 target_link_libraries(proclab_analysis_scenarios PUBLIC proclab_core)
 
 proclab_add_test(tst_waitforgraph SOURCES tst_waitforgraph.cpp LIBS proclab_analysis_scenarios)

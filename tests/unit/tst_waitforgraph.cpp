@@ -1,4 +1,4 @@
-#include "../bench/analysis_scenarios.h"
+#include "AnalysisScenarios.h"
 #include "analysis/WaitForGraph.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "analysis_scenarios.h"
+#include "AnalysisScenarios.h"
 
 #include <QSet>
 #include <algorithm>
