@@ -13,7 +13,9 @@ namespace LabRole {
 inline constexpr QLatin1String Host{"host"};     // a worker that starts threads on command only
 inline constexpr QLatin1String Python{"python"}; // a worker that execs python3 on a lab script
 inline constexpr QLatin1String Orphan{"orphan"}; // a process of a lab group that came to the subreaper unannounced
-inline constexpr QLatin1String Child{"child"};   // a descendant of the user's own program (ProcessTree)
+inline constexpr QLatin1String Program{"program"};   // the user's own program (ProgramRun, Run a program…)
+inline constexpr QLatin1String Attached{"attached"}; // a process the user attached to (ProgramRun, Attach…)
+inline constexpr QLatin1String Child{"child"};       // a descendant of either (ProcessTree)
 inline constexpr QLatin1String IsolatedChild{"isolated-child"}; // isolation: a forked copy of the parent
 // Thread roles (WorkerThread): a worker starts one with --role, or on an "add" command.
 inline constexpr QLatin1String Producer{"producer"};

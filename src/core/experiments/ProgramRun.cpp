@@ -1,6 +1,7 @@
 #include "ProgramRun.h"
 
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 #include "control/ChildScanner.h"
 #include "control/ControlEvents.h"
 #include "control/ProcessTree.h"
@@ -152,7 +153,7 @@ bool ProgramRun::spawnProgram()
     m_programGroup = spawned.pid;
     m_tookTerminal = spawned.tookTerminal;
     m_tree->setProcessGroup(m_programGroup);
-    m_tree->addRoot(spawned.pid, std::move(spawned.pidfd), ::getpid(), u"program"_s, m_command, true);
+    m_tree->addRoot(spawned.pid, std::move(spawned.pidfd), ::getpid(), LabRole::Program, m_command, true);
 
     m_stdout = new ProgramOutput(spawned.stdoutFd, u"stdout"_s, this);
     m_stderr = new ProgramOutput(spawned.stderrFd, u"stderr"_s, this);
@@ -213,7 +214,7 @@ bool ProgramRun::attachProcess()
     if (!openSession(u"attach"_s, {{u"pid"_s, qint64(pid)}, {u"command"_s, QJsonArray::fromStringList(cmdline)}}))
         return false;
     m_programPid = pid;
-    m_tree->addRoot(pid, std::move(pidfd), stat->parent, u"attached"_s, cmdline, false);
+    m_tree->addRoot(pid, std::move(pidfd), stat->parent, LabRole::Attached, cmdline, false);
     return true;
 }
 
