@@ -14,6 +14,7 @@ private Q_SLOTS:
     void threadRoundTrip();
     void badThreadParameter_data();
     void badThreadParameter();
+    void workerOptions();
 };
 
 void tst_WorkerCommands::encode_data()
@@ -108,6 +109,21 @@ void tst_WorkerCommands::badThreadParameter()
     const std::optional<ControlMessage> message = ControlMessage::decode(wire);
     QVERIFY(message);
     QVERIFY(!ThreadSpec::fromAdd(*message));
+}
+
+// The options that start a worker's own thread: only what differs from the defaults, in the worker's words.
+void tst_WorkerCommands::workerOptions()
+{
+    QCOMPARE(ThreadSpec().workerOptions(), QStringList());
+    ThreadSpec thread;
+    thread.rate = 2.5;
+    thread.busy = true;
+    thread.locks = {2, 0};
+    thread.stepMs = 0;
+    thread.holdMs = -1;
+    thread.rounds = 3;
+    QCOMPARE(thread.workerOptions(), (QStringList{u"--rate"_s, u"2.5"_s, u"--busy"_s, u"--locks"_s, u"2,0"_s, u"--step"_s,
+                                                  u"0"_s, u"--hold"_s, u"-1"_s, u"--rounds"_s, u"3"_s}));
 }
 
 QTEST_APPLESS_MAIN(tst_WorkerCommands)

@@ -1,5 +1,7 @@
 #include "ThreadSpec.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 ControlMessage ThreadSpec::toAdd() const
 {
     ControlMessage message("add");
@@ -58,4 +60,27 @@ std::optional<ThreadSpec> ThreadSpec::fromAdd(const ControlMessage &add)
     spec.initialValue = add.number("initial", 0).value_or(0);
     spec.stepNumber = int(add.number("stepper", 0).value_or(0));
     return spec;
+}
+
+QStringList ThreadSpec::workerOptions() const
+{
+    const ThreadSpec plain;
+    QStringList options;
+    if (rate != plain.rate)
+        options << u"--rate"_s << QString::number(rate);
+    if (busy)
+        options << u"--busy"_s;
+    if (!locks.isEmpty()) {
+        QStringList numbers;
+        for (const int lock : locks)
+            numbers << QString::number(lock);
+        options << u"--locks"_s << numbers.join(u',');
+    }
+    if (stepMs != plain.stepMs)
+        options << u"--step"_s << QString::number(stepMs);
+    if (holdMs != plain.holdMs)
+        options << u"--hold"_s << QString::number(holdMs);
+    if (rounds != plain.rounds)
+        options << u"--rounds"_s << QString::number(rounds);
+    return options;
 }

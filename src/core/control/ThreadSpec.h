@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -35,6 +36,10 @@ struct ThreadSpec
     // The thread an "add" asks for; std::nullopt when a value is malformed or out of range (the worker answers
     // `failed … reason=bad-parameter`). The role is taken as it is: whether the worker runs it is the worker's to say.
     static std::optional<ThreadSpec> fromAdd(const ControlMessage &add);
+    // The worker options that start a worker's own thread with these settings (WorkerLaunch::arguments, read by
+    // WorkerOptions::parse): --rate, --busy, --locks, --step, --hold, --rounds, each only when not the default.
+    // The role and name go as --role and --name (WorkerLaunch::role, ::name); the other fields have no option.
+    QStringList workerOptions() const;
 
     bool operator==(const ThreadSpec &other) const = default;
 };

@@ -74,9 +74,10 @@ bool ProducerConsumerProcessesExperiment::start(ExperimentRun &run)
             WorkerLaunch launch;
             launch.role = role;
             launch.name = u"%1-%2"_s.arg(role).arg(i + 1);
-            launch.arguments << u"--rate"_s << QString::number(periodMs > 0 ? 1000.0 / periodMs : 0);
-            if (v.boolean(u"busy"_s))
-                launch.arguments << u"--busy"_s;
+            ThreadSpec thread; // the process's one thread, started at once (its role and name are the process's)
+            thread.rate = periodMs > 0 ? 1000.0 / periodMs : 0;
+            thread.busy = v.boolean(u"busy"_s);
+            launch.arguments << thread.workerOptions();
             if (!run.spawn(launch))
                 return false;
         }
