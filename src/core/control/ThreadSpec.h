@@ -34,7 +34,8 @@ struct ThreadSpec
     // The "add" request for this thread (its id is filled in by WorkerConnection::send()).
     ControlMessage toAdd() const;
     // The thread an "add" asks for; std::nullopt when a value is malformed or out of range (the worker answers
-    // `failed … reason=bad-parameter`). The role is taken as it is: whether the worker runs it is the worker's to say.
+    // `failed … reason=bad-parameter`). The role is taken as it is: whether the worker runs it is the worker's
+    // to say (`unknown-role`).
     static std::optional<ThreadSpec> fromAdd(const ControlMessage &add);
     // The worker options that start a worker's own thread with these settings (WorkerLaunch::arguments, read by
     // WorkerOptions::parse): --rate, --busy, --locks, --step, --hold, --rounds, each only when not the default.
