@@ -422,6 +422,7 @@ void MainWindow::applyOptions(const GuiOptions &options)
         for (const QString &assignment : options.assignments())
             values.assign(assignment, &error);
         m_ui->experimentPanel->form()->setValues(values);
+        m_ui->experimentPanel->stepModeBox()->setChecked(options.step());
     }
     if (options.start())
         QTimer::singleShot(0, this, &MainWindow::startExperiment);
