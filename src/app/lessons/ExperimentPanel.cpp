@@ -65,11 +65,18 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     m_formScroll = new QScrollArea(this);
     m_formScroll->setWidgetResizable(true);
     m_formScroll->setFrameShape(QFrame::NoFrame);
-    m_formScroll->setWidget(m_form);
+    // The form and the prediction scroll together: on a 768-pixel screen the question may need the wheel, but the
+    // panel asks no more height than the form alone did.
+    auto *settings = new QWidget(this);
+    auto *settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->setContentsMargins(0, 0, 0, 0);
+    settingsLayout->addWidget(m_form);
+    settingsLayout->addWidget(m_prediction);
+    settingsLayout->addStretch(1);
+    m_formScroll->setWidget(settings);
     m_formScroll->setMinimumHeight(80);
     detailsLayout->addWidget(m_parametersLabel);
     detailsLayout->addWidget(m_formScroll, 1);
-    detailsLayout->addWidget(m_prediction);
     m_stepMode->setObjectName(u"stepMode"_s);
     detailsLayout->addWidget(m_stepMode);
     auto *buttons = new QHBoxLayout;
