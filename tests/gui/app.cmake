@@ -37,3 +37,7 @@ proclab_add_test(tst_stalerows SOURCES tst_stalerows.cpp ${PROCLAB_TEST_SUPPORT}
 # The pool's Gantt chart growing before Stop; the lesson's view coming forward, and not against the user's tab.
 proclab_add_test(tst_poolgantt SOURCES tst_poolgantt.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 120 LABELS gui)
+# Step mode and predictions in the window: a race and a ring stepped with the number keys, a refused grant, a
+# prediction revealed from the figures, "Run this schedule again" after the run and from its replay.
+proclab_add_test(tst_stepmode SOURCES tst_stepmode.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
+    SERIAL TIMEOUT 90 LABELS gui)

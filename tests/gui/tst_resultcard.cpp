@@ -10,6 +10,7 @@
 #include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void showsTheFigureBeforeStop_data();
     void showsTheFigureBeforeStop();
     void figuresFollowTheLessonsOrder();
+    void predictionIsRevealedFromTheAnswer();
 };
 
 void tst_ResultCard::initTestCase()
@@ -105,6 +107,45 @@ void tst_ResultCard::figuresFollowTheLessonsOrder()
     card.clear();
     card.append({measure(u"items_done"_s, 3), measure(u"cores_used"_s, 1)});
     QCOMPARE(card.order(), (QStringList{u"items_done"_s, u"cores_used"_s})); // no lesson: as they came
+}
+
+// The prediction recorded in experiment.start meets the phenomenon's answer: right, not quite, inconclusive (the
+// load note instead of a proved choice), and a skipped prediction still shows what the run proved.
+void tst_ResultCard::predictionIsRevealedFromTheAnswer()
+{
+    const auto start = [](int choice) {
+        QJsonObject fields{{u"experiment"_s, u"race"_s}};
+        if (choice >= 0)
+            fields.insert(u"prediction"_s, QJsonObject{{u"choice"_s, choice}, {u"text"_s, u"choice %1"_s.arg(choice)}});
+        return SessionEvent{0, EventKind::ExperimentStart, fields};
+    };
+    const auto phenomenon = [](int answer) {
+        QJsonObject fields{{u"verdict"_s, answer >= 0 ? u"observed"_s : u"inconclusive"_s},
+                           {u"observed"_s, answer >= 0}, {u"detail"_s, u"figures"_s}};
+        if (answer >= 0) {
+            fields.insert(u"answer"_s, answer);
+            fields.insert(u"answer_text"_s, u"choice %1"_s.arg(answer));
+        } else {
+            fields.insert(u"load"_s, u"other programs used 1.0 of 2 cores"_s);
+        }
+        return SessionEvent{5, EventKind::Phenomenon, fields};
+    };
+    ResultCard card;
+    card.append({start(1)});
+    QVERIFY(card.predictionText().isEmpty()); // nothing revealed before the verdict
+    card.append({phenomenon(1)});
+    QCOMPARE(card.predictionText(), u"You predicted “choice 1” — the run proved “choice 1”: right."_s);
+    card.clear();
+    card.append({start(0), phenomenon(1)});
+    QCOMPARE(card.predictionText(), u"You predicted “choice 0” — the run proved “choice 1”: not quite."_s);
+    card.clear();
+    card.append({start(2), phenomenon(-1)});
+    QCOMPARE(card.predictionText(), u"You predicted “choice 2” — inconclusive: other programs used 1.0 of 2 cores"_s);
+    card.clear();
+    card.append({start(-1), phenomenon(0)});
+    QCOMPARE(card.predictionText(), u"No prediction made. The run proved “choice 0”."_s);
+    card.append({start(-1)}); // a new run forgets the last one's reveal
+    QVERIFY(card.predictionText().isEmpty());
 }
 
 QTEST_MAIN(tst_ResultCard)

@@ -36,6 +36,7 @@ private:
         QJsonObject figures;
         int answer = -1; // the prediction choice the run proved
         QList<QJsonObject> steps;
+        bool stepping = false; // experiment.start says the run stepped
     };
     Result run(const QStringList &arguments);
     QTemporaryDir m_home;
@@ -70,6 +71,8 @@ tst_StepSchedule::Result tst_StepSchedule::run(const QStringList &arguments)
             m_started.insert(event.value(u"pid"_s).toInt());
         else if (kind == u"step"_s)
             result.steps << event;
+        else if (kind == u"experiment.start"_s)
+            result.stepping = event.value(u"stepping"_s).toBool();
         else if (kind == u"summary"_s) {
             result.figures = event.value(u"figures"_s).toObject();
             result.answer = event.value(u"answer"_s).toInt(-1);
@@ -141,6 +144,7 @@ void tst_StepSchedule::raceStepsCarryTheirValues()
         QVERIFY(step.value(u"tid"_s).toInt() > 0);
     }
     QVERIFY(result.steps.at(0).value(u"tid"_s) != result.steps.at(1).value(u"tid"_s));
+    QVERIFY(result.stepping); // experiment.start says the run stepped
 }
 
 void tst_StepSchedule::ringFollowsItsSchedule_data()

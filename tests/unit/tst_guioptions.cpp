@@ -12,6 +12,7 @@ private Q_SLOTS:
     void parses();
     void refuses_data();
     void refuses();
+    void stepNeedsAnExperimentThatSteps();
 };
 
 void tst_GuiOptions::parses_data()
@@ -68,6 +69,23 @@ void tst_GuiOptions::refuses()
     QVERIFY(!options.parse(arguments));
     QVERIFY2(options.error().contains(mentions), qPrintable(options.error()));
     QVERIFY(!options.error().contains(u'\n'));
+}
+
+// --step checks the experiment (and its parameters) can step: the race can, the zombie has no threads to step.
+void tst_GuiOptions::stepNeedsAnExperimentThatSteps()
+{
+    GuiOptions race;
+    QVERIFY(race.parse({u"--experiment"_s, u"race"_s, u"--set"_s, u"threads=2"_s, u"--step"_s, u"--start"_s}));
+    QVERIFY(race.step());
+    QString error;
+    QVERIFY2(race.validate(&error), qPrintable(error));
+    GuiOptions plain;
+    QVERIFY(plain.parse({u"--experiment"_s, u"race"_s}));
+    QVERIFY(!plain.step());
+    GuiOptions zombie;
+    QVERIFY(zombie.parse({u"--experiment"_s, u"zombie"_s, u"--step"_s}));
+    QVERIFY(!zombie.validate(&error));
+    QVERIFY2(error.contains(u"race"_s) && error.contains(u"deadlock"_s), qPrintable(error));
 }
 
 QTEST_APPLESS_MAIN(tst_GuiOptions)

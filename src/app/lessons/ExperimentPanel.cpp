@@ -1,9 +1,11 @@
 #include "ExperimentPanel.h"
 
 #include "ParameterForm.h"
+#include "PredictionBox.h"
 #include "experiments/ExperimentCatalogue.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QHBoxLayout>
@@ -27,6 +29,8 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_parametersLabel(new QLabel(this))
     , m_form(new ParameterForm(this))
+    , m_prediction(new PredictionBox(this))
+    , m_stepMode(new QCheckBox(this))
     , m_start(new QToolButton(this))
     , m_stop(new QToolButton(this))
     , m_reset(new QToolButton(this))
@@ -61,10 +65,20 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     m_formScroll = new QScrollArea(this);
     m_formScroll->setWidgetResizable(true);
     m_formScroll->setFrameShape(QFrame::NoFrame);
-    m_formScroll->setWidget(m_form);
+    // The form and the prediction scroll together: on a 768-pixel screen the question may need the wheel, but the
+    // panel asks no more height than the form alone did.
+    auto *settings = new QWidget(this);
+    auto *settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->setContentsMargins(0, 0, 0, 0);
+    settingsLayout->addWidget(m_form);
+    settingsLayout->addWidget(m_prediction);
+    settingsLayout->addStretch(1);
+    m_formScroll->setWidget(settings);
     m_formScroll->setMinimumHeight(80);
     detailsLayout->addWidget(m_parametersLabel);
     detailsLayout->addWidget(m_formScroll, 1);
+    m_stepMode->setObjectName(u"stepMode"_s);
+    detailsLayout->addWidget(m_stepMode);
     auto *buttons = new QHBoxLayout;
     for (QToolButton *button : {m_start, m_stop, m_reset}) {
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -198,6 +212,8 @@ void ExperimentPanel::showCurrent()
     if (m_form->specs().isEmpty() || currentId() != property("formFor").toString()) {
         m_form->setSpecs(experiment->parameters());
         setProperty("formFor", currentId());
+        m_prediction->setPrediction(experiment->prediction());
+        m_stepMode->setVisible(experiment->steppingThreads(experiment->defaults()) > 0);
         // Every parameter in view without scrolling, up to about ten rows.
         // One line of slack: a check box's description wraps once the panel's width is known.
         m_formScroll->setMinimumHeight(std::min(m_form->sizeHint().height() + fontMetrics().height() + 4,
@@ -215,6 +231,13 @@ void ExperimentPanel::setRunning(bool running)
     m_list->setEnabled(!running);
     m_search->setEnabled(!running);
     m_form->setRunning(running);
+    m_prediction->setEnabled(!running);
+    m_stepMode->setEnabled(!running);
+}
+
+bool ExperimentPanel::stepMode() const
+{
+    return m_stepMode->isChecked() && !m_stepMode->isHidden();
 }
 
 void ExperimentPanel::retranslate()
@@ -224,6 +247,10 @@ void ExperimentPanel::retranslate()
     m_list->setAccessibleName(tr("Experiments"));
     m_parametersLabel->setText(tr("Parameters (⟳: can change while running)"));
     m_explanation->setAccessibleName(tr("Explanation"));
+    m_stepMode->setText(tr("Step mode: I am the scheduler"));
+    m_stepMode->setToolTip(tr("Every thread of the lesson stops before each of its steps (load, store, acquire, "
+                              "release, put, get) until you grant it one: press the thread's number, double-click "
+                              "its row, or use Step (F10)."));
 }
 
 void ExperimentPanel::changeEvent(QEvent *event)
@@ -232,6 +259,7 @@ void ExperimentPanel::changeEvent(QEvent *event)
         // Titles, summaries and explanations are translated when asked for: ask again.
         const int row = m_list->currentRow();
         const ParameterValues values = m_form->values();
+        const int predicted = m_prediction->choice();
         const QSignalBlocker blocker(m_list);
         fillCatalogue();
         m_list->setCurrentRow(row);
@@ -240,6 +268,7 @@ void ExperimentPanel::changeEvent(QEvent *event)
         showCurrent();
         m_form->setValues(values);
         m_form->setRunning(m_running);
+        m_prediction->setChoice(predicted);
         retranslate();
     }
     QWidget::changeEvent(event);

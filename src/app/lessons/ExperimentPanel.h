@@ -8,7 +8,9 @@
 #include <vector>
 
 class ParameterForm;
+class PredictionBox;
 class QAction;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -16,8 +18,8 @@ class QScrollArea;
 class QTextBrowser;
 class QToolButton;
 
-// The left panel: the catalogue (icons, a search box), the chosen experiment's summary, its parameter form,
-// Start / Stop / Reset, and the explanation with the Python the tutorials would write for the same lesson.
+// The left panel: the catalogue (icons, a search box), the chosen experiment's summary, its parameter form, its
+// prediction question (PredictionBox), Step mode where the experiment has it, Start / Stop / Reset, and the explanation with the Python the tutorials would write for the same lesson.
 class ExperimentPanel : public QWidget
 {
     Q_OBJECT
@@ -33,6 +35,12 @@ public:
     // The selected experiment's description (title, specs …); null when none is selected.
     const Experiment *currentExperiment() const;
     ParameterForm *form() const { return m_form; }
+    // "Predict, then run": the selected experiment's question.
+    PredictionBox *prediction() const { return m_prediction; }
+    // "Step mode": shown for experiments with stepping threads (Experiment::steppingThreads).
+    QCheckBox *stepModeBox() const { return m_stepMode; }
+    // True when the next Start should step: the box is shown and checked.
+    bool stepMode() const;
     QLineEdit *searchBox() const { return m_search; }
     QListWidget *list() const { return m_list; }
     void setRunning(bool running);
@@ -64,6 +72,8 @@ private:
     QLabel *m_parametersLabel;
     ParameterForm *m_form;
     QScrollArea *m_formScroll = nullptr;
+    PredictionBox *m_prediction;
+    QCheckBox *m_stepMode;
     QToolButton *m_start;
     QToolButton *m_stop;
     QToolButton *m_reset;

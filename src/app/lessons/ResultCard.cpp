@@ -21,7 +21,7 @@ constexpr int Columns = 4;
 }
 
 ResultCard::ResultCard(QWidget *parent)
-    : QWidget(parent), m_grid(new QGridLayout), m_verdict(new QLabel(this))
+    : QWidget(parent), m_grid(new QGridLayout), m_verdict(new QLabel(this)), m_prediction(new QLabel(this))
 {
     setObjectName(u"resultCard"_s);
     auto *layout = new QVBoxLayout(this);
@@ -34,6 +34,12 @@ ResultCard::ResultCard(QWidget *parent)
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verdict->hide();
     layout->addWidget(m_verdict);
+    m_prediction->setObjectName(u"predictionVerdict"_s);
+    m_prediction->setWordWrap(true);
+    m_prediction->setTextFormat(Qt::RichText);
+    m_prediction->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_prediction->hide();
+    layout->addWidget(m_prediction);
     setVisible(false);
 }
 
@@ -45,6 +51,11 @@ void ResultCard::append(const QList<SessionEvent> &events)
             const std::unique_ptr<Experiment> experiment =
                 ExperimentCatalogue::create(event.fields.value(u"experiment"_s).toString());
             m_lessonOrder = experiment ? experiment->liveFigures() : QStringList();
+            const QJsonObject prediction = event.fields.value(u"prediction"_s).toObject();
+            m_predicted = prediction.value(u"choice"_s).toInt(-1);
+            m_predictedText = prediction.value(u"text"_s).toString();
+            m_prediction->clear();
+            m_prediction->hide();
         } else if (event.kind == EventKind::Measure) {
             const QString name = event.fields.value(u"name"_s).toString();
             if (!FigureLabels::isKnown(name) || !event.fields.value(u"value"_s).isDouble())
@@ -61,9 +72,50 @@ void ResultCard::append(const QList<SessionEvent> &events)
             m_verdict->setText(u"<b>"_s + word.toHtmlEscaped() + u":</b> "_s
                                + event.fields.value(u"detail"_s).toString().toHtmlEscaped());
             m_verdict->show();
+            reveal(event.fields);
             setVisible(true);
         }
     }
+}
+
+void ResultCard::reveal(const QJsonObject &phenomenon)
+{
+    const bool inconclusive = phenomenon.value(u"verdict"_s).toString() == u"inconclusive"_s;
+    const int answer = phenomenon.value(u"answer"_s).toInt(-1);
+    const QString proved = phenomenon.value(u"answer_text"_s).toString();
+    QString text;
+    QString colour;
+    if (m_predicted >= 0) {
+        if (inconclusive) {
+            const QString why = phenomenon.value(u"load"_s).toString();
+            text = tr("You predicted “%1” — inconclusive: %2")
+                       .arg(m_predictedText, why.isEmpty() ? phenomenon.value(u"detail"_s).toString() : why);
+        } else if (answer < 0) {
+            text = tr("You predicted “%1” — the run's figures prove none of the choices.").arg(m_predictedText);
+        } else if (answer == m_predicted) {
+            text = tr("You predicted “%1” — the run proved “%2”: right.").arg(m_predictedText, proved);
+            colour = u"#2e9d4a"_s;
+        } else {
+            text = tr("You predicted “%1” — the run proved “%2”: not quite.").arg(m_predictedText, proved);
+            colour = u"#c8621b"_s;
+        }
+    } else if (answer >= 0) {
+        text = tr("No prediction made. The run proved “%1”.").arg(proved);
+    }
+    if (text.isEmpty()) {
+        m_prediction->clear();
+        m_prediction->hide();
+        return;
+    }
+    m_prediction->setProperty("plain", text);
+    m_prediction->setText(colour.isEmpty() ? text.toHtmlEscaped()
+                                           : u"<b style=\"color:%1\">"_s.arg(colour) + text.toHtmlEscaped() + u"</b>"_s);
+    m_prediction->show();
+}
+
+QString ResultCard::predictionText() const
+{
+    return m_prediction->isHidden() ? QString() : m_prediction->property("plain").toString();
 }
 
 void ResultCard::show(const QString &name, double value, const QJsonObject &extra)
@@ -116,6 +168,10 @@ void ResultCard::clear()
     m_lessonOrder.clear();
     m_verdict->clear();
     m_verdict->hide();
+    m_prediction->clear();
+    m_prediction->hide();
+    m_predicted = -1;
+    m_predictedText.clear();
     setVisible(false);
 }
 

@@ -55,8 +55,10 @@ bool SessionController::start(const QString &id, const ParameterValues &values, 
         flushEvents();
         return false;
     }
-    flushEvents();
+    // The views start over first (started), then take the run's first events: experiment.start among them, which
+    // tells the result card the lesson's order of figures and the prediction made.
     Q_EMIT started();
+    flushEvents();
     return true;
 }
 

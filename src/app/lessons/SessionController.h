@@ -41,6 +41,9 @@ public:
     LabLimits limits() const { return m_options.limits; }
     void setRecording(bool record) { m_options.record = record; }
     bool isRecording() const { return isRunning() && m_options.record; }
+    // The next Start's step mode (ExperimentRun::Options::stepping) and the learner's prediction (-1: skipped).
+    void setStepping(bool stepping) { m_options.stepping = stepping; }
+    void setPredicted(int choice) { m_options.predicted = choice; }
     void setFrozen(bool frozen);
     bool isFrozen() const { return m_frozen; }
     // A live parameter change from the form.

@@ -87,6 +87,10 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     header->resizeSection(TaskTreeModel::CoreColumn, metrics.horizontalAdvance(u"Core"_s) + pad);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &TaskTreePanel::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TaskTreePanel::emitSelection);
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (const TaskRow *row = m_model->taskAt(m_proxy->mapToSource(index)))
+            Q_EMIT rowActivated(*row);
+    });
     // The selected row's data changes every tick: keep the actions in step (a row turning Zombie enables Reap).
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TaskTreePanel::emitSelection);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {

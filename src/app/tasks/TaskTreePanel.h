@@ -48,6 +48,8 @@ public:
 
 Q_SIGNALS:
     void selectionChanged(const std::optional<TaskRow> &row);
+    // A row was activated: double-clicked, or Enter on it (in step mode: one step for that thread).
+    void rowActivated(const TaskRow &row);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -23,10 +23,11 @@ bool GuiOptions::parse(const QStringList &arguments)
     const QCommandLineOption set(u"set"_s, tr("Set an experiment parameter (repeatable)."), u"KEY=VALUE"_s);
     const QCommandLineOption interval(u"interval"_s, tr("Sampling interval in milliseconds (50–5000)."), u"MS"_s);
     const QCommandLineOption start(u"start"_s, tr("Start the selected experiment at once."));
+    const QCommandLineOption step(u"step"_s, tr("Step mode: the lesson's threads wait for you to grant each step."));
     const QCommandLineOption lang(u"lang"_s, tr("User interface language: zh_CN or en."), u"LANG"_s);
     const QCommandLineOption openOption(u"open"_s, tr("Open a recorded session for replay, as Session ▸ Open… does."),
                                   u"SESSION"_s);
-    parser.addOptions({help, experiment, set, interval, start, lang, openOption});
+    parser.addOptions({help, experiment, set, interval, step, start, lang, openOption});
     m_helpText = CommandHelp::text(parser, u"proclab gui"_s);
 
     if (!parser.parse(args)) {
@@ -56,6 +57,7 @@ bool GuiOptions::parse(const QStringList &arguments)
         }
     }
     m_start = parser.isSet(start);
+    m_step = parser.isSet(step);
     // What is wrong inside the file is the window's to show (it keeps running); only the option is checked here.
     m_openPath = parser.value(openOption);
     if (parser.isSet(openOption) && m_openPath.isEmpty()) {
@@ -95,6 +97,16 @@ bool GuiOptions::validate(QString *error) const
     for (const QString &assignment : m_assignments) {
         if (!values.assign(assignment, error))
             return false;
+    }
+    if (m_step && experiment->steppingThreads(values) <= 0) {
+        QStringList stepping;
+        for (const QString &id : ExperimentCatalogue::ids()) {
+            const std::unique_ptr<Experiment> other = ExperimentCatalogue::create(id);
+            if (other && other->steppingThreads(other->defaults()) > 0)
+                stepping << id;
+        }
+        *error = tr("--step needs an experiment with step mode: %1").arg(stepping.join(u", "_s));
+        return false;
     }
     return true;
 }

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-// The options of `proclab [gui] [--experiment ID] [--set KEY=VALUE]… [--interval MS] [--start] [--lang L]
+// The options of `proclab [gui] [--experiment ID] [--set KEY=VALUE]… [--interval MS] [--step] [--start] [--lang L]
 // [--open SESSION]`.
 class GuiOptions
 {
@@ -21,6 +21,8 @@ public:
     QStringList assignments() const { return m_assignments; }
     int intervalMs() const { return m_intervalMs; }
     bool start() const { return m_start; }
+    // --step: the experiment starts in step mode (the panel's Step mode checked).
+    bool step() const { return m_step; }
     QString language() const { return m_language; }
     // --open SESSION: a recording to replay once the window is up; empty when not given.
     QString openPath() const { return m_openPath; }
@@ -36,6 +38,7 @@ private:
     QStringList m_assignments;
     int m_intervalMs = 0; // 0: the saved setting
     bool m_start = false;
+    bool m_step = false;
     QString m_language;
     QString m_openPath;
     bool m_help = false;

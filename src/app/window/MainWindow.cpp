@@ -25,8 +25,11 @@
 #include "lessons/ParameterForm.h"
 #include "lessons/PoolGanttWidget.h"
 #include "lessons/ResultCard.h"
+#include "lessons/PredictionBox.h"
 #include "lessons/SessionController.h"
+#include "lessons/StepController.h"
 #include "programs/ProgramSession.h"
+#include "replay/ReplayController.h"
 #include "tasks/TaskActions.h"
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
@@ -37,11 +40,13 @@
 #include "LabPaths.h"
 #include "base/EventKind.h"
 #include "experiments/ExperimentCatalogue.h"
+#include "experiments/RecordedSchedule.h"
 #include "session/SessionExporter.h"
 #include "session/SessionReader.h"
 #include "session/SessionRetention.h"
 
 #include <QActionGroup>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -132,6 +137,7 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     setUpIntervalMenu();
     setUpViewMenu();
     setUpExperimentMenu();
+    setUpStepping();
     fillRecentMenu();
     new KeyboardPaths({this, m_ui->menuView, m_ui->menuExperiment, m_ui->experimentPanel, m_ui->taskPanel,
                        m_ui->waitGraphPanel, m_taskActions, m_status}, this);
@@ -354,6 +360,52 @@ void MainWindow::setUpExperimentMenu()
     }
 }
 
+void MainWindow::setUpStepping()
+{
+    m_stepping = new StepController(m_session, this);
+    const QList<QAction *> actions = {m_stepping->stepAction(), m_stepping->runFreeAction(),
+                                      m_stepping->runAllFreeAction(), m_stepping->scheduleAgainAction()};
+    addActions(m_stepping->numberActions()); // 1–9 anywhere in the window
+    addActions(actions);
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addActions(actions);
+    // Experiment ▸ Start, Stop, Reset | Step, Run free, Run all free, Run this schedule again | the experiments.
+    const QList<QAction *> menu = m_ui->menuExperiment->actions();
+    const auto separator = std::find_if(menu.begin(), menu.end(), [](QAction *a) { return a->isSeparator(); });
+    QAction *before = separator != menu.end() ? *separator : nullptr;
+    m_ui->menuExperiment->insertSeparator(before);
+    m_ui->menuExperiment->insertActions(before, actions);
+    connect(m_ui->taskPanel, &TaskTreePanel::rowActivated, m_stepping, &StepController::grantRow);
+    connect(m_ui->taskPanel, &TaskTreePanel::selectionChanged, m_stepping, &StepController::setSelection);
+    connect(m_stepping, &StepController::message, m_status, &StatusBarController::showMessage);
+    connect(m_stepping, &StepController::scheduleAgainRequested, this, &MainWindow::runScheduleAgain);
+    connect(m_sessionMenu, &SessionMenu::replayOpened, this, [this] {
+        m_stepping->setSchedule(RecordedSchedule::of(m_sessionMenu->replay()->replay().events()));
+    });
+}
+
+void MainWindow::runScheduleAgain(const RecordedSchedule &schedule)
+{
+    if (m_session->isRunning())
+        return;
+    m_sessionMenu->stopAll(); // a replay gives the panel back first
+    ExperimentPanel *panel = m_ui->experimentPanel;
+    if (!panel->selectExperiment(schedule.experiment)) {
+        m_status->showMessage(tr("This ProcLab has no experiment '%1'.").arg(schedule.experiment));
+        return;
+    }
+    ParameterValues values = panel->form()->values();
+    for (auto it = schedule.parameters.constBegin(); it != schedule.parameters.constEnd(); ++it) {
+        QString ignored; // a value this version refuses keeps its default, as in a replay
+        values.setValue(it.key(), it.value().toVariant(), &ignored);
+    }
+    panel->form()->setValues(values);
+    panel->stepModeBox()->setChecked(true);
+    startExperiment();
+    if (m_session->isRunning())
+        m_stepping->runSchedule(schedule.grants);
+}
+
 void MainWindow::chooseLanguage(const QString &language)
 {
     QSettings().setValue(LanguageKey, language);
@@ -370,6 +422,7 @@ void MainWindow::applyOptions(const GuiOptions &options)
         for (const QString &assignment : options.assignments())
             values.assign(assignment, &error);
         m_ui->experimentPanel->form()->setValues(values);
+        m_ui->experimentPanel->stepModeBox()->setChecked(options.step());
     }
     if (options.start())
         QTimer::singleShot(0, this, &MainWindow::startExperiment);
@@ -389,6 +442,8 @@ void MainWindow::startExperiment()
     m_sessionMenu->stopAll();
     const QString id = m_ui->experimentPanel->currentId();
     QString error;
+    m_session->setStepping(m_ui->experimentPanel->stepMode());
+    m_session->setPredicted(m_ui->experimentPanel->prediction()->choice());
     if (!m_session->start(id, m_ui->experimentPanel->form()->values(), &error))
         m_status->showMessage(tr("Could not start %1: %2").arg(id, error));
     updateRunActions();
@@ -614,6 +669,7 @@ void MainWindow::changeEvent(QEvent *event)
         m_ui->retranslateUi(this);
         m_ui->bottomTabs->setTabText(m_ui->bottomTabs->indexOf(m_poolGantt), tr("Pool (Gantt)"));
         m_taskActions->retranslate();
+        m_stepping->retranslate();
         m_status->retranslate();
         m_sessionMenu->retranslate();
         m_toolbarText->update();

@@ -19,6 +19,8 @@ class ReplayContext;
 class SessionController;
 class SessionMenu;
 class StatusBarController;
+class StepController;
+struct RecordedSchedule;
 class TaskActions;
 class ThemeController;
 class ToolbarText;
@@ -44,6 +46,7 @@ public:
     SessionController *session() const { return m_session; }
     SessionMenu *sessionMenu() const { return m_sessionMenu; }
     TaskActions *taskActions() const { return m_taskActions; }
+    StepController *stepping() const { return m_stepping; }
 
 public Q_SLOTS:
     void startExperiment();
@@ -79,6 +82,9 @@ private:
     bool fitsScreen() const;
     void sizeDocks(int width);
     void onEvents(const QList<SessionEvent> &events);
+    void setUpStepping();
+    // "Run this schedule again": the recorded experiment and parameters, in step mode, granted the recorded steps.
+    void runScheduleAgain(const RecordedSchedule &schedule);
     void markWaitGraphTab(bool deadlocked);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -90,6 +96,7 @@ private:
     SessionMenu *m_sessionMenu = nullptr;
     ReplayContext *m_replayContext = nullptr;
     TaskActions *m_taskActions;
+    StepController *m_stepping = nullptr;
     StatusBarController *m_status;
     ThemeController *m_theme;
     ToolbarText *m_toolbarText = nullptr;

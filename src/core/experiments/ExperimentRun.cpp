@@ -178,9 +178,16 @@ bool ExperimentRun::start()
     m_deadlocks = std::make_unique<DeadlockMonitor>();
     m_futex = std::make_unique<FutexCrossCheck>(std::unique_ptr<ProcSource>(), 10, 64, 1);
     m_running = true;
-    emitEvent(EventKind::ExperimentStart, {{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
-                                      {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
-                                      {u"allowance"_s, CoreAllowance::ofThisProcess().toJson()}});
+    QJsonObject start{{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
+                      {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
+                      {u"allowance"_s, CoreAllowance::ofThisProcess().toJson()}};
+    if (m_options.stepping)
+        start.insert(u"stepping"_s, true);
+    const QStringList choices = m_experiment->prediction().choices;
+    if (m_options.predicted >= 0 && m_options.predicted < choices.size())
+        start.insert(u"prediction"_s, QJsonObject{{u"choice"_s, m_options.predicted},
+                                                  {u"text"_s, choices.at(m_options.predicted)}});
+    emitEvent(EventKind::ExperimentStart, start);
 
     m_sampler = std::make_unique<SamplerThread>();
     m_sampler->sampler().setDescendantRoots({int(::getpid())});

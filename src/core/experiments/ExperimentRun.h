@@ -43,6 +43,9 @@ public:
         // Step mode: the experiment's stepping threads park before each lesson action until granted
         // (StepSchedule, the window's stepping); only for experiments whose canStep() is true.
         bool stepping = false;
+        // The prediction choice the learner made before Start (an index into Experiment::prediction().choices);
+        // -1: skipped. experiment.start records it, so a replay shows it.
+        int predicted = -1;
     };
 
     ExperimentRun(std::unique_ptr<Experiment> experiment, const ParameterValues &values, const Options &options,

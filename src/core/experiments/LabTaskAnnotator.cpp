@@ -1,5 +1,7 @@
 #include "LabTaskAnnotator.h"
 
+#include "StepGrants.h"
+
 #include <QHash>
 
 using namespace Qt::Literals::StringLiterals;
@@ -28,6 +30,23 @@ QString LabTaskAnnotator::describe(const ThreadTelemetrySample &slot, const Tele
     }
 }
 
+QString LabTaskAnnotator::pausedBefore(const ThreadTelemetrySample &slot, const TelemetrySnapshot &telemetry)
+{
+    if (slot.step.number <= 0 || !slot.step.parked || slot.step.free)
+        return {};
+    const QString object = StepGrants::objectName(telemetry, slot.step.action, slot.step.object);
+    switch (slot.step.action) {
+    case StepAction::Load: return tr("paused before: load %1").arg(object);
+    case StepAction::Store: return tr("paused before: store %1 ← %2").arg(object).arg(slot.step.value);
+    case StepAction::Acquire: return tr("paused before: acquire %1").arg(object);
+    case StepAction::Release: return tr("paused before: release %1").arg(object);
+    case StepAction::Put: return tr("paused before: put an item");
+    case StepAction::Get: return tr("paused before: get an item");
+    case StepAction::None: break;
+    }
+    return {};
+}
+
 SnapshotPtr LabTaskAnnotator::annotate(const SnapshotPtr &snapshot, const TelemetrySnapshot &telemetry)
 {
     if (!snapshot || telemetry.threads.isEmpty())
@@ -44,7 +63,8 @@ SnapshotPtr LabTaskAnnotator::annotate(const SnapshotPtr &snapshot, const Teleme
         const auto *slot = byTid.value(task.tid);
         if (!slot)
             continue;
-        const QString words = describe(*slot, telemetry);
+        const QString paused = pausedBefore(*slot, telemetry);
+        const QString words = paused.isEmpty() ? describe(*slot, telemetry) : paused;
         if (!words.isEmpty()) {
             task.reason = words;
             task.reasonSource = u"telemetry"_s;

@@ -1,9 +1,7 @@
 #include "StepSchedule.h"
 
 #include "ExperimentRun.h"
-#include "base/EventKind.h"
 #include "ipc/MonotonicDeadline.h"
-#include "ipc/StepControl.h"
 
 #include <QTimer>
 
@@ -15,14 +13,13 @@ namespace {
 // A thread that has not reached its next step this long after it could have is stuck or the machine is very
 // busy: either way the schedule cannot go on.
 constexpr std::int64_t PatienceNs = 10'000'000'000;
-// A step whose thread sits in a wait this long is blocked inside it (a lock held by another, an empty queue).
-constexpr std::int64_t BlockedAfterNs = 300'000'000;
 } // namespace
 
 StepSchedule::StepSchedule(ExperimentRun &run, const QList<int> &grants, QObject *parent)
     : QObject(parent)
     , m_run(run)
     , m_grants(grants)
+    , m_steps(run)
 {
 }
 
@@ -78,8 +75,20 @@ void StepSchedule::poll()
         return;
     const TelemetrySnapshot snapshot = block->snapshot();
     const std::int64_t now = MonotonicDeadline::nowNs();
-    if (m_hasOutstanding && !resolve(snapshot, now))
+    switch (m_steps.resolve(snapshot, now)) {
+    case StepGrants::Progress::Vanished:
+        fail(tr("thread %1 disappeared during its step").arg(m_grants.value(m_next - 1)));
         return;
+    case StepGrants::Progress::Pending:
+        if (now - m_steps.outstandingSinceNs() > PatienceNs)
+            fail(tr("thread %1 did not finish its step within 10 s").arg(m_steps.outstandingNumber()));
+        return;
+    case StepGrants::Progress::Ended:
+        m_waitingSinceNs = now;
+        break;
+    case StepGrants::Progress::None:
+        break;
+    }
     if (m_next < m_grants.size()) {
         grantNext(snapshot, now);
         return;
@@ -96,106 +105,30 @@ void StepSchedule::poll()
     }
 }
 
-bool StepSchedule::resolve(const TelemetrySnapshot &snapshot, std::int64_t now)
-{
-    const ThreadTelemetrySample *thread = StepControl::find(snapshot, m_outstanding.number);
-    if (!thread) {
-        fail(tr("thread %1 disappeared during its step").arg(m_outstanding.number));
-        return false;
-    }
-    if (thread->step.completed >= m_outstanding.grants) {
-        record(*thread, snapshot, false, false);
-    } else if (thread->exited) {
-        record(*thread, snapshot, false, true);
-    } else if (isWaitState(thread->state)) {
-        if (m_outstanding.blockedSinceNs == 0)
-            m_outstanding.blockedSinceNs = now;
-        if (now - m_outstanding.blockedSinceNs < BlockedAfterNs)
-            return false;
-        m_blocked.insert(m_outstanding.number,
-                         describe(thread->role, m_outstanding.action,
-                                  objectName(snapshot, m_outstanding.action, m_outstanding.object),
-                                  m_outstanding.value));
-        record(*thread, snapshot, true, false);
-    } else {
-        m_outstanding.blockedSinceNs = 0;
-        if (now - m_outstanding.sinceNs > PatienceNs)
-            fail(tr("thread %1 did not finish its step within 10 s").arg(m_outstanding.number));
-        return false;
-    }
-    m_hasOutstanding = false;
-    m_waitingSinceNs = now;
-    return true;
-}
-
 void StepSchedule::grantNext(const TelemetrySnapshot &snapshot, std::int64_t now)
 {
     const int number = m_grants.at(m_next);
     const int position = m_next + 1;
-    if (m_blocked.contains(number)) {
+    switch (m_steps.readiness(snapshot, number)) {
+    case StepGrants::Readiness::BlockedInside:
         fail(tr("step %1: thread %2 is blocked inside its step (%3) and cannot take another")
                  .arg(position)
                  .arg(number)
-                 .arg(m_blocked.value(number)));
+                 .arg(m_steps.blockedStep(number)));
         return;
-    }
-    const ThreadTelemetrySample *thread = StepControl::find(snapshot, number);
-    if (thread && thread->exited) {
+    case StepGrants::Readiness::Finished:
         fail(tr("step %1: thread %2 has finished").arg(position).arg(number));
         return;
-    }
-    if (!thread || !thread->step.waitingForGrant()) {
+    case StepGrants::Readiness::NotYet:
+    case StepGrants::Readiness::Outstanding:
         if (now - m_waitingSinceNs > PatienceNs)
             fail(tr("step %1: thread %2 did not reach its next step within 10 s").arg(position).arg(number));
         return;
+    case StepGrants::Readiness::Ready:
+        break;
     }
-    m_outstanding = Outstanding{};
-    m_outstanding.number = number;
-    m_outstanding.grant = position;
-    m_outstanding.grants = thread->step.grants + 1;
-    m_outstanding.action = thread->step.action;
-    m_outstanding.object = thread->step.object;
-    m_outstanding.value = thread->step.value;
-    m_outstanding.sinceNs = now;
-    m_hasOutstanding = true;
-    ++m_next;
-    StepControl(m_run.telemetry()).grant(thread->slot);
-}
-
-QString StepSchedule::objectName(const TelemetrySnapshot &snapshot, StepAction action, std::int64_t object)
-{
-    if (action == StepAction::Acquire || action == StepAction::Release) {
-        for (const LockSample &lock : snapshot.locks)
-            if (lock.index == object)
-                return lock.name;
-    }
-    if (action == StepAction::Load || action == StepAction::Store)
-        return u"counter"_s; // the race's one shared variable, named as in the lesson's code
-    return {};
-}
-
-void StepSchedule::record(const ThreadTelemetrySample &thread, const TelemetrySnapshot &snapshot, bool blocked,
-                          bool finished)
-{
-    const Outstanding &step = m_outstanding;
-    const std::int64_t value = blocked || finished ? step.value : thread.step.result;
-    QJsonObject fields{{u"step"_s, step.grant},
-                       {u"thread"_s, step.number},
-                       {u"pid"_s, thread.pid},
-                       {u"tid"_s, thread.tid},
-                       {u"role"_s, thread.role},
-                       {u"action"_s, stepActionName(step.action)}};
-    const QString object = objectName(snapshot, step.action, step.object);
-    if (!object.isEmpty())
-        fields.insert(u"object"_s, object);
-    if (step.action == StepAction::Load || step.action == StepAction::Store || step.action == StepAction::Put
-        || step.action == StepAction::Get)
-        fields.insert(u"value"_s, double(value));
-    if (blocked)
-        fields.insert(u"blocked"_s, true);
-    if (finished)
-        fields.insert(u"finished"_s, true);
-    m_run.emitEvent(EventKind::Step, fields);
+    if (m_steps.grant(snapshot, number, now))
+        ++m_next;
 }
 
 void StepSchedule::fail(const QString &reason)

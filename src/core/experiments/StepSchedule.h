@@ -1,9 +1,9 @@
 #pragma once
 
+#include "StepGrants.h"
 #include "ipc/StepAction.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -13,12 +13,12 @@
 class ExperimentRun;
 class QTimer;
 struct TelemetrySnapshot;
-struct ThreadTelemetrySample;
 
-// Grants the steps of a step-mode run in a given order (`proclab run --schedule 1,2,1,2`): each number is a
-// stepping thread's 1-based number. A grant goes out only when the previous step has ended — done, the thread
-// finished, or the thread is blocked inside it (on a lock, a full or empty queue: it stays so) — and every step is
-// recorded as a `step` event. Once the last step has ended and the sampler has seen it, finished() ends the run.
+// Grants the steps of a step-mode run in a given order (`proclab run --schedule 1,2,1,2`, the window's "Run this
+// schedule again"): each number is a stepping thread's 1-based number. A grant goes out only when the previous step
+// has ended — done, the thread finished, or the thread is blocked inside it (on a lock, a full or empty queue: it
+// stays so) — and every step is recorded as a `step` event (StepGrants, shared with the window's stepping).
+// Once the last step has ended and the sampler has seen it, finished() ends the run.
 //
 // A grant that cannot be taken — its thread has finished, or is still blocked inside its previous step — fails
 // the schedule with one line saying why (failed()), the CLI's bad input. Polls the telemetry block on the run's
@@ -41,32 +41,14 @@ Q_SIGNALS:
     void failed(const QString &reason);
 
 private:
-    struct Outstanding
-    {
-        int number = 0;
-        int grant = 0;             // 1-based position in the schedule
-        std::uint32_t grants = 0;  // the thread's grant count after this grant
-        StepAction action = StepAction::None;
-        std::int64_t object = -1;
-        std::int64_t value = 0;
-        std::int64_t sinceNs = 0;
-        std::int64_t blockedSinceNs = 0;
-    };
-
     void poll();
-    bool resolve(const TelemetrySnapshot &snapshot, std::int64_t now);
     void grantNext(const TelemetrySnapshot &snapshot, std::int64_t now);
-    void record(const ThreadTelemetrySample &thread, const TelemetrySnapshot &snapshot, bool blocked,
-                bool finished);
-    static QString objectName(const TelemetrySnapshot &snapshot, StepAction action, std::int64_t object);
     void fail(const QString &reason);
 
     ExperimentRun &m_run;
     QList<int> m_grants;
+    StepGrants m_steps;
     int m_next = 0;
-    bool m_hasOutstanding = false;
-    Outstanding m_outstanding;
-    QHash<int, QString> m_blocked; // thread number → the step it is blocked inside
     std::int64_t m_waitingSinceNs = 0;
     std::int64_t m_doneAtNs = 0;
     bool m_over = false;

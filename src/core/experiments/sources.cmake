@@ -7,6 +7,8 @@ target_sources(proclab_core PRIVATE
     experiments/ExperimentCatalogue.h experiments/ExperimentCatalogue.cpp
     experiments/ExperimentRun.h experiments/ExperimentRun.cpp
     experiments/StepSchedule.h experiments/StepSchedule.cpp
+    experiments/StepGrants.h experiments/StepGrants.cpp
+    experiments/RecordedSchedule.h experiments/RecordedSchedule.cpp
     experiments/IsolationExperiment.h experiments/IsolationExperiment.cpp
     experiments/JoinDeadlockExperiment.h experiments/JoinDeadlockExperiment.cpp
     experiments/KillHoldingLockExperiment.h experiments/KillHoldingLockExperiment.cpp
