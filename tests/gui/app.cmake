@@ -37,3 +37,6 @@ proclab_add_test(tst_stalerows SOURCES tst_stalerows.cpp ${PROCLAB_TEST_SUPPORT}
 # The pool's Gantt chart growing before Stop; the lesson's view coming forward, and not against the user's tab.
 proclab_add_test(tst_poolgantt SOURCES tst_poolgantt.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 120 LABELS gui)
+# Experiment ▸ Lesson path: the journal in path order, a window run landing in it, the page for the teacher.
+proclab_add_test(tst_lessonpathdialog SOURCES tst_lessonpathdialog.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC}
+    LIBS proclab_gui SERIAL TIMEOUT 90 LABELS gui)
