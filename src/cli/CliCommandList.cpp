@@ -3,6 +3,7 @@
 #include "ExecCommand.h"
 #include "ExportCommand.h"
 #include "ListCommand.h"
+#include "PathCommand.h"
 #include "RunCommand.h"
 #include "SampleCommand.h"
 
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<CliCommand>> CliCommandList::make()
     commands.push_back(std::make_unique<SampleCommand>());
     commands.push_back(std::make_unique<ExecCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<PathCommand>());
     commands.push_back(std::make_unique<BenchCommand>());
     return commands;
 }

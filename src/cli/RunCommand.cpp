@@ -8,6 +8,7 @@
 #include "TerminalText.h"
 #include "experiments/ExperimentCatalogue.h"
 #include "experiments/ExperimentRun.h"
+#include "experiments/LessonPathReport.h"
 #include "experiments/StepSchedule.h"
 
 #include <QCommandLineParser>
@@ -36,10 +37,15 @@ int RunCommand::run(const QStringList &arguments)
     const QCommandLineOption schedule(u"schedule"_s,
                                       tr("Step mode: grant steps to these threads in this order (1-based), then end."),
                                       u"N,N,…"_s);
+    const QCommandLineOption predict(u"predict"_s,
+                                     tr("Answer the experiment's prediction question first (its choice N, 1-based; "
+                                        "see `proclab list --json`): the result says whether the run proved it, "
+                                        "and the run goes into your lesson journal (`proclab path`)."),
+                                     u"N"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
-    parser.addOptions({set, duration, interval, log, json, schedule, help});
+    parser.addOptions({set, duration, interval, log, json, schedule, predict, help});
     parser.addPositionalArgument(u"ID"_s, tr("The experiment (see `proclab list`)."));
-    const QString allowedOptions = u"--set KEY=VALUE, --duration S, --interval MS, --log FILE, --json, --schedule N,N,…"_s;
+    const QString allowedOptions = u"--set KEY=VALUE, --duration S, --interval MS, --log FILE, --json, --schedule N,N,…, --predict N"_s;
     if (!parser.parse(QStringList{u"proclab run"_s} + arguments))
         return CliOutput::usageError(name(), parser.errorText() + u"; "_s + tr("allowed: %1").arg(allowedOptions));
     if (parser.isSet(help)) {
@@ -88,6 +94,21 @@ int RunCommand::run(const QStringList &arguments)
         options.stepping = true;
     }
 
+    if (parser.isSet(predict)) {
+        const QStringList choices = experiment->prediction().choices;
+        const std::optional<qint64> choice = NumberText::whole(parser.value(predict), 1, choices.size());
+        if (!choice) {
+            QStringList numbered;
+            for (qsizetype i = 0; i < choices.size(); ++i)
+                numbered << u"%1 (%2)"_s.arg(i + 1).arg(choices.at(i));
+            return CliOutput::usageError(name(), tr("--predict takes one of %1's choices: %2; got '%3'")
+                                                     .arg(experiment->id(), numbered.join(u", "_s),
+                                                          parser.value(predict)));
+        }
+        options.predicted = int(*choice - 1);
+        options.journal = true;
+    }
+
     const QString id = experiment->id();
     ExperimentRun run(std::move(experiment), values, options);
     QObject::connect(&run, &ExperimentRun::event, [this](const SessionEvent &event) { print(event); });
@@ -126,15 +147,25 @@ int RunCommand::run(const QStringList &arguments)
                                       {u"figures"_s, verdict.figures}, {u"log"_s, run.logPath()}};
         if (verdict.answer >= 0)
             summaryLine.insert(u"answer"_s, verdict.answer);
+        if (run.predicted() >= 0) {
+            summaryLine.insert(u"predicted"_s, run.predicted());
+            if (verdict.answer >= 0)
+                summaryLine.insert(u"right"_s, verdict.answer == run.predicted());
+        }
         CliOutput::outRaw(QJsonDocument(summaryLine).toJson(QJsonDocument::Compact) + '\n');
     } else {
         CliOutput::out(verdict.observed ? tr("Observed: %1").arg(verdict.detail)
                        : verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive
                            ? tr("Inconclusive: %1").arg(verdict.detail)
                            : tr("Not observed: %1").arg(verdict.detail));
+        if (run.predicted() >= 0)
+            CliOutput::out(LessonPathReport::sentence(run.experiment().prediction().choices, run.predicted(),
+                                                      verdict.answer));
         if (!run.logPath().isEmpty())
             CliOutput::out(tr("Session recorded in %1").arg(run.logPath()));
     }
+    if (!run.journalError().isEmpty())
+        CliOutput::err(u"proclab run: "_s + run.journalError());
     // Inconclusive: the machine left the lesson too few free cores to show; one line says whose load it was.
     if (verdict.outcome == PhenomenonVerdict::Outcome::Inconclusive) {
         CliOutput::err(u"proclab run: "_s + verdict.loadNote);

@@ -41,3 +41,6 @@ proclab_add_test(tst_poolgantt SOURCES tst_poolgantt.cpp ${PROCLAB_TEST_SUPPORT}
 # prediction revealed from the figures, "Run this schedule again" after the run and from its replay.
 proclab_add_test(tst_stepmode SOURCES tst_stepmode.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC} LIBS proclab_gui
     SERIAL TIMEOUT 90 LABELS gui)
+# Experiment ▸ Lesson path: the journal in path order, a window run landing in it, the page for the teacher.
+proclab_add_test(tst_lessonpathdialog SOURCES tst_lessonpathdialog.cpp ${PROCLAB_TEST_SUPPORT} ${PROCLAB_QRC}
+    LIBS proclab_gui SERIAL TIMEOUT 90 LABELS gui)

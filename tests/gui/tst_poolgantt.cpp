@@ -1,7 +1,7 @@
 // The pool's Gantt chart in the real window, and the lesson's view coming forward. pool: bars appear and grow
 // while the run goes on (before Stop), grouped by mode with each mode's makespan; the Gantt tab comes forward by
 // itself — but not when the user picked another tab during the run. deadlock: the wait-for graph comes forward
-// when the cycle forms. Real lab processes.
+// when the cycle forms, and when a lock's owner is killed holding it. Real lab processes.
 #include "ChildrenLeft.h"
 #include "lessons/ExperimentPanel.h"
 #include "lessons/PoolGanttWidget.h"
@@ -28,6 +28,7 @@ private Q_SLOTS:
     void barsGrowBeforeStopAndComeForward();
     void theUsersTabIsKept();
     void waitGraphComesForwardOnACycle();
+    void waitGraphComesForwardForADeadOwner();
 };
 
 void tst_PoolGantt::initTestCase()
@@ -125,6 +126,27 @@ void tst_PoolGantt::waitGraphComesForwardOnACycle()
     // Focus is not taken: the keyboard stays where it was (no widget of the graph took it).
     QVERIFY(!graph->isAncestorOf(QApplication::focusWidget()));
     Q_UNUSED(before);
+    window.stopExperiment();
+    window.close();
+}
+
+void tst_PoolGantt::waitGraphComesForwardForADeadOwner()
+{
+    // kill-holding-lock: the holder is killed with the lock held; its waiters wait for a dead owner, and the
+    // graph, which keeps a node for it, comes forward then (not at the start, when nobody waits for anything dead).
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.show();
+    QTabWidget *tabs = bottomTabs(window);
+    auto *graph = window.findChild<WaitGraphPanel *>();
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"kill-holding-lock"_s));
+    QVERIFY(tabs->currentWidget() != graph);
+    window.startExperiment();
+    QTest::qWait(300); // the holder is killed at 1 s (kill_after)
+    QVERIFY2(tabs->currentWidget() != graph, "the graph came forward before the owner was killed");
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->currentWidget(), static_cast<QWidget *>(graph), 15000);
+    QVERIFY(window.session()->isRunning());
     window.stopExperiment();
     window.close();
 }

@@ -1,5 +1,7 @@
 #include "timeline/CoreMapWidget.h"
 #include "timeline/StateTimelineWidget.h"
+#include "timeline/TimeSpan.h"
+#include "tasks/TaskStateStyle.h"
 
 #include <QTest>
 
@@ -12,6 +14,8 @@ private Q_SLOTS:
     void lanesFollowStates();
     void historyIsBounded();
     void coreMapShowsTheBusiestThread();
+    void timeSpanFitsTheRun();
+    void aShortRunFillsTheTimeline();
 };
 
 static TaskRow row(qint64 tid, TaskState state, int core = -1, double running = 0)
@@ -63,6 +67,53 @@ void tst_TimelineWidgets::coreMapShowsTheBusiestThread()
     QCOMPARE(map.threadAt(0, 1.05), 101);
     QCOMPARE(map.threadAt(1, 1.05), 103);
     QCOMPARE(map.threadAt(1, 0.5), 0);
+}
+
+void tst_TimelineWidgets::timeSpanFitsTheRun()
+{
+    // Short runs from 0, rounded up to a readable length; long ones the last minute.
+    QCOMPARE(TimeSpan::fitting(0).to, 5.0);
+    QCOMPARE(TimeSpan::fitting(2.8).from, 0.0);
+    QCOMPARE(TimeSpan::fitting(2.8).to, 5.0);
+    QCOMPARE(TimeSpan::fitting(5.2).to, 10.0);
+    QCOMPARE(TimeSpan::fitting(41).to, 45.0);
+    QCOMPARE(TimeSpan::fitting(59.9).to, 60.0);
+    QCOMPARE(TimeSpan::fitting(75).from, 15.0);
+    QCOMPARE(TimeSpan::fitting(75).to, 75.0);
+    QCOMPARE(TimeSpan::fitting(8, 10).to, 10.0);
+    QCOMPARE(TimeSpan::fitting(12, 10).from, 2.0);
+    // At most six labels, on round seconds.
+    for (const double now : {0.0, 3.0, 14.0, 29.0, 44.0, 60.0, 130.5}) {
+        const QList<double> ticks = TimeSpan::fitting(now).ticks();
+        QVERIFY2(ticks.size() >= 2 && ticks.size() <= 7, qPrintable(QString::number(now)));
+        for (const double tick : ticks)
+            QCOMPARE(std::fmod(tick, TimeSpan::fitting(now).tickStep()), 0.0);
+    }
+}
+
+void tst_TimelineWidgets::aShortRunFillsTheTimeline()
+{
+    // A thread Running for the whole of a 3-second run: its lane is coloured from the left third of the plot on,
+    // not only along the last twentieth of a 60-second window.
+    StateTimelineWidget timeline;
+    for (int i = 0; i <= 30; ++i)
+        timeline.addSample(i * 0.1, {row(101, TaskState::Running)});
+    timeline.resize(700, 60);
+    QImage image(timeline.size(), QImage::Format_ARGB32);
+    timeline.render(&image);
+    const int plotLeft = StateTimelineWidget::LabelWidth;
+    const int plotWidth = timeline.width() - StateTimelineWidget::LabelWidth - 6;
+    const int y = StateTimelineWidget::HeaderHeight + StateTimelineWidget::LaneHeight / 2;
+    const QColor running = TaskStateStyle::runningColor();
+    const auto isRunning = [&](double t) {
+        const QColor pixel = image.pixelColor(int(plotLeft + t / 5.0 * plotWidth), y);
+        return std::abs(pixel.red() - running.red()) < 30 && std::abs(pixel.green() - running.green()) < 30
+            && std::abs(pixel.blue() - running.blue()) < 30;
+    };
+    QVERIFY2(isRunning(0.5), "the lane is not coloured at 0.5 s of a 3-second run");
+    QVERIFY2(isRunning(1.5), "the lane is not coloured at 1.5 s of a 3-second run");
+    QVERIFY2(isRunning(2.8), "the lane is not coloured at 2.8 s of a 3-second run");
+    QVERIFY2(!isRunning(4.5), "the lane is coloured after the run's last sample");
 }
 
 QTEST_MAIN(tst_TimelineWidgets)

@@ -14,3 +14,8 @@ if(TARGET proclab)
     proclab_add_test(tst_stepschedule SOURCES tst_stepschedule.cpp LIBS Qt6::Core SERIAL TIMEOUT 120)
     add_dependencies(tst_stepschedule proclab proclab-worker)
 endif()
+# The lesson path: `proclab run --predict`, the learner's journal and `proclab path`. Real lab threads: SERIAL.
+if(TARGET proclab)
+    proclab_add_test(tst_lessonpath SOURCES tst_lessonpath.cpp LIBS Qt6::Core SERIAL TIMEOUT 120)
+    add_dependencies(tst_lessonpath proclab proclab-worker)
+endif()

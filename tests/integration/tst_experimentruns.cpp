@@ -173,10 +173,6 @@ void tst_ExperimentRuns::showsItsPhenomenon()
         if (kind == u"measure"_s && firstLiveFigure < 0 && liveFigures.contains(event.value(u"name"_s).toString()))
             firstLiveFigure = event.value(u"t"_s).toDouble();
     }
-    // The lesson's figure is in the stream while the run goes on, not only at the stop.
-    QVERIFY2(firstLiveFigure >= 0, qPrintable(u"no live figure of "_s + liveFigures.join(u", "_s) + u" recorded"_s));
-    QVERIFY2(stoppedAt > 0 && firstLiveFigure <= stoppedAt - 0.5,
-             qPrintable(u"the first live figure came at %1 s, the stop at %2 s"_s.arg(firstLiveFigure).arg(stoppedAt)));
     QVERIFY(!started.isEmpty());
     // Everything this run started is gone once `proclab run` has returned (ProcLab reaps before it exits).
     QTRY_VERIFY2_WITH_TIMEOUT(stillAlive(started).isEmpty(), "a lab process outlived its experiment", 2000);
@@ -191,6 +187,12 @@ void tst_ExperimentRuns::showsItsPhenomenon()
         QSKIP(qPrintable(u"inconclusive: "_s + QString::fromUtf8(r.err.trimmed()) + u"; "_s
                          + summary.value(u"detail"_s).toString()));
     }
+    // The lesson's figure is in the stream while the run goes on, not only at the stop. (After the verdict: a run
+    // that other programs' load made inconclusive may not have reached its first figure in time — the pool's
+    // sequential apply mode is a figure only once it has ended.)
+    QVERIFY2(firstLiveFigure >= 0, qPrintable(u"no live figure of "_s + liveFigures.join(u", "_s) + u" recorded"_s));
+    QVERIFY2(stoppedAt > 0 && firstLiveFigure <= stoppedAt - 0.5,
+             qPrintable(u"the first live figure came at %1 s, the stop at %2 s"_s.arg(firstLiveFigure).arg(stoppedAt)));
     QCOMPARE(summary.value(u"verdict"_s).toString(), summary.value(u"observed"_s).toBool() ? u"observed"_s
                                                                                           : u"not_observed"_s);
     QVERIFY2(summary.value(u"observed"_s).toBool(),

@@ -2,7 +2,7 @@
 foreach(test tst_sessionjsonwriter tst_utf8validator tst_samplethrottle tst_sessionfolder tst_sessionretention
         tst_sessionreader tst_csvwriter tst_jsonlexporter tst_csvexporter tst_htmlreportexporter
         tst_sessioneventqueue tst_sessionreportdata tst_sessionformatdoc tst_svgwriter
-        tst_sessionreplay tst_sessiontape tst_outputtarget)
+        tst_sessionreplay tst_sessiontape tst_outputtarget tst_lessonjournal)
     proclab_add_test(${test} SOURCES ${test}.cpp LIBS proclab_core LABELS session)
 endforeach()
 # Timing: 100 000 events in one second must not slow the producer; flushes are counted per second.

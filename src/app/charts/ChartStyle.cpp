@@ -3,6 +3,11 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
+#include <QValueAxis>
+
+#include "timeline/TimeSpan.h"
+
+#include <algorithm>
 
 bool ChartStyle::isDark(const QPalette &palette)
 {
@@ -25,4 +30,26 @@ void ChartStyle::apply(QChart *chart, const QPalette &palette)
         axis->setGridLineColor(isDark(palette) ? palette.color(QPalette::Mid) : palette.color(QPalette::Midlight));
         axis->setLinePenColor(grid);
     }
+}
+
+void ChartStyle::setRange(QValueAxis *axis, double from, double to, double step)
+{
+    if (axis->min() == from && axis->max() == to && axis->tickInterval() == step)
+        return;
+    const double oldLength = std::max(1e-9, axis->max() - axis->min());
+    const double oldStep = std::max(1e-9, axis->tickInterval());
+    if (oldLength / step <= (to - from) / oldStep) {
+        axis->setTickInterval(step);
+        axis->setRange(from, to);
+    } else {
+        axis->setRange(from, to);
+        axis->setTickInterval(step);
+    }
+}
+
+void ChartStyle::setTimeRange(QValueAxis *axis, const TimeSpan &span)
+{
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    setRange(axis, span.from, span.to, span.tickStep());
 }

@@ -2,6 +2,7 @@
 
 #include "ChartStyle.h"
 #include "ChartThinning.h"
+#include "timeline/TimeSpan.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -82,9 +83,9 @@ void CpuLoadChart::ensureCores(int count)
             core.chart->addSeries(areas[a]);
         }
         core.x = new QValueAxis(core.chart);
-        core.x->setRange(-HistorySeconds, 0);
+        // Session time, as the event log and the replay slider give it; the range follows the run (TimeSpan).
+        ChartStyle::setTimeRange(core.x, TimeSpan());
         core.x->setLabelFormat(u"%d s"_s);
-        core.x->setTickCount(4);
         // Every core shares one time axis: its labels under the last row only, so each chart keeps its height for
         // the load itself.
         core.x->setLabelsVisible(i >= count - columns);
@@ -120,8 +121,9 @@ void CpuLoadChart::push(double t, const QList<CpuLoad> &cpus, const QList<double
     for (int i = 0; i < cpus.size(); ++i) {
         Core &core = m_cores[i];
         const CpuLoad &load = cpus.at(i);
-        // Other programs' share is the core's busy time less the lab's. Without the lab's share (a recording's
-        // history) the whole busy time is drawn as one, in the other programs' colour.
+        // Other programs' share is the core's busy time less the lab's (live and in a replay alike: LabCoreShare
+        // over the frame's rows). Without the lab's share the whole busy time is drawn as one, in the other
+        // programs' colour.
         const double busy = load.busy * 100;
         const double lab = i < labShares.size() ? std::clamp(labShares.at(i) * 100, 0.0, busy) : 0.0;
         core.history.push({t, lab, busy - lab, load.steal * 100});
@@ -150,7 +152,7 @@ void CpuLoadChart::addSample(double t, const QList<CpuLoad> &cpus, const QList<d
 void CpuLoadChart::addSamples(const QList<ReplayHistory::CpuSample> &samples)
 {
     for (const ReplayHistory::CpuSample &sample : samples)
-        push(sample.t, sample.cpus);
+        push(sample.t, sample.cpus, sample.labShares);
     if (!samples.isEmpty())
         redraw(false);
 }
@@ -159,7 +161,7 @@ void CpuLoadChart::setHistory(const QList<ReplayHistory::CpuSample> &samples)
 {
     clear();
     for (const ReplayHistory::CpuSample &sample : samples)
-        push(sample.t, sample.cpus);
+        push(sample.t, sample.cpus, sample.labShares);
     // The titles show the chosen moment's figures, not the last ones of the once-a-second rhythm.
     if (!samples.isEmpty()) {
         const ReplayHistory::CpuSample &last = samples.last();
@@ -177,16 +179,20 @@ void CpuLoadChart::redraw(bool force)
         m_dirty = true;
         return;
     }
+    const TimeSpan span = TimeSpan::fitting(m_now, HistorySeconds);
     const double plotWidth = std::max(1.0, m_cores.first().chart->plotArea().width());
-    const double pixelsPerSecond = plotWidth / HistorySeconds;
+    const double pixelsPerSecond = plotWidth / span.seconds();
     // Between two redraws the picture must have moved by a pixel: finer steps show nothing new.
-    if (!force && m_drawnAt >= 0 && m_now >= m_drawnAt && (m_now - m_drawnAt) * pixelsPerSecond < 1.0) {
+    if (!force && m_drawnAt >= 0 && m_now >= m_drawnAt && span.to == m_drawnTo
+        && (m_now - m_drawnAt) * pixelsPerSecond < 1.0) {
         m_dirty = true;
         return;
     }
     m_drawnAt = m_now;
+    m_drawnTo = span.to;
     m_dirty = false;
     for (Core &core : m_cores) {
+        ChartStyle::setTimeRange(core.x, span);
         QList<QPointF> lab, other, steal;
         const qsizetype n = core.history.size();
         lab.reserve(n / 4 + 2);
@@ -203,13 +209,13 @@ void CpuLoadChart::redraw(bool force)
         const auto flush = [&] {
             if (count == 0)
                 return;
-            const double x = sum.t - m_now;
+            const double x = sum.t;
             const double l = sum.lab / count, o = sum.other / count, st = sum.steal / count;
             if (lab.isEmpty() && older) {
                 // The history goes back further: the areas reach the window's left edge.
-                lab.append({-HistorySeconds, l});
-                other.append({-HistorySeconds, l + o});
-                steal.append({-HistorySeconds, l + o + st});
+                lab.append({span.from, l});
+                other.append({span.from, l + o});
+                steal.append({span.from, l + o + st});
             }
             lab.append({x, l});
             other.append({x, l + o});
@@ -217,7 +223,7 @@ void CpuLoadChart::redraw(bool force)
         };
         for (qsizetype k = 0; k < n; ++k) {
             const Sample &s = core.history.at(k);
-            if (s.t - m_now < -HistorySeconds) {
+            if (s.t < span.from) {
                 older = true;
                 continue;
             }
@@ -266,8 +272,11 @@ void CpuLoadChart::clear()
         core.lab->clear();
         core.other->clear();
         core.steal->clear();
+        ChartStyle::setTimeRange(core.x, TimeSpan());
     }
+    m_now = 0;
     m_drawnAt = -1;
+    m_drawnTo = -1;
     m_dirty = false;
 }
 
@@ -301,4 +310,11 @@ void CpuLoadChart::changeEvent(QEvent *event)
     else if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+QPair<double, double> CpuLoadChart::shownTimeRange() const
+{
+    if (m_cores.isEmpty())
+        return {0, 0};
+    return {m_cores.first().x->min(), m_cores.first().x->max()};
 }

@@ -15,7 +15,8 @@ class QLabel;
 class QLineSeries;
 class QValueAxis;
 
-// Per-core CPU load, one small chart per core, over the last 60 seconds: the lab's own tasks, other programs
+// Per-core CPU load, one small chart per core, over the whole run while it is short and the last 60 seconds once
+// it is long (TimeSpan), in session time: the lab's own tasks, other programs
 // (the core's busy time less the lab's) and steal, stacked as areas (htop's formula; iowait counts as idle). Fixed-size ring buffers; one replace() per series when the picture
 // moved by a pixel at least, with the points thinned to what the plot's pixels can show (ChartThinning); nothing
 // is drawn while the chart is hidden (it catches up when shown).
@@ -36,7 +37,9 @@ public:
     void setHistory(const QList<ReplayHistory::CpuSample> &samples);
     void clear();
     // The upper edge of the busy time (lab and other programs) and of the lab's part, as `core` shows them now
-    // (x: seconds before the last sample, y: percent); for tests.
+    // (x: session seconds, y: percent); for tests.
+    // The time axis's range as drawn (session seconds); for tests.
+    QPair<double, double> shownTimeRange() const;
     QList<QPointF> shownBusyPoints(int core) const;
     QList<QPointF> shownLabPoints(int core) const;
     // Draws what was added at once, whether or not it moved by a pixel; for tests and a replay's seek.
@@ -80,5 +83,6 @@ private:
     int m_capacity = 600;
     double m_now = 0;
     double m_drawnAt = -1; // the sample time drawn last; -1: nothing drawn since the last clear
+    double m_drawnTo = -1; // the right edge of the time axis drawn last (TimeSpan)
     bool m_dirty = false;
 };

@@ -2,6 +2,7 @@
 
 #include "ChartStyle.h"
 #include "ChartThinning.h"
+#include "timeline/TimeSpan.h"
 
 #include <QChart>
 #include <QChartView>
@@ -18,24 +19,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-// Sets a dynamic-tick axis to [0, top] with ticks every `step`. The axis lays itself out after each of the two
-// calls, so the order matters: the range first with the old step would, when the rate leaps from 1/s to 10 000/s
-// at the start of a run, make ten thousand grid lines and labels for one frame — a freeze of 200 ms and more (of
-// minutes, at a million a second). Whichever half-way state has fewer ticks goes first.
-void setRangeAndStep(QValueAxis *axis, double top, double step)
-{
-    const double oldTop = std::max(1.0, axis->max() - axis->min());
-    const double oldStep = std::max(1e-9, axis->tickInterval());
-    if (oldTop / step <= top / oldStep) {
-        axis->setTickInterval(step);
-        axis->setRange(0, top);
-    } else {
-        axis->setRange(0, top);
-        axis->setTickInterval(step);
-    }
-}
-} // namespace
 
 QueueChart::QueueChart(QWidget *parent)
     : QWidget(parent)
@@ -66,8 +49,7 @@ QueueChart::QueueChart(QWidget *parent)
     m_rateChart->addSeries(m_puts);
     m_rateChart->addSeries(m_gets);
     for (QValueAxis *x : {m_x, m_rateX}) {
-        x->setRange(-60, 0);
-        x->setTickCount(4);
+        ChartStyle::setTimeRange(x, TimeSpan());
         x->setLabelFormat(u"%d s"_s);
     }
     // One time axis for both plots: its labels under the lower one only.
@@ -204,21 +186,26 @@ void QueueChart::redraw(bool force)
         return;
     }
     const double t = m_lastT;
-    const double pixelsPerSecond = std::max(1.0, m_rateChart->plotArea().width()) / 60.0;
-    if (!force && m_drawnAt >= 0 && t >= m_drawnAt && (t - m_drawnAt) * pixelsPerSecond < 1.0) {
+    const TimeSpan span = TimeSpan::fitting(t);
+    const double pixelsPerSecond = std::max(1.0, m_rateChart->plotArea().width()) / span.seconds();
+    if (!force && m_drawnAt >= 0 && t >= m_drawnAt && span.to == m_drawnTo
+        && (t - m_drawnAt) * pixelsPerSecond < 1.0) {
         m_dirty = true;
         return;
     }
     m_drawnAt = t;
+    m_drawnTo = span.to;
+    ChartStyle::setTimeRange(m_x, span);
+    ChartStyle::setTimeRange(m_rateX, span);
     m_dirty = false;
     const QueueStats &q = m_last;
     QList<QPointF> depth, capacity, puts, gets;
     double maxRate = 1;
     for (qsizetype i = 0; i < m_history.size(); ++i) {
         const Sample &s = m_history.at(i);
-        if (i + 1 < m_history.size() && m_history.at(i + 1).t - t < -60)
+        if (i + 1 < m_history.size() && m_history.at(i + 1).t < span.from)
             continue;
-        const double x = s.t - t;
+        const double x = s.t;
         depth.append({x, s.depth});
         capacity.append({x, s.capacity});
         puts.append({x, s.putRate});
@@ -248,10 +235,10 @@ void QueueChart::redraw(bool force)
     const auto onTick = [](double top, double step) { return std::ceil(top / step - 1e-9) * step; };
     const double itemsTop = std::max(1, q.capacity) * 1.1;
     const double itemsStep = niceStep(itemsTop, ticksFor(m_chart));
-    setRangeAndStep(m_items, onTick(itemsTop, itemsStep), itemsStep);
+    ChartStyle::setRange(m_items, 0, onTick(itemsTop, itemsStep), itemsStep);
     const double rateTop = std::ceil(maxRate * 1.2);
     const double rateStep = niceStep(rateTop, ticksFor(m_rateChart));
-    setRangeAndStep(m_rate, onTick(rateTop, rateStep), rateStep);
+    ChartStyle::setRange(m_rate, 0, onTick(rateTop, rateStep), rateStep);
     // The summary is rich, word-wrapped text: each new text lays the label and its layout out again. At 10 Hz that
     // cost more than the chart and changed faster than anyone can read, so it follows at most twice a second.
     if (m_summaryT >= 0 && t >= m_summaryT && t - m_summaryT < SummarySeconds)
@@ -286,6 +273,9 @@ void QueueChart::clear()
     m_summary->setText(idleText());
     m_summaryT = -1;
     m_drawnAt = -1;
+    m_drawnTo = -1;
+    ChartStyle::setTimeRange(m_x, TimeSpan());
+    ChartStyle::setTimeRange(m_rateX, TimeSpan());
     m_dirty = false;
 }
 

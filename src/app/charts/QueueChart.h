@@ -15,7 +15,7 @@ class QLabel;
 class QLineSeries;
 class QValueAxis;
 
-// A bounded queue over the last 60 seconds, in two plots on one time axis: its depth against its capacity (items),
+// A bounded queue over the whole run while it is short and the last 60 seconds once it is long (TimeSpan), in two plots on one time axis: its depth against its capacity (items),
 // and below it the put and get rates (items per second), each plot with its own scale. One queue at a time; a combo box picks it when the experiment has several.
 // Drawn as CpuLoadChart is: when the picture moved by a pixel, thinned to the plot's pixels, not while hidden.
 class QueueChart : public QWidget
@@ -72,6 +72,7 @@ private:
     int m_queue = 0;
     int m_queueCount = 0;
     double m_lastT = -1;
+    double m_drawnTo = -1; // the right edge of the time axis drawn last
     double m_summaryT = -1; // session time the summary was last written; -1: write it on the next sample
     static constexpr double SummarySeconds = 0.5;
     std::uint64_t m_lastPuts = 0, m_lastGets = 0;

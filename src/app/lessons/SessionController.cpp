@@ -15,6 +15,8 @@ bool isSample(const SessionEvent &event)
 SessionController::SessionController(QObject *parent)
     : QObject(parent)
 {
+    // Every run taken in the window is on the learner's lesson path (LessonJournal).
+    m_options.journal = true;
     m_flushTimer.setInterval(200);
     connect(&m_flushTimer, &QTimer::timeout, this, &SessionController::flushEvents);
     m_flushTimer.start();

@@ -2,6 +2,7 @@
 
 #include "base/EventKind.h"
 #include "frame/FrameRowBuilder.h"
+#include "frame/LabCoreShare.h"
 #include "probe/TaskStateName.h"
 #include "session/SessionReplay.h"
 
@@ -210,10 +211,16 @@ private:
 };
 } // namespace
 
-void ReplayHistory::addSample(const SessionEvent &event)
+void ReplayHistory::addSample(const SessionEvent &event, const SessionMoment &moment)
 {
     if (event.kind == EventKind::CpuSample) {
-        cpus.append({event.t, FrameRowBuilder::cpusOf(event.fields.value(u"cpus"_s).toArray())});
+        CpuSample sample{event.t, FrameRowBuilder::cpusOf(event.fields.value(u"cpus"_s).toArray()), {}};
+        QList<double> busy;
+        for (const CpuLoad &load : std::as_const(sample.cpus))
+            busy << load.busy;
+        // The live window's rule (FrameFanOut::show) over the same rows a frame of this moment has.
+        sample.labShares = LabCoreShare::perCore(FrameRowBuilder::rowsOf(moment), int(sample.cpus.size()), busy);
+        cpus.append(sample);
     } else if (event.kind == EventKind::QueueSample) {
         // The queues of one tick are recorded one after the other with the same t: one chart sample.
         const QJsonValue nameValue = event.fields.value(u"queue"_s);
@@ -232,8 +239,12 @@ ReplayHistory ReplayHistory::samplesBetween(const SessionReplay &replay, qsizety
     ReplayHistory history;
     const QList<SessionEvent> &events = replay.events();
     last = std::min(last, events.size());
-    for (qsizetype i = std::max<qsizetype>(0, first); i < last; ++i)
-        history.addSample(events.at(i));
+    first = std::max<qsizetype>(0, first);
+    SessionMoment moment = first < last ? replay.momentAfter(first) : SessionMoment();
+    for (qsizetype i = first; i < last; ++i) {
+        moment.apply(events.at(i));
+        history.addSample(events.at(i), moment);
+    }
     if (first < last && last > 0) {
         history.from = events.at(std::max<qsizetype>(0, first)).t;
         history.to = events.at(last - 1).t;
@@ -250,11 +261,13 @@ ReplayHistory ReplayHistory::window(const SessionReplay &replay, double from, do
     const QList<SessionEvent> &events = replay.events();
     const qsizetype first = replay.eventsUntil(history.from);
     const qsizetype last = replay.eventsUntil(to);
-    TimelineWalk walk(&history, replay.momentAt(history.from), cores);
+    SessionMoment moment = replay.momentAfter(first);
+    TimelineWalk walk(&history, moment, cores);
     for (qsizetype i = first; i < last; ++i) {
         const SessionEvent &event = events.at(i);
+        moment.apply(event);
         if (event.kind.endsWith(u".sample"_s) && !event.kind.startsWith(u"task."_s))
-            history.addSample(event);
+            history.addSample(event, moment);
         else
             walk.apply(event);
     }

@@ -13,7 +13,7 @@ struct SessionEvent;
 struct SessionMoment;
 
 // What a replay shows over a span of session time, built from the recorded samples only: the per-core loads
-// (cpu.sample), the queues (queue.sample, grouped by tick), and — for a whole history window — each thread's
+// (cpu.sample, the lab's part of each from the rows at that moment), the queues (queue.sample, grouped by tick), and — for a whole history window — each thread's
 // state runs and each core's thread runs. A seek back, or a jump forward, gives the views the window that ends
 // at the new moment in one piece, so they show the same minute whichever way the user came there.
 struct ReplayHistory
@@ -22,6 +22,9 @@ struct ReplayHistory
     {
         double t = 0;
         QList<CpuLoad> cpus;
+        // Per core, the lab's share (LabCoreShare over the rows of the moment the sample was taken in), as the
+        // live chart draws it; the rest of the busy time is other programs'.
+        QList<double> labShares;
     };
     struct QueueSample
     {
@@ -45,5 +48,6 @@ struct ReplayHistory
     static ReplayHistory window(const SessionReplay &replay, double from, double to, int cores);
 
 private:
-    void addSample(const SessionEvent &event);
+    // `moment`: the recording's moment with `event` in it (its rows give the lab's share of each core).
+    void addSample(const SessionEvent &event, const SessionMoment &moment);
 };

@@ -1,5 +1,7 @@
 #include "CoreMapWidget.h"
 
+#include "TimeSpan.h"
+
 #include "StateTimelineWidget.h"
 
 #include <QPaintEvent>
@@ -123,7 +125,9 @@ void CoreMapWidget::paintEvent(QPaintEvent *event)
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter.setFont(small);
     const QFontMetrics metrics(small);
-    const auto xOf = [&](double t) { return plot.left() + (t - (m_now - m_window)) / m_window * plot.width(); };
+    // The same stretch of time as the state timeline above it and the charts (TimeSpan).
+    const TimeSpan span = TimeSpan::fitting(m_now, m_window);
+    const auto xOf = [&](double t) { return span.xOf(t, plot.left(), plot.width()); };
     const int lane = laneHeight();
     const int gap = lane >= 8 ? 2 : 0;
     for (int core = 0; core < m_cores.size(); ++core) {

@@ -5,7 +5,7 @@
 #include <QList>
 #include <QWidget>
 
-// One lane per core showing which lab thread ran there over the last windowSeconds() — `perf sched map`, live.
+// One lane per core showing which lab thread ran there over the whole run while it is short and the last windowSeconds() once it is long (TimeSpan) — `perf sched map`, live.
 // A core counts as running a thread when that thread spent at least a quarter of the interval running and last
 // ran on that core; the busiest such thread wins. Each thread keeps one colour; its TID is written where the
 // run is wide enough.

@@ -1,5 +1,7 @@
 #include "StateTimelineWidget.h"
 
+#include "TimeSpan.h"
+
 #include "tasks/TaskStateStyle.h"
 
 #include <QPaintEvent>
@@ -149,7 +151,7 @@ double StateTimelineWidget::gilAt(qint64 pid, qint64 tid, double t) const
 
 double StateTimelineWidget::xOf(double t, const QRect &plot) const
 {
-    return plot.left() + (t - (m_now - m_window)) / m_window * plot.width();
+    return TimeSpan::fitting(m_now, m_window).xOf(t, plot.left(), plot.width());
 }
 
 void StateTimelineWidget::paintEvent(QPaintEvent *event)
@@ -160,22 +162,30 @@ void StateTimelineWidget::paintEvent(QPaintEvent *event)
     const QColor text = palette().color(QPalette::Text);
     const QColor grid = palette().color(QPalette::Mid);
 
-    // The time axis: a tick every 10 s, "now" at the right edge.
+    // The time axis in session seconds, as the charts and the event log give it: the whole run while it is short,
+    // the last minute once it is long (TimeSpan); a line marks "now" while the run has not reached the right edge.
     painter.setPen(text);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter.setFont(small);
-    for (int s = 0; s <= int(m_window); s += 10) {
-        const double x = xOf(m_now - s, plot);
+    const TimeSpan span = TimeSpan::fitting(m_now, m_window);
+    for (const double tick : span.ticks()) {
+        const double x = xOf(tick, plot);
         painter.setPen(grid);
         painter.drawLine(QPointF(x, HeaderHeight - 3), QPointF(x, height()));
         painter.setPen(text);
-        const QString label = s == 0 ? tr("now") : tr("-%1 s").arg(s);
-        // "now" sits at the right edge: right-aligned so it is not cut in half.
-        if (s == 0)
+        const QString label = tr("%1 s").arg(tick, 0, 'f', 0);
+        // The last tick sits at the right edge: right-aligned so it is not cut in half.
+        if (x > plot.right() - 40)
             painter.drawText(QRectF(x - 80, 0, width() - (x - 80) - 2, HeaderHeight - 3), Qt::AlignRight | Qt::AlignVCenter, label);
         else
             painter.drawText(QRectF(x - 40, 0, 80, HeaderHeight - 3), Qt::AlignCenter, label);
+    }
+    if (m_lastT >= 0 && m_now < span.to - 1e-9) {
+        const double x = xOf(m_now, plot);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
+        painter.drawLine(QPointF(x, HeaderHeight - 3), QPointF(x, height()));
+        painter.setPen(text);
     }
     if (m_lanes.isEmpty()) {
         painter.drawText(plot, Qt::AlignCenter, tr("Start an experiment: every lab thread gets a lane here."));

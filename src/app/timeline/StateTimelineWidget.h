@@ -6,7 +6,7 @@
 #include <QMap>
 #include <QWidget>
 
-// One lane per lab thread, coloured by its state over the last windowSeconds() — VisualVM's thread timeline, for
+// One lane per lab thread, coloured by its state over the whole run while it is short and the last windowSeconds() once it is long (TimeSpan) — VisualVM's thread timeline, for
 // real OS threads. The history is kept as runs of one state (a blocked thread that never wakes costs one run),
 // runs older than the window are dropped, so memory stays bounded. Only the lanes inside the exposed rectangle
 // are painted (the widget sits in a scroll area with hundreds of lanes).

@@ -22,6 +22,7 @@
 #include "dialogs/SessionOpenDialog.h"
 #include "events/EventLogPanel.h"
 #include "lessons/ExperimentPanel.h"
+#include "lessons/LessonPathDialog.h"
 #include "lessons/ParameterForm.h"
 #include "lessons/PoolGanttWidget.h"
 #include "lessons/ResultCard.h"
@@ -44,6 +45,8 @@
 #include "session/SessionExporter.h"
 #include "session/SessionReader.h"
 #include "session/SessionRetention.h"
+
+#include <algorithm>
 
 #include <QActionGroup>
 #include <QCheckBox>
@@ -113,7 +116,10 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     // The lesson's view comes forward when the lesson happens in a live run (not against the user's choice).
     m_viewPicker = new LessonViewPicker(m_ui->bottomTabs, this);
     connect(m_session, &SessionController::ticked, this, [this](const Frame &frame) {
-        if (frame.deadlocked)
+        // A cycle, or a lock whose owner died holding it (kill-holding-lock): the graph shows who waits on whom.
+        const bool deadOwner = std::any_of(frame.waits.locks.cbegin(), frame.waits.locks.cend(),
+                                           [](const LockState &lock) { return lock.ownerTid != 0 && !lock.ownerAlive; });
+        if (frame.deadlocked || deadOwner)
             m_viewPicker->bringForward(m_ui->waitGraphPanel);
         if (!frame.poolTasks.isEmpty())
             m_viewPicker->bringForward(m_poolGantt);
@@ -208,6 +214,7 @@ void MainWindow::setUpActions()
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopExperiment);
     connect(m_ui->actionResetParameters, &QAction::triggered, this,
             [this] { m_ui->experimentPanel->form()->resetToDefaults(); });
+    connect(m_ui->actionLessonPath, &QAction::triggered, this, &MainWindow::showLessonPath);
     connect(m_ui->actionFreeze, &QAction::toggled, this, [this](bool frozen) {
         m_session->setFrozen(frozen);
         m_status->setFrozen(frozen);
@@ -615,6 +622,20 @@ void MainWindow::editLimits()
     QSettings settings;
     settings.setValue(MaxProcessesKey, dialog.limits().maxProcesses);
     settings.setValue(MaxThreadsKey, dialog.limits().maxThreads);
+}
+
+void MainWindow::showLessonPath()
+{
+    if (!m_lessonPath) {
+        m_lessonPath = new LessonPathDialog(this);
+        connect(m_lessonPath, &LessonPathDialog::experimentChosen, this, [this](const QString &id) {
+            if (m_ui->experimentPanel->selectExperiment(id))
+                m_ui->experimentPanel->setFocus(Qt::OtherFocusReason);
+        });
+    }
+    m_lessonPath->show();
+    m_lessonPath->raise();
+    m_lessonPath->activateWindow();
 }
 
 void MainWindow::showHelp(int page)

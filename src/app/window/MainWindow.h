@@ -12,6 +12,7 @@ class MainWindow;
 class FrameFanOut;
 class GuiOptions;
 class LanguageSwitcher;
+class LessonPathDialog;
 class LessonViewPicker;
 class PoolGanttWidget;
 class QActionGroup;
@@ -77,6 +78,8 @@ private:
     void fillRecentMenu();
     void editLimits();
     void showHelp(int page);
+    // Experiment ▸ Lesson path (Ctrl+P): non-modal, one per window.
+    void showLessonPath();
     void restoreWindowState();
     // True when the window is no larger than its screen's available area.
     bool fitsScreen() const;
@@ -93,6 +96,7 @@ private:
     FrameFanOut *m_views = nullptr;
     PoolGanttWidget *m_poolGantt = nullptr;
     LessonViewPicker *m_viewPicker = nullptr;
+    LessonPathDialog *m_lessonPath = nullptr;
     SessionMenu *m_sessionMenu = nullptr;
     ReplayContext *m_replayContext = nullptr;
     TaskActions *m_taskActions;

@@ -11,8 +11,10 @@
 #include "probe/SamplerThread.h"
 #include "probe/TaskStateName.h"
 #include "python/GilSession.h"
+#include "session/LessonJournal.h"
 #include "session/SessionHeader.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QThread>
 
@@ -178,16 +180,18 @@ bool ExperimentRun::start()
     m_deadlocks = std::make_unique<DeadlockMonitor>();
     m_futex = std::make_unique<FutexCrossCheck>(std::unique_ptr<ProcSource>(), 10, 64, 1);
     m_running = true;
-    QJsonObject start{{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
-                      {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
-                      {u"allowance"_s, CoreAllowance::ofThisProcess().toJson()}};
+    QJsonObject startFields{{u"experiment"_s, m_experiment->id()}, {u"parameters"_s, m_values.toJson()},
+                            {u"supervisor"_s, qint64(::getpid())}, {u"cores"_s, cores()},
+                            {u"allowance"_s, CoreAllowance::ofThisProcess().toJson()}};
     if (m_options.stepping)
-        start.insert(u"stepping"_s, true);
-    const QStringList choices = m_experiment->prediction().choices;
-    if (m_options.predicted >= 0 && m_options.predicted < choices.size())
-        start.insert(u"prediction"_s, QJsonObject{{u"choice"_s, m_options.predicted},
-                                                  {u"text"_s, choices.at(m_options.predicted)}});
-    emitEvent(EventKind::ExperimentStart, start);
+        startFields.insert(u"stepping"_s, true);
+    const Prediction prediction = m_experiment->prediction();
+    if (m_options.predicted >= prediction.choices.size())
+        m_options.predicted = -1;
+    if (m_options.predicted >= 0)
+        startFields.insert(u"prediction"_s, QJsonObject{{u"choice"_s, m_options.predicted},
+                                                        {u"text"_s, prediction.choices.at(m_options.predicted)}});
+    emitEvent(EventKind::ExperimentStart, startFields);
 
     m_sampler = std::make_unique<SamplerThread>();
     m_sampler->sampler().setDescendantRoots({int(::getpid())});
@@ -364,11 +368,35 @@ void ExperimentRun::stop(StopReason reason)
             fields.insert(u"answer"_s, m_verdict.answer);
             fields.insert(u"answer_text"_s, m_experiment->prediction().choices.value(m_verdict.answer));
         }
+        if (m_options.predicted >= 0) {
+            fields.insert(u"predicted"_s, m_options.predicted);
+            // Right or not only when the figures proved a choice; an inconclusive run says nothing of it.
+            if (m_verdict.answer >= 0)
+                fields.insert(u"right"_s, m_verdict.answer == m_options.predicted);
+        }
         emitEvent(EventKind::Phenomenon, fields);
         emitEvent(EventKind::ExperimentStop, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
     }
+    const bool ran = m_running;
     m_running = false;
     m_pipe = PipeChannel();
     m_tape.close();
+    if (ran && m_options.journal)
+        writeJournal();
     Q_EMIT finished(m_verdict);
+}
+
+void ExperimentRun::writeJournal()
+{
+    LessonAttempt attempt;
+    attempt.when = QDateTime::currentSecsSinceEpoch();
+    attempt.experiment = m_experiment->id();
+    attempt.predicted = m_options.predicted;
+    attempt.answer = m_verdict.answer;
+    attempt.verdict = m_verdict.verdictName();
+    attempt.detail = m_verdict.detail.left(2000);
+    attempt.session = logPath();
+    LessonJournal journal(m_options.journalPath.isEmpty() ? LessonJournal::defaultPath() : m_options.journalPath);
+    if (!journal.append(attempt, &m_journalError))
+        qWarning("%s", qPrintable(m_journalError));
 }

@@ -43,9 +43,12 @@ public:
         // Step mode: the experiment's stepping threads park before each lesson action until granted
         // (StepSchedule, the window's stepping); only for experiments whose canStep() is true.
         bool stepping = false;
-        // The prediction choice the learner made before Start (an index into Experiment::prediction().choices);
-        // -1: skipped. experiment.start records it, so a replay shows it.
+        // The learner's prediction before Start: a 0-based choice of experiment().prediction(), -1 for none. It is
+        // recorded in experiment.start and the phenomenon event says whether the figures proved it.
         int predicted = -1;
+        // When the run ends, append it to the learner's LessonJournal (journalPath; empty: the default one).
+        bool journal = false;
+        QString journalPath;
     };
 
     ExperimentRun(std::unique_ptr<Experiment> experiment, const ParameterValues &values, const Options &options,
@@ -68,6 +71,9 @@ public:
     Experiment &experiment() { return *m_experiment; }
     const ParameterValues &values() const { return m_values; }
     bool isStepping() const { return m_options.stepping; }
+    int predicted() const { return m_options.predicted; }
+    // Why the journal could not be written at the end (empty when it was, or was not asked for).
+    QString journalError() const { return m_journalError; }
     int intervalMs() const { return m_options.intervalMs; }
     // A live change (the window's form): checked like --set; applied when the experiment allows it.
     bool changeLive(const QString &name, const QString &text, QString *error);
@@ -125,6 +131,7 @@ Q_SIGNALS:
     void finished(const PhenomenonVerdict &verdict);
 
 private:
+    void writeJournal();
     void onSnapshot(std::shared_ptr<const Snapshot> snapshot);
     void keep(const SessionEvent &event);
     void recordQueues(double t);
@@ -154,4 +161,5 @@ private:
     bool m_running = false;
     bool m_stopped = false;
     QString m_error;
+    QString m_journalError;
 };

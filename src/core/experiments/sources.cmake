@@ -13,6 +13,8 @@ target_sources(proclab_core PRIVATE
     experiments/JoinDeadlockExperiment.h experiments/JoinDeadlockExperiment.cpp
     experiments/KillHoldingLockExperiment.h experiments/KillHoldingLockExperiment.cpp
     experiments/LabTaskAnnotator.h experiments/LabTaskAnnotator.cpp
+    experiments/LessonPath.h experiments/LessonPath.cpp
+    experiments/LessonPathReport.h experiments/LessonPathReport.cpp
     experiments/LiveFigures.h experiments/LiveFigures.cpp
     experiments/TickFigures.h experiments/TickFigures.cpp
     experiments/OrphanExperiment.h experiments/OrphanExperiment.cpp

@@ -17,6 +17,8 @@ public:
     bool exportTo(SessionReader &reader, const QString &outputPath) override;
     // The same into an open device (tests, the fuzzer).
     bool write(SessionReader &reader, QIODevice *out);
+    // The page's look, shared with every page ProcLab writes (LessonPathReport): system fonts, nothing fetched.
+    static QString styleSheet();
 
 private:
     static QString page(const SessionHeader &header, const SessionReportData &data, const QString &note);
@@ -28,5 +30,4 @@ private:
     static QString parameters(const SessionHeader &header);
     static QString eventTable(const SessionReportData &data);
     static QString eventSummary(const QString &kind, const QJsonObject &fields);
-    static QString styleSheet();
 };

@@ -123,6 +123,13 @@ bool SessionExporter::writeAtomically(const QString &outputPath, const std::func
     return true;
 }
 
+bool SessionExporter::writeDocument(const QString &outputPath, const QByteArray &bytes)
+{
+    return writeAtomically(outputPath, [&](QIODevice *out) {
+        return out->write(bytes) == bytes.size() || fail(tr("cannot write %1: %2").arg(outputPath, out->errorString()));
+    });
+}
+
 bool SessionExporter::fail(const QString &message)
 {
     m_error = message;

@@ -42,6 +42,10 @@ public:
     // False with errorString() (one line) when one is refused; exportTo() makes the same checks.
     bool checkOutputs(const QString &outputPath);
 
+    // Writes `bytes` made elsewhere (the lesson path's page) as one file under the same rules: whole or not at
+    // all, a device or FIFO in place. False with errorString().
+    bool writeDocument(const QString &outputPath, const QByteArray &bytes);
+
     // The formats create() knows, in the order the help lists them.
     static QStringList formats();
     // The exporter for a format name; null for an unknown name.

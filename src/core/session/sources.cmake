@@ -1,5 +1,6 @@
 target_sources(proclab_core PRIVATE
     session/FigureLabels.h session/FigureLabels.cpp
+    session/LessonJournal.h session/LessonJournal.cpp
     session/SessionDiagrams.h session/SessionDiagrams.cpp
     session/SessionHeader.h session/SessionHeader.cpp
     session/SessionJsonWriter.h session/SessionJsonWriter.cpp
