@@ -1,5 +1,6 @@
 // Each experiment's check decides from recorded events alone. These synthetic sessions hold exactly the events a
 // run would record, once with the phenomenon and once without.
+#include "base/LabRole.h"
 #include "experiments/ExperimentCatalogue.h"
 
 #include <QJsonArray>
@@ -20,9 +21,11 @@ QList<SessionEvent> started()
     return {ev(0, u"experiment.start"_s, {})};
 }
 
-void threadStart(QList<SessionEvent> &events, qint64 pid, qint64 tid, const QString &role)
+// As LabController records it: the role, and the name it gave ("cpu-1"); the checks count by the role.
+void threadStart(QList<SessionEvent> &events, qint64 pid, qint64 tid, const QString &role, const QString &name = {})
 {
-    events << ev(0.1, u"thread.start"_s, {{u"pid"_s, pid}, {u"tid"_s, tid}, {u"role"_s, role}});
+    events << ev(0.1, u"thread.start"_s,
+                 {{u"pid"_s, pid}, {u"tid"_s, tid}, {u"role"_s, role}, {u"name"_s, name.isEmpty() ? role : name}});
 }
 
 // Samples every 0.5 s from 0.5 to 4.5 s with the given shares.
@@ -146,22 +149,22 @@ void tst_ExperimentChecks::decides_data()
         QList<SessionEvent> busy = started();
         measure(busy, u"workers"_s, 4, {{u"cores"_s, 2}});
         for (int i = 0; i < 4; ++i) {
-            threadStart(busy, 70 + i, 70 + i, u"cpu-%1"_s.arg(i + 1));
+            threadStart(busy, 70 + i, 70 + i, LabRole::Cpu, u"cpu-%1"_s.arg(i + 1));
             samples(busy, 70 + i, 70 + i, 0.5, 0.5, u"ready"_s);
         }
         QTest::newRow("oversubscribed") << u"oversubscribe"_s << QStringList{} << busy << true;
         QList<SessionEvent> free = started();
         measure(free, u"workers"_s, 4, {{u"cores"_s, 2}});
         for (int i = 0; i < 4; ++i) {
-            threadStart(free, 70 + i, 70 + i, u"cpu-%1"_s.arg(i + 1));
+            threadStart(free, 70 + i, 70 + i, LabRole::Cpu, u"cpu-%1"_s.arg(i + 1));
             samples(free, 70 + i, 70 + i, 0.9, 0.05, u"running"_s);
         }
         QTest::newRow("not oversubscribed") << u"oversubscribe"_s << QStringList{} << free << false;
     }
     {
         QList<SessionEvent> e = started();
-        threadStart(e, 80, 81, u"consumer-1"_s);
-        threadStart(e, 80, 82, u"poller-1"_s);
+        threadStart(e, 80, 81, LabRole::Consumer, u"consumer-1"_s);
+        threadStart(e, 80, 82, LabRole::Poller, u"poller-1"_s);
         samples(e, 80, 81, 0.01, 0, u"blocked"_s);
         samples(e, 80, 82, 0.9, 0.05, u"running"_s);
         QList<SessionEvent> starved = e;
@@ -172,8 +175,8 @@ void tst_ExperimentChecks::decides_data()
         QTest::newRow("polling burns") << u"polling"_s << QStringList{} << e << true;
         QTest::newRow("polling: no item went through") << u"polling"_s << QStringList{} << starved << false;
         QList<SessionEvent> lazy = started();
-        threadStart(lazy, 80, 81, u"consumer-1"_s);
-        threadStart(lazy, 80, 82, u"poller-1"_s);
+        threadStart(lazy, 80, 81, LabRole::Consumer, u"consumer-1"_s);
+        threadStart(lazy, 80, 82, LabRole::Poller, u"poller-1"_s);
         samples(lazy, 80, 81, 0.01, 0, u"blocked"_s);
         samples(lazy, 80, 82, 0.1, 0.0, u"blocked"_s);
         QTest::newRow("poller idle") << u"polling"_s << QStringList{} << lazy << false;
@@ -251,8 +254,8 @@ void tst_ExperimentChecks::decides_data()
     {
         QList<SessionEvent> gil = started();
         measure(gil, u"setup"_s, 2, {{u"cores"_s, 2}});
-        threadStart(gil, 90, 91, u"cpu-1"_s);
-        threadStart(gil, 90, 92, u"cpu-2"_s);
+        threadStart(gil, 90, 91, LabRole::Cpu, u"cpu-1"_s);
+        threadStart(gil, 90, 92, LabRole::Cpu, u"cpu-2"_s);
         samples(gil, 90, 91, 0.5, 0.02, u"running"_s);
         samples(gil, 90, 92, 0.48, 0.02, u"blocked"_s);
         QTest::newRow("GIL: one core") << u"cpu-vs-io"_s << QStringList{} << gil << true;
@@ -260,8 +263,8 @@ void tst_ExperimentChecks::decides_data()
         // work=io with a GIL: blocked nearly all the time, and every item took the GIL.
         QList<SessionEvent> io = started();
         measure(io, u"setup"_s, 2, {{u"cores"_s, 2}});
-        threadStart(io, 90, 91, u"io-1"_s);
-        threadStart(io, 90, 92, u"io-2"_s);
+        threadStart(io, 90, 91, LabRole::Io, u"io-1"_s);
+        threadStart(io, 90, 92, LabRole::Io, u"io-2"_s);
         samples(io, 90, 91, 0.01, 0, u"blocked"_s);
         samples(io, 90, 92, 0.01, 0, u"blocked"_s);
         QList<SessionEvent> ioNoGil = io;
@@ -276,8 +279,8 @@ void tst_ExperimentChecks::decides_data()
         // lang=python: the same one core, and the real GIL's summary must show it busy and taken in turns.
         QList<SessionEvent> python = started();
         measure(python, u"setup"_s, 2, {{u"cores"_s, 2}, {u"lang"_s, u"python"_s}});
-        threadStart(python, 90, 91, u"cpu"_s);
-        threadStart(python, 90, 92, u"cpu"_s);
+        threadStart(python, 90, 91, LabRole::Cpu);
+        threadStart(python, 90, 92, LabRole::Cpu);
         samples(python, 90, 91, 0.5, 0.02, u"running"_s);
         samples(python, 90, 92, 0.48, 0.02, u"blocked"_s);
         const auto summary = [](double first, double second) {
@@ -348,8 +351,8 @@ void tst_ExperimentChecks::judgesTheLoad_data()
     // Two CPU-bound threads without a GIL that together used only 0.9 of a core.
     const auto cpuThreads = [](QList<SessionEvent> e, double each, double cores = 2) {
         measure(e, u"setup"_s, 2, {{u"cores"_s, cores}});
-        threadStart(e, 90, 91, u"cpu-1"_s);
-        threadStart(e, 90, 92, u"cpu-2"_s);
+        threadStart(e, 90, 91, LabRole::Cpu, u"cpu-1"_s);
+        threadStart(e, 90, 92, LabRole::Cpu, u"cpu-2"_s);
         samples(e, 90, 91, each, 0.5, u"ready"_s);
         samples(e, 90, 92, each, 0.5, u"ready"_s);
         return e;
@@ -399,8 +402,8 @@ void tst_ExperimentChecks::judgesTheLoad_data()
     {
         // The blocking consumer running half the time is wrong whatever the load.
         QList<SessionEvent> e = startedOn({0, 1}, 1.0);
-        threadStart(e, 80, 81, u"consumer-1"_s);
-        threadStart(e, 80, 82, u"poller-1"_s);
+        threadStart(e, 80, 81, LabRole::Consumer, u"consumer-1"_s);
+        threadStart(e, 80, 82, LabRole::Poller, u"poller-1"_s);
         samples(e, 80, 81, 0.5, 0, u"running"_s);
         samples(e, 80, 82, 0.2, 0.7, u"ready"_s);
         QTest::newRow("polling: blocking consumer busy") << u"polling"_s << QStringList{} << e << u"not_observed"_s
@@ -411,7 +414,7 @@ void tst_ExperimentChecks::judgesTheLoad_data()
         QList<SessionEvent> e = startedOn({0, 1}, 1.0);
         measure(e, u"workers"_s, 4, {{u"cores"_s, 2}});
         for (int i = 0; i < 4; ++i) {
-            threadStart(e, 70 + i, 70 + i, u"cpu-%1"_s.arg(i + 1));
+            threadStart(e, 70 + i, 70 + i, LabRole::Cpu, u"cpu-%1"_s.arg(i + 1));
             samples(e, 70 + i, 70 + i, 0.3, 0.1, u"running"_s);
         }
         QTest::newRow("oversubscribe under load, little Ready") << u"oversubscribe"_s << QStringList{} << e
