@@ -369,6 +369,8 @@ void MainWindow::setUpStepping()
     addActions(actions);
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addActions(actions);
+    m_toolbarText->update();
+    m_ui->experimentPanel->setScheduleAction(m_stepping->scheduleAgainAction());
     // Experiment ▸ Start, Stop, Reset | Step, Run free, Run all free, Run this schedule again | the experiments.
     const QList<QAction *> menu = m_ui->menuExperiment->actions();
     const auto separator = std::find_if(menu.begin(), menu.end(), [](QAction *a) { return a->isSeparator(); });
