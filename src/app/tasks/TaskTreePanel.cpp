@@ -10,8 +10,6 @@
 #include "TaskTreeModel.h"
 #include "TaskTreeProxy.h"
 
-#include "experiments/LabTaskAnnotator.h"
-
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -83,11 +81,7 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     header->resizeSection(TaskTreeModel::PpidColumn, digits);
     header->resizeSection(TaskTreeModel::NameColumn, metrics.horizontalAdvance(u"queue-host (host)"_s) + pad);
     header->resizeSection(TaskTreeModel::StateColumn, metrics.horizontalAdvance(u"Terminated"_s) + metrics.height() + 24);
-    // Wide enough for a lock's holder and for a stepping thread's next step (step mode), in the language shown.
-    const QString paused = LabTaskAnnotator::tr("paused before: store %1 ← %2").arg(u"counter"_s).arg(42);
-    header->resizeSection(TaskTreeModel::ReasonColumn,
-                          std::max(metrics.horizontalAdvance(u"lock L2 held by TID 81234"_s),
-                                   metrics.horizontalAdvance(paused)) + pad);
+    header->resizeSection(TaskTreeModel::ReasonColumn, metrics.horizontalAdvance(u"lock L2 held by TID 81234"_s) + pad);
     header->resizeSection(TaskTreeModel::ShareColumn, 90);
     header->resizeSection(TaskTreeModel::CpuColumn, metrics.horizontalAdvance(u"100.0"_s) + pad);
     header->resizeSection(TaskTreeModel::CoreColumn, metrics.horizontalAdvance(u"Core"_s) + pad);
@@ -127,6 +121,14 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     m_layout = layout;
     setFocusProxy(m_view);
     retranslate();
+}
+
+void TaskTreePanel::fitReasons(const QString &sample)
+{
+    QHeaderView *header = m_view->header();
+    const int wanted = fontMetrics().horizontalAdvance(sample) + 16;
+    if (header->sectionSize(TaskTreeModel::ReasonColumn) < wanted)
+        header->resizeSection(TaskTreeModel::ReasonColumn, wanted);
 }
 
 std::optional<TaskRow> TaskTreePanel::currentRow() const

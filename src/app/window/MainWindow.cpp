@@ -40,6 +40,7 @@
 #include "LabPaths.h"
 #include "base/EventKind.h"
 #include "experiments/ExperimentCatalogue.h"
+#include "experiments/LabTaskAnnotator.h"
 #include "experiments/RecordedSchedule.h"
 #include "session/SessionExporter.h"
 #include "session/SessionReader.h"
@@ -469,6 +470,8 @@ void MainWindow::onStarted()
                                    run->values(), m_lastSessionFile, m_session->intervalMs(), run->cores());
     m_ui->timelinePanel->setCoreCount(run->cores());
     m_views->setQueuesShown(true);
+    if (run->isStepping())
+        m_ui->taskPanel->fitReasons(LabTaskAnnotator::tr("paused before: store %1 ← %2").arg(u"counter"_s).arg(42));
     m_status->setRecording(m_session->isRecording());
     updateRunActions();
 }
