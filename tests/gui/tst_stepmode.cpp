@@ -251,6 +251,8 @@ void tst_StepMode::predictionRevealedAndScheduleRunAgain()
     QAction *again = window.stepping()->scheduleAgainAction();
     QVERIFY(again->isEnabled());
     QCOMPARE(window.stepping()->schedule().grants, (QList<int>{1, 2, 1, 2}));
+    auto *panel = window.findChild<ExperimentPanel *>();
+    QVERIFY(panel->findChild<QWidget *>(u"scheduleAgainButton"_s)->isVisibleTo(panel)); // offered under Start
     again->trigger();
     QVERIFY(window.session()->isRunning());
     QVERIFY(window.session()->run()->isStepping());

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -34,6 +35,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     , m_start(new QToolButton(this))
     , m_stop(new QToolButton(this))
     , m_reset(new QToolButton(this))
+    , m_again(new QToolButton(this))
     , m_explanation(new QTextBrowser(this))
 {
     m_search->setObjectName(u"experimentSearch"_s);
@@ -86,8 +88,15 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
         buttons->addWidget(button);
     }
     detailsLayout->addLayout(buttons);
+    m_again->setObjectName(u"scheduleAgainButton"_s);
+    m_again->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_again->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_again->hide();
+    detailsLayout->addWidget(m_again);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
+    m_details = details;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(top);
     splitter->addWidget(details);
@@ -119,11 +128,44 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
 
 ExperimentPanel::~ExperimentPanel() = default;
 
+void ExperimentPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int total = m_splitter->height();
+    if (m_splitChosen || !isVisible() || total < 300)
+        return;
+    m_splitChosen = true;
+    const QList<int> now = m_splitter->sizes();
+    const int list = m_splitter->widget(0)->minimumSizeHint().height();
+    const int explanation = fontMetrics().height() * 4;
+    // QScrollArea keeps the size hint of its widget from the moment it got it: ask the form and the prediction now.
+    const int scrolled = m_formScroll->widget()->sizeHint().height() + 2 * m_formScroll->frameWidth();
+    const int wanted = m_details->sizeHint().height() - m_formScroll->sizeHint().height() + scrolled;
+    const int details = std::min(wanted, total - list - explanation);
+    if (details <= now.value(1))
+        return; // it has what it needs already
+    // What the details need more comes from the catalogue first, down to its minimum, then from the explanation.
+    int more = details - now.value(1);
+    const int fromList = std::min(more, std::max(0, now.value(0) - list));
+    more -= fromList;
+    const int fromExplanation = std::min(more, std::max(0, now.value(2) - explanation));
+    m_splitter->setSizes({now.value(0) - fromList, now.value(1) + fromList + fromExplanation,
+                          now.value(2) - fromExplanation});
+}
+
 void ExperimentPanel::setActions(QAction *start, QAction *stop, QAction *reset)
 {
     m_start->setDefaultAction(start);
     m_stop->setDefaultAction(stop);
     m_reset->setDefaultAction(reset);
+}
+
+void ExperimentPanel::setScheduleAction(QAction *again)
+{
+    m_again->setDefaultAction(again);
+    const auto follow = [this, again] { m_again->setVisible(again->isEnabled()); };
+    connect(again, &QAction::changed, this, follow);
+    follow();
 }
 
 QIcon ExperimentPanel::iconFor(const QString &id)

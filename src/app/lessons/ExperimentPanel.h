@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QScrollArea;
+class QSplitter;
 class QTextBrowser;
 class QToolButton;
 
@@ -29,6 +30,8 @@ public:
 
     // The buttons show these actions (owned by the window, so menus, toolbar and keys share them).
     void setActions(QAction *start, QAction *stop, QAction *reset);
+    // "Run this schedule again": a button under Start, shown while the action can act (after a stepped run).
+    void setScheduleAction(QAction *again);
     // Selects an experiment by id; false for an unknown one.
     bool selectExperiment(const QString &id);
     QString currentId() const;
@@ -55,6 +58,9 @@ protected:
     // Enter in the search box selects its first match (the single one, typically), so Start then starts that
     // experiment; Down moves into the list.
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // The first time the panel has its height: the details (form, prediction, Step mode, buttons) get what they
+    // ask for, so the question shows before Start; the catalogue and the explanation share the rest.
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void fillCatalogue();
@@ -77,6 +83,10 @@ private:
     QToolButton *m_start;
     QToolButton *m_stop;
     QToolButton *m_reset;
+    QToolButton *m_again;
     QTextBrowser *m_explanation;
     bool m_running = false;
+    QSplitter *m_splitter = nullptr;
+    QWidget *m_details = nullptr;
+    bool m_splitChosen = false;
 };

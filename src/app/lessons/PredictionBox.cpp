@@ -2,6 +2,7 @@
 
 #include <QButtonGroup>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -31,17 +32,27 @@ PredictionBox::PredictionBox(QWidget *parent)
 void PredictionBox::setPrediction(const Prediction &prediction)
 {
     m_question->setText(prediction.question);
-    for (QRadioButton *button : std::as_const(m_choices)) {
-        m_group->removeButton(button);
-        delete button;
-    }
+    qDeleteAll(m_rows);
+    m_rows.clear();
     m_choices.clear();
     for (qsizetype i = 0; i < prediction.choices.size(); ++i) {
-        auto *button = new QRadioButton(prediction.choices.at(i), this);
+        auto *row = new QWidget(this);
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        auto *button = new QRadioButton(row);
         button->setObjectName(u"predictionChoice%1"_s.arg(i));
+        button->setAccessibleName(prediction.choices.at(i));
+        auto *words = new QLabel(prediction.choices.at(i), row);
+        words->setWordWrap(true);
+        words->setBuddy(button);
+        words->installEventFilter(this);
+        words->setProperty("choice", int(i));
+        rowLayout->addWidget(button, 0, Qt::AlignTop);
+        rowLayout->addWidget(words, 1);
         m_group->addButton(button, int(i));
-        m_layout->insertWidget(int(1 + i), button);
+        m_layout->insertWidget(int(1 + i), row);
         m_choices << button;
+        m_rows << row;
     }
     m_skip->setChecked(true);
     setVisible(!prediction.choices.isEmpty());
@@ -61,6 +72,16 @@ void PredictionBox::setChoice(int choice)
         m_choices.at(choice)->setChecked(true);
     else
         m_skip->setChecked(true);
+}
+
+bool PredictionBox::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseButtonRelease && isEnabled()) {
+        const int choice = watched->property("choice").toInt();
+        if (choice >= 0 && choice < m_choices.size())
+            m_choices.at(choice)->setChecked(true);
+    }
+    return QGroupBox::eventFilter(watched, event);
 }
 
 void PredictionBox::retranslate()

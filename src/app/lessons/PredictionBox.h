@@ -30,6 +30,8 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // A click on a choice's words chooses it.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -38,5 +40,6 @@ private:
     QVBoxLayout *m_layout;
     QButtonGroup *m_group;
     QList<QRadioButton *> m_choices;
+    QList<QWidget *> m_rows;   // a choice's button and its words (they wrap: the panel is narrow)
     QRadioButton *m_skip;
 };

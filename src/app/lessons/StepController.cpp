@@ -31,6 +31,7 @@ StepController::StepController(SessionController *session, QObject *parent)
     m_runFree->setObjectName(u"actionRunFree"_s);
     m_runAllFree->setObjectName(u"actionRunAllFree"_s);
     m_scheduleAgain->setObjectName(u"actionScheduleAgain"_s);
+    m_scheduleAgain->setIcon(QIcon(u":/icons/resume.svg"_s));
     for (QAction *action : {m_step, m_runFree, m_runAllFree, m_scheduleAgain})
         action->setShortcutContext(Qt::WindowShortcut);
     for (int number = 1; number <= 9; ++number) {

@@ -123,6 +123,14 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     retranslate();
 }
 
+void TaskTreePanel::fitReasons(const QString &sample)
+{
+    QHeaderView *header = m_view->header();
+    const int wanted = fontMetrics().horizontalAdvance(sample) + 16;
+    if (header->sectionSize(TaskTreeModel::ReasonColumn) < wanted)
+        header->resizeSection(TaskTreeModel::ReasonColumn, wanted);
+}
+
 std::optional<TaskRow> TaskTreePanel::currentRow() const
 {
     const QModelIndex index = m_proxy->mapToSource(m_view->currentIndex());

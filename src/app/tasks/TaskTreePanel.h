@@ -43,6 +43,9 @@ public:
     // The width the table needs to show every column up to and including "Why blocked" (the key ones: who, its
     // state, why it waits), from the sections' sizes, which come from the font.
     int keyColumnsWidth() const;
+    // Widens "Why blocked" to show reasons as long as `sample` whole (step mode's "paused before: store counter ←
+    // 42"); never narrows it. Called when such a run starts, so the window's layout at start is not changed by it.
+    void fitReasons(const QString &sample);
     // View ▸ Show ProcLab's own threads (checkable, off): the lab processes' control threads.
     QAction *ownThreadsAction() const { return m_ownThreadsAction; }
 

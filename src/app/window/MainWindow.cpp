@@ -41,6 +41,7 @@
 #include "LabPaths.h"
 #include "base/EventKind.h"
 #include "experiments/ExperimentCatalogue.h"
+#include "experiments/LabTaskAnnotator.h"
 #include "experiments/RecordedSchedule.h"
 #include "session/SessionExporter.h"
 #include "session/SessionReader.h"
@@ -382,6 +383,8 @@ void MainWindow::setUpStepping()
     addActions(actions);
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addActions(actions);
+    m_toolbarText->update();
+    m_ui->experimentPanel->setScheduleAction(m_stepping->scheduleAgainAction());
     // Experiment ▸ Start, Stop, Reset | Step, Run free, Run all free, Run this schedule again | the experiments.
     const QList<QAction *> menu = m_ui->menuExperiment->actions();
     const auto separator = std::find_if(menu.begin(), menu.end(), [](QAction *a) { return a->isSeparator(); });
@@ -480,6 +483,8 @@ void MainWindow::onStarted()
                                    run->values(), m_lastSessionFile, m_session->intervalMs(), run->cores());
     m_ui->timelinePanel->setCoreCount(run->cores());
     m_views->setQueuesShown(true);
+    if (run->isStepping())
+        m_ui->taskPanel->fitReasons(LabTaskAnnotator::tr("paused before: store %1 ← %2").arg(u"counter"_s).arg(42));
     m_status->setRecording(m_session->isRecording());
     updateRunActions();
 }
