@@ -40,6 +40,7 @@ private Q_SLOTS:
     void raceLosesAnUpdateByKeyboard();
     void ringDeadlocksByKeyboard();
     void predictionRevealedAndScheduleRunAgain();
+    void runAllFreeLetsTheThreadsFinish();
 
 private:
     struct Window
@@ -276,6 +277,32 @@ void tst_StepMode::predictionRevealedAndScheduleRunAgain()
     QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 15000);
     QCOMPARE(window.session()->run()->verdict().figures.value(u"lost_updates"_s).toDouble(), 1.0);
     QCOMPARE(card->predictionText(), u"You predicted “%1” — the run proved “%1”: right."_s.arg(choices.at(1)));
+}
+
+// One step by hand, then Run all free: the racers race on without grants, nothing more is recorded as a step, and a
+// key for a thread that runs free says so.
+void tst_StepMode::runAllFreeLetsTheThreadsFinish()
+{
+    const auto opened = openWindow();
+    MainWindow &window = *opened->window;
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(startStepping(window, u"race"_s, -1));
+    QTRY_COMPARE_WITH_TIMEOUT(pausedReasons(window).size(), 2, 10000);
+    press(window, {1});
+    QTRY_COMPARE_WITH_TIMEOUT(steps(*window.session()->run()).size(), 1, 5000);
+    QAction *allFree = window.stepping()->runAllFreeAction();
+    QVERIFY(allFree->isEnabled());
+    allFree->trigger();
+    const ResultCard *card = window.findChild<ResultCard *>();
+    // Free, a racer adds as fast as it can, as outside step mode: far more than the two increments of two grants.
+    const auto increments = [card] { return card->valueOf(u"increments_done"_s).remove(u',').toLongLong(); };
+    QTRY_VERIFY_WITH_TIMEOUT(increments() > 1000, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(pausedReasons(window).isEmpty(), 3000);
+    press(window, {2});
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusBar()->currentMessage(), u"Thread 2 runs free: it takes no steps."_s, 3000);
+    QCOMPARE(steps(*window.session()->run()).size(), 1);
+    window.stopExperiment();
+    QVERIFY(!window.session()->isRunning());
 }
 
 QTEST_MAIN(tst_StepMode)
