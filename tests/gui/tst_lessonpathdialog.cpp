@@ -50,7 +50,7 @@ QTreeWidgetItem *itemOf(QTreeWidget *list, const QString &id)
 {
     for (int s = 0; s < list->topLevelItemCount(); ++s)
         for (int i = 0; i < list->topLevelItem(s)->childCount(); ++i)
-            if (list->topLevelItem(s)->child(i)->text(0).contains(u'(' + id + u')'))
+            if (list->topLevelItem(s)->child(i)->data(0, LessonPathDialog::IdRole).toString() == id)
                 return list->topLevelItem(s)->child(i);
     return nullptr;
 }

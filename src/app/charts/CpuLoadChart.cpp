@@ -291,7 +291,7 @@ void CpuLoadChart::retranslate()
     const auto swatch = [](const QColor &color, const QString &name) {
         return u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(color.name(), name.toHtmlEscaped());
     };
-    m_caption->setText(u"<b>"_s + tr("CPU load per core, last 60 s") + u"</b>&nbsp;&nbsp; "_s
+    m_caption->setText(u"<b>"_s + tr("CPU load per core") + u"</b>&nbsp;&nbsp; "_s
                        + swatch(LabColor, tr("this lab")) + u"&nbsp; "_s + swatch(OtherColor, tr("other programs"))
                        + u"&nbsp; "_s + swatch(StealColor, tr("steal")));
     for (Core &core : m_cores) {

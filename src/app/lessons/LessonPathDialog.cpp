@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -22,7 +23,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 enum Column { ExperimentColumn, PredictedColumn, ProvedColumn, ResultColumn, RunsColumn, ColumnCount };
-constexpr int IdRole = Qt::UserRole + 1;
 
 QString choiceOf(const LessonPathReport::Step &step, int index)
 {
@@ -45,8 +45,11 @@ LessonPathDialog::LessonPathDialog(QWidget *parent)
     m_list->setUniformRowHeights(false);
     m_list->setWordWrap(true);
     m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(ExperimentColumn, QHeaderView::Stretch);
-    for (int column : {PredictedColumn, ProvedColumn, ResultColumn, RunsColumn})
+    // The experiment's name always whole; the two choices share what is left; result and runs as wide as they are.
+    m_list->header()->setSectionResizeMode(ExperimentColumn, QHeaderView::ResizeToContents);
+    for (int column : {PredictedColumn, ProvedColumn})
+        m_list->header()->setSectionResizeMode(column, QHeaderView::Stretch);
+    for (int column : {ResultColumn, RunsColumn})
         m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_nameLabel->setBuddy(m_name);
     m_name->setMaxLength(80);
@@ -73,7 +76,10 @@ LessonPathDialog::LessonPathDialog(QWidget *parent)
     layout->addWidget(buttons);
     // Room for the five columns and the nine stages, from the font, not pixels.
     const QFontMetrics metrics = fontMetrics();
-    resize(metrics.averageCharWidth() * 120, metrics.height() * 36);
+    QSize wanted(metrics.averageCharWidth() * 150, metrics.height() * 36);
+    if (const QScreen *screen = parent ? parent->screen() : nullptr)
+        wanted = wanted.boundedTo(screen->availableSize() * 0.9);
+    resize(wanted);
     retranslate();
 }
 
@@ -109,14 +115,14 @@ void LessonPathDialog::reload()
         bold.setBold(true);
         stage->setFont(0, bold);
         stage->setToolTip(0, stages.at(s).idea);
-        stage->setFirstColumnSpanned(false);
+        stage->setFirstColumnSpanned(true); // the stage's title across the row
         for (const LessonPathReport::Step &step : std::as_const(m_steps)) {
             if (step.stage != s + 1)
                 continue;
             auto *item = new QTreeWidgetItem(stage);
             item->setData(0, IdRole, step.experiment);
-            item->setText(ExperimentColumn, u"%1 (%2)"_s.arg(step.title, step.experiment));
-            item->setToolTip(ExperimentColumn, step.question);
+            item->setText(ExperimentColumn, step.title);
+            item->setToolTip(ExperimentColumn, u"%1 — %2"_s.arg(step.experiment, step.question));
             item->setText(ResultColumn, LessonPathReport::outcomeText(step));
             if (step.last) {
                 ++taken;
@@ -125,7 +131,8 @@ void LessonPathDialog::reload()
                 item->setText(PredictedColumn, step.last->predictionMade() ? choiceOf(step, step.last->predicted)
                                                                            : tr("(skipped)"));
                 item->setText(ProvedColumn, step.last->answer >= 0 ? choiceOf(step, step.last->answer) : tr("(none)"));
-                item->setToolTip(ProvedColumn, step.last->detail);
+                item->setToolTip(PredictedColumn, item->text(PredictedColumn));
+                item->setToolTip(ProvedColumn, item->text(ProvedColumn) + u"\n"_s + step.last->detail);
                 item->setText(RunsColumn, QString::number(step.runs));
                 const QString outcome = LessonPathReport::outcomeOf(step);
                 if (outcome == u"right"_s)

@@ -25,6 +25,8 @@ public:
     bool savePage(const QString &path, QString *error) const;
     const QList<LessonPathReport::Step> &steps() const { return m_steps; }
     QTreeWidget *list() const { return m_list; }
+    // An experiment row's id (column 0), the stages' rows have none.
+    static constexpr int IdRole = Qt::UserRole + 1;
 
 Q_SIGNALS:
     // The learner asked to take this experiment next.

@@ -124,7 +124,10 @@ QString LessonPathReport::html(const QList<Step> &steps, const QString &learner,
         + u"<title>"_s + esc(tr("ProcLab lesson path")) + u"</title>\n<style>"_s + HtmlReportExporter::styleSheet()
         + uR"css(
 .stage h2 span{color:var(--muted);font-weight:500;margin-right:6px}
-.path td.outcome{font-weight:600;white-space:nowrap}
+.path{table-layout:fixed}
+.path th:nth-child(1){width:38%}.path th:nth-child(2){width:19%}.path th:nth-child(3){width:23%}
+.path th:nth-child(4){width:11%}.path th:nth-child(5){width:9%}
+.path td.outcome{font-weight:600}
 .path tr.right td.outcome{color:#15803d}
 .path tr.wrong td.outcome{color:#b45309}
 .path tr.not_run td{color:var(--muted)}
