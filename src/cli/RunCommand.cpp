@@ -8,7 +8,7 @@
 #include "TerminalText.h"
 #include "experiments/ExperimentCatalogue.h"
 #include "experiments/ExperimentRun.h"
-#include "experiments/LessonPathReport.h"
+#include "experiments/PredictionReveal.h"
 #include "experiments/StepSchedule.h"
 
 #include <QCommandLineParser>
@@ -159,8 +159,8 @@ int RunCommand::run(const QStringList &arguments)
                            ? tr("Inconclusive: %1").arg(verdict.detail)
                            : tr("Not observed: %1").arg(verdict.detail));
         if (run.predicted() >= 0)
-            CliOutput::out(LessonPathReport::sentence(run.experiment().prediction().choices, run.predicted(),
-                                                      verdict.answer));
+            CliOutput::out(PredictionReveal::sentence(run.phenomenon(), run.predicted(),
+                                                      run.experiment().prediction().choices.value(run.predicted())));
         if (!run.logPath().isEmpty())
             CliOutput::out(tr("Session recorded in %1").arg(run.logPath()));
     }

@@ -5,6 +5,7 @@
 #include "experiments/ExperimentCatalogue.h"
 #include "experiments/LessonPath.h"
 #include "experiments/LessonPathReport.h"
+#include "experiments/PredictionReveal.h"
 #include "session/LessonJournal.h"
 
 #include <QDateTime>
@@ -201,10 +202,18 @@ void tst_LessonJournal::progressFollowsTheAttempts()
     for (const LessonPathReport::Step &s : steps)
         order << s.experiment;
     QCOMPARE(order, LessonPath::order());
-    // The sentence names both choices.
+    // The sentence names both choices, and says whether the figures proved the prediction.
     const QStringList choices = step(u"race"_s).choices;
-    QVERIFY(LessonPathReport::sentence(choices, 0, 1).contains(choices.at(1)));
-    QVERIFY(LessonPathReport::sentence(choices, 1, 1).contains(choices.at(1)));
+    const QJsonObject lost{{u"verdict"_s, u"observed"_s}, {u"answer"_s, 1}, {u"answer_text"_s, choices.at(1)}};
+    QCOMPARE(PredictionReveal::outcomeOf(lost, 0), PredictionReveal::Outcome::Wrong);
+    QCOMPARE(PredictionReveal::outcomeOf(lost, 1), PredictionReveal::Outcome::Right);
+    QCOMPARE(PredictionReveal::outcomeOf(lost, -1), PredictionReveal::Outcome::NotPredicted);
+    QVERIFY(PredictionReveal::sentence(lost, 0, choices.at(0)).contains(choices.at(1)));
+    QVERIFY(PredictionReveal::sentence(lost, 0, choices.at(0)).contains(choices.at(0)));
+    const QJsonObject loaded{{u"verdict"_s, u"inconclusive"_s}, {u"load"_s, u"other programs used 2 of 2 cores"_s}};
+    QCOMPARE(PredictionReveal::outcomeOf(loaded, 1), PredictionReveal::Outcome::Inconclusive);
+    QVERIFY(PredictionReveal::sentence(loaded, 1, choices.at(1)).contains(u"other programs"_s));
+    QVERIFY(PredictionReveal::sentence(QJsonObject{{u"verdict"_s, u"not_observed"_s}}, -1, {}).isEmpty());
 }
 
 void tst_LessonJournal::pageEscapesWhatItShows()

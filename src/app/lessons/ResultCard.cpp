@@ -3,6 +3,7 @@
 #include "base/EventKind.h"
 #include "experiments/Experiment.h"
 #include "experiments/ExperimentCatalogue.h"
+#include "experiments/PredictionReveal.h"
 #include "session/FigureLabels.h"
 
 #include <QEvent>
@@ -80,28 +81,11 @@ void ResultCard::append(const QList<SessionEvent> &events)
 
 void ResultCard::reveal(const QJsonObject &phenomenon)
 {
-    const bool inconclusive = phenomenon.value(u"verdict"_s).toString() == u"inconclusive"_s;
-    const int answer = phenomenon.value(u"answer"_s).toInt(-1);
-    const QString proved = phenomenon.value(u"answer_text"_s).toString();
-    QString text;
-    QString colour;
-    if (m_predicted >= 0) {
-        if (inconclusive) {
-            const QString why = phenomenon.value(u"load"_s).toString();
-            text = tr("You predicted “%1” — inconclusive: %2")
-                       .arg(m_predictedText, why.isEmpty() ? phenomenon.value(u"detail"_s).toString() : why);
-        } else if (answer < 0) {
-            text = tr("You predicted “%1” — the run's figures prove none of the choices.").arg(m_predictedText);
-        } else if (answer == m_predicted) {
-            text = tr("You predicted “%1” — the run proved “%2”: right.").arg(m_predictedText, proved);
-            colour = u"#2e9d4a"_s;
-        } else {
-            text = tr("You predicted “%1” — the run proved “%2”: not quite.").arg(m_predictedText, proved);
-            colour = u"#c8621b"_s;
-        }
-    } else if (answer >= 0) {
-        text = tr("No prediction made. The run proved “%1”.").arg(proved);
-    }
+    const QString text = PredictionReveal::sentence(phenomenon, m_predicted, m_predictedText);
+    const PredictionReveal::Outcome outcome = PredictionReveal::outcomeOf(phenomenon, m_predicted);
+    const QString colour = outcome == PredictionReveal::Outcome::Right   ? u"#2e9d4a"_s
+                           : outcome == PredictionReveal::Outcome::Wrong ? u"#c8621b"_s
+                                                                         : QString();
     if (text.isEmpty()) {
         m_prediction->clear();
         m_prediction->hide();

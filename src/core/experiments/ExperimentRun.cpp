@@ -374,6 +374,7 @@ void ExperimentRun::stop(StopReason reason)
             if (m_verdict.answer >= 0)
                 fields.insert(u"right"_s, m_verdict.answer == m_options.predicted);
         }
+        m_phenomenon = fields;
         emitEvent(EventKind::Phenomenon, fields);
         emitEvent(EventKind::ExperimentStop, {{u"experiment"_s, m_experiment->id()}, {u"reason"_s, stopReasonName(reason)}});
     }

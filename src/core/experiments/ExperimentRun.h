@@ -68,6 +68,8 @@ public:
     QString errorString() const { return m_error; }
     QString logPath() const;
     PhenomenonVerdict verdict() const { return m_verdict; }
+    // The `phenomenon` event's fields once the run has stopped (verdict, answer, answer_text, load, …).
+    const QJsonObject &phenomenon() const { return m_phenomenon; }
     Experiment &experiment() { return *m_experiment; }
     const ParameterValues &values() const { return m_values; }
     bool isStepping() const { return m_options.stepping; }
@@ -162,4 +164,5 @@ private:
     bool m_stopped = false;
     QString m_error;
     QString m_journalError;
+    QJsonObject m_phenomenon;
 };

@@ -51,16 +51,6 @@ QList<LessonPathReport::Step> LessonPathReport::progress(const QList<LessonAttem
     return steps;
 }
 
-QString LessonPathReport::sentence(const QStringList &choices, int predicted, int answer)
-{
-    const QString guess = choiceText(choices, predicted);
-    if (answer < 0)
-        return tr("You predicted “%1”; this run proved none of the choices, so it cannot say.").arg(guess);
-    if (answer == predicted)
-        return tr("You predicted “%1”, and the run's figures proved it: right.").arg(guess);
-    return tr("You predicted “%1”; the run's figures proved “%2”: not quite.").arg(guess, choiceText(choices, answer));
-}
-
 QString LessonPathReport::outcomeOf(const Step &step)
 {
     if (!step.last)

@@ -31,9 +31,6 @@ public:
         std::optional<LessonAttempt> last; // the newest attempt
     };
 
-    // One sentence on a prediction against what the run proved: "You predicted “½”; the run proved “1”: not
-    // quite." `answer` -1: the run proved none of the choices.
-    static QString sentence(const QStringList &choices, int predicted, int answer);
     static QList<Step> progress(const QList<LessonAttempt> &attempts);
     // "right", "wrong", "skipped" (no prediction), "inconclusive", "not_run".
     static QString outcomeOf(const Step &step);

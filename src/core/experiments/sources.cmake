@@ -23,6 +23,7 @@ target_sources(proclab_core PRIVATE
     experiments/ParameterValues.h experiments/ParameterValues.cpp
     experiments/PollingExperiment.h experiments/PollingExperiment.cpp
     experiments/PoolExperiment.h experiments/PoolExperiment.cpp
+    experiments/PredictionReveal.h experiments/PredictionReveal.cpp
     experiments/PythonWorkers.h experiments/PythonWorkers.cpp
     experiments/ProducerConsumerProcessesExperiment.h experiments/ProducerConsumerProcessesExperiment.cpp
     experiments/ProducerConsumerThreadsExperiment.h experiments/ProducerConsumerThreadsExperiment.cpp
