@@ -281,16 +281,16 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>窃取</translation>
     </message>
     <message>
-        <source>CPU load per core, last 60 s</source>
-        <translation>各核心的 CPU 负载，最近 60 s</translation>
-    </message>
-    <message>
         <source>this lab</source>
         <translation>本实验</translation>
     </message>
     <message>
         <source>other programs</source>
         <translation>其他程序</translation>
+    </message>
+    <message>
+        <source>CPU load per core</source>
+        <translation>每核 CPU 负载</translation>
     </message>
 </context>
 <context>
@@ -810,6 +810,14 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Step mode: I am the scheduler</source>
+        <translation>单步模式：由我来调度</translation>
+    </message>
+    <message>
+        <source>Every thread of the lesson stops before each of its steps (load, store, acquire, release, put, get) until you grant it one: press the thread&apos;s number, double-click its row, or use Step (F10).</source>
+        <translation>本课的每个线程在它的每一步（读取、写入、获取、释放、放入、取出）之前停下，直到你授予它一步：按下该线程的编号，双击它所在的行，或使用“单步”（F10）。</translation>
+    </message>
 </context>
 <context>
     <name>ExperimentRun</name>
@@ -1198,6 +1206,14 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>--open replays a recording and --start runs an experiment: give one of them</source>
         <translation>--open 回放录制，--start 运行实验：只能给出其中一个</translation>
+    </message>
+    <message>
+        <source>Step mode: the lesson&apos;s threads wait for you to grant each step.</source>
+        <translation>单步模式：本课的线程等待你授予每一步。</translation>
+    </message>
+    <message>
+        <source>--step needs an experiment with step mode: %1</source>
+        <translation>--step 需要一个有单步模式的实验：%1</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +1826,289 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>reading an empty pipe</source>
         <translation>正在读取空管道</translation>
     </message>
+    <message>
+        <source>paused before: store %1 ← %2</source>
+        <translation>暂停于：写入 %1 ← %2 之前</translation>
+    </message>
+    <message>
+        <source>paused before: load %1</source>
+        <translation>暂停于：读取 %1 之前</translation>
+    </message>
+    <message>
+        <source>paused before: acquire %1</source>
+        <translation>暂停于：获取 %1 之前</translation>
+    </message>
+    <message>
+        <source>paused before: release %1</source>
+        <translation>暂停于：释放 %1 之前</translation>
+    </message>
+    <message>
+        <source>paused before: put an item</source>
+        <translation>暂停于：放入一项之前</translation>
+    </message>
+    <message>
+        <source>paused before: get an item</source>
+        <translation>暂停于：取出一项之前</translation>
+    </message>
+</context>
+<context>
+    <name>LessonJournal</name>
+    <message>
+        <source>cannot write the lesson journal %1: %2</source>
+        <translation>无法写入学习记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>the lesson journal %1 is not a regular file of yours; it was left alone</source>
+        <translation>学习记录 %1 不是属于你的普通文件；未对其作任何改动</translation>
+    </message>
+    <message>
+        <source>cannot shorten the lesson journal %1: %2</source>
+        <translation>无法缩短学习记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the lesson journal %1: %2</source>
+        <translation>无法读取学习记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>the lesson journal %1 is not a regular file of yours; it was not read</source>
+        <translation>学习记录 %1 不是属于你的普通文件；未读取它</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPath</name>
+    <message>
+        <source>Processes and programs</source>
+        <translation>进程与程序</translation>
+    </message>
+    <message>
+        <source>A process is a running program with its own PID and parent; when the parent dies first, another process adopts its children.</source>
+        <translation>进程是正在运行的程序，有自己的 PID 和父进程；父进程先死时，它的子进程会被另一个进程收养。</translation>
+    </message>
+    <message>
+        <source>Concurrency on one core</source>
+        <translation>单核上的并发</translation>
+    </message>
+    <message>
+        <source>More runnable threads than cores take turns: the ones waiting for a core are Ready, not Running.</source>
+        <translation>可运行的线程多于核心时只能轮流运行：等待核心的线程处于“就绪”，而不是“运行”。</translation>
+    </message>
+    <message>
+        <source>Threads versus processes</source>
+        <translation>线程与进程</translation>
+    </message>
+    <message>
+        <source>Threads share their process&apos;s memory; processes each have their own, so a child&apos;s change stays in the child.</source>
+        <translation>线程共享所在进程的内存；进程各有自己的内存，所以子进程的修改只留在子进程里。</translation>
+    </message>
+    <message>
+        <source>The GIL</source>
+        <translation>GIL（全局解释器锁）</translation>
+    </message>
+    <message>
+        <source>In CPython one lock lets one thread run Python code at a time: CPU-bound threads use one core, waiting for I/O does not hold it.</source>
+        <translation>在 CPython 中，一把锁让同一时刻只有一个线程执行 Python 代码：CPU 密集的线程只能用到一个核心，而等待 I/O 时不持有这把锁。</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>A pool hands tasks to a fixed set of worker processes; blocking apply runs them one by one, apply_async and map in parallel.</source>
+        <translation>进程池把任务交给固定的一组工作进程；阻塞的 apply 逐个执行任务，apply_async 和 map 则并行执行。</translation>
+    </message>
+    <message>
+        <source>Queues and pipes</source>
+        <translation>队列与管道</translation>
+    </message>
+    <message>
+        <source>A bounded queue or a pipe between producers and consumers blocks the fast side when it is full or empty.</source>
+        <translation>生产者与消费者之间的有界队列或管道在满或空时会阻塞较快的一方。</translation>
+    </message>
+    <message>
+        <source>Locks and races</source>
+        <translation>锁与竞争条件</translation>
+    </message>
+    <message>
+        <source>Unsynchronised read-modify-write loses updates; locks taken in a cycle wait for each other forever.</source>
+        <translation>不同步的“读-改-写”会丢失更新；按环形顺序获取的锁会永远互相等待。</translation>
+    </message>
+    <message>
+        <source>Terminate: zombies and deadlocks</source>
+        <translation>终止：僵尸进程与死锁</translation>
+    </message>
+    <message>
+        <source>An ended child stays a zombie until its parent reaps it; killing a lock&apos;s holder or joining a child that waits on a full pipe leaves others waiting.</source>
+        <translation>结束的子进程在父进程回收它之前一直是僵尸进程；杀死持锁者，或 join 一个正在等待已满管道的子进程，会让其他人一直等下去。</translation>
+    </message>
+    <message>
+        <source>Blocking versus polling</source>
+        <translation>阻塞与轮询</translation>
+    </message>
+    <message>
+        <source>A consumer that blocks waits without using the CPU; one that polls burns a core asking &quot;anything yet?&quot;.</source>
+        <translation>阻塞的消费者等待时不占用 CPU；轮询的消费者则不停地问“有了吗？”，白白耗掉一个核心。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPathDialog</name>
+    <message numerus="yes">
+        <source>%n line(s) of the journal were not runs and were left out.</source>
+        <translation>
+            <numerusform>学习记录中有 %n 行不是运行记录，已略过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>(skipped)</source>
+        <translation>（跳过）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 experiments run · %3 predictions made, %4 right</source>
+        <translation>已运行 %1 / %2 个实验 · 作出 %3 次预测，%4 次正确</translation>
+    </message>
+    <message>
+        <source>Save the lesson path</source>
+        <translation>保存学习路径</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML 页面 (*.html)</translation>
+    </message>
+    <message>
+        <source>Lesson path</source>
+        <translation>学习路径</translation>
+    </message>
+    <message>
+        <source>The experiments in the order the tutorials teach them. Predict before each run; the run&apos;s own figures say which choice was right. Double-click an experiment to take it.</source>
+        <translation>按教程讲授顺序排列的实验。每次运行前先作预测；运行自己的数据会说明哪个选项正确。双击一个实验即可开始。</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <source>The run proved</source>
+        <translation>运行证明</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (on the page):</source>
+        <translation>你的姓名（显示在页面上）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open experiment</source>
+        <translation>打开实验(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save for your teacher…</source>
+        <translation>保存给老师(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPathReport</name>
+    <message>
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <source>Inconclusive: the run proved none of the choices</source>
+        <translation>无法判定：运行没有证明任何一个选项</translation>
+    </message>
+    <message>
+        <source>No prediction made</source>
+        <translation>未作预测</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Not quite</source>
+        <translation>不太对</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>HTML language code</comment>
+        <translation>zh-CN</translation>
+    </message>
+    <message>
+        <source>ProcLab lesson path</source>
+        <translation>ProcLab 学习路径</translation>
+    </message>
+    <message>
+        <source>Lesson path</source>
+        <translation>学习路径</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Experiments run</source>
+        <translation>已运行的实验</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Predictions made</source>
+        <translation>作出的预测</translation>
+    </message>
+    <message>
+        <source>Predictions right</source>
+        <translation>预测正确</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>The run proved</source>
+        <translation>运行证明</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>(skipped)</source>
+        <translation>（跳过）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 right of %3 predicted)</source>
+        <translation>%1（%3 次预测中 %2 次正确）</translation>
+    </message>
 </context>
 <context>
     <name>LimitReport</name>
@@ -2215,6 +2514,22 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>Pool (Gantt)</source>
         <translation>进程池（甘特图）</translation>
     </message>
+    <message>
+        <source>&amp;Lesson path…</source>
+        <translation>学习路径(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The experiments in teaching order, with your predictions and results (Ctrl+P)</source>
+        <translation>按教学顺序排列的实验，附你的预测和结果（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>This ProcLab has no experiment &apos;%1&apos;.</source>
+        <translation>此版本的 ProcLab 没有实验“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>OrphanExperiment</name>
@@ -2407,6 +2722,47 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>PathCommand</name>
+    <message>
+        <source>show the lesson path with your predictions and results, or write it as an HTML page</source>
+        <translation>显示学习路径及你的预测和结果，或将其写成 HTML 页面</translation>
+    </message>
+    <message>
+        <source>One JSON object on stdout.</source>
+        <translation>在标准输出上输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Write the lesson path as one self-contained HTML page.</source>
+        <translation>把学习路径写成一个独立的 HTML 页面。</translation>
+    </message>
+    <message>
+        <source>The learner&apos;s name at the top of the page.</source>
+        <translation>页面顶部显示的学习者姓名。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>allowed: --json, --html FILE, --learner NAME</source>
+        <translation>允许：--json、--html FILE、--learner NAME</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;; %2</source>
+        <translation>多余的参数“%1”；%2</translation>
+    </message>
+    <message>
+        <source>--learner takes a name of at most 80 characters</source>
+        <translation>--learner 的姓名最多 80 个字符</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of %1 were not runs and were left out</source>
+        <translation>
+            <numerusform>%1 中有 %n 行不是运行记录，已略过</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PipeChannel</name>
     <message>
         <source>a pipe record holds 1 to %1 bytes</source>
@@ -2556,6 +2912,40 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>%1: makespan %2 s, tasks&apos; time %3 s</source>
         <translation>%1：总耗时 %2 秒，任务时间合计 %3 秒</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionBox</name>
+    <message>
+        <source>Predict, then run</source>
+        <translation>先预测，再运行</translation>
+    </message>
+    <message>
+        <source>Skip (no prediction)</source>
+        <translation>跳过（不预测）</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionReveal</name>
+    <message>
+        <source>No prediction made. The run proved “%1”.</source>
+        <translation>没有做预测。运行证明是“%1”。</translation>
+    </message>
+    <message>
+        <source>You predicted “%1” — inconclusive: %2</source>
+        <translation>你预测的是“%1”——无法判定：%2</translation>
+    </message>
+    <message>
+        <source>You predicted “%1” — the run&apos;s figures prove none of the choices.</source>
+        <translation>你预测的是“%1”——本次运行的数据不能证明任何一个选项。</translation>
+    </message>
+    <message>
+        <source>You predicted “%1” — the run proved “%2”: right.</source>
+        <translation>你预测的是“%1”——运行证明是“%2”：猜对了。</translation>
+    </message>
+    <message>
+        <source>You predicted “%1” — the run proved “%2”: not quite.</source>
+        <translation>你预测的是“%1”——运行证明是“%2”：不太对。</translation>
     </message>
 </context>
 <context>
@@ -3118,6 +3508,14 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>&apos;%1&apos; has no step mode; --schedule works with: %2</source>
         <translation>“%1”没有单步模式；--schedule 可用于：%2</translation>
     </message>
+    <message>
+        <source>Answer the experiment&apos;s prediction question first (its choice N, 1-based; see `proclab list --json`): the result says whether the run proved it, and the run goes into your lesson journal (`proclab path`).</source>
+        <translation>先回答实验的预测问题（选项 N，从 1 开始；见 `proclab list --json`）：结果会说明运行是否证明了它，并且这次运行会记入你的学习记录（`proclab path`）。</translation>
+    </message>
+    <message>
+        <source>--predict takes one of %1&apos;s choices: %2; got &apos;%3&apos;</source>
+        <translation>--predict 需要 %1 的一个选项：%2；收到的是“%3”</translation>
+    </message>
 </context>
 <context>
     <name>RunProgramDialog</name>
@@ -3669,22 +4067,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <translation>正在回放 %1：拖动时间轴或按播放。</translation>
     </message>
     <message>
-        <source>Signal an attached process</source>
-        <translation>向附加的进程发送信号</translation>
-    </message>
-    <message>
-        <source>Send %1 to process %2? ProcLab did not start it; it may lose work.</source>
-        <translation>要向进程 %2 发送 %1 吗？该进程不是 ProcLab 启动的，它可能会丢失未完成的工作。</translation>
-    </message>
-    <message>
-        <source>%1 sent to process %2.</source>
-        <translation>已向进程 %2 发送 %1。</translation>
-    </message>
-    <message>
-        <source>Could not signal process %1: it is not in the watched tree.</source>
-        <translation>无法向进程 %1 发送信号：它不在被观察的进程树中。</translation>
-    </message>
-    <message>
         <source>Run a &amp;program…</source>
         <translation>运行程序(&amp;P)…</translation>
     </message>
@@ -3711,14 +4093,6 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Signal the selected process</source>
         <translation>向所选进程发送信号</translation>
-    </message>
-    <message>
-        <source>Terminate (SIGTERM)</source>
-        <translation>终止 (SIGTERM)</translation>
-    </message>
-    <message>
-        <source>Kill (SIGKILL)</source>
-        <translation>杀死 (SIGKILL)</translation>
     </message>
     <message>
         <source>Console</source>
@@ -4011,16 +4385,12 @@ Run `proclab COMMAND --help` for the options of a command.</source>
 <context>
     <name>StateTimelineWidget</name>
     <message>
-        <source>now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>-%1 s</source>
-        <translation>-%1 s</translation>
-    </message>
-    <message>
         <source>Start an experiment: every lab thread gets a lane here.</source>
         <translation>开始一个实验：每个实验线程在这里都有一条泳道。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -4052,6 +4422,123 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>❄ Display frozen (F6)</source>
         <translation>❄ 显示已冻结（F6）</translation>
+    </message>
+</context>
+<context>
+    <name>StepController</name>
+    <message>
+        <source>Select a stepping thread&apos;s row first, or press its number.</source>
+        <translation>请先选中一个单步线程所在的行，或按下它的编号。</translation>
+    </message>
+    <message>
+        <source>Select a stepping thread&apos;s row first.</source>
+        <translation>请先选中一个单步线程所在的行。</translation>
+    </message>
+    <message>
+        <source>Step mode: press 1–%1 (or double-click a thread&apos;s row) to let that thread take its next step.</source>
+        <translation>单步模式：按 1–%1（或双击某个线程所在的行）让该线程执行它的下一步。</translation>
+    </message>
+    <message>
+        <source>Step mode: press 1 (or double-click the thread&apos;s row) to let it take its next step.</source>
+        <translation>单步模式：按 1（或双击该线程所在的行）让它执行下一步。</translation>
+    </message>
+    <message>
+        <source>%1 does not step: only the lesson&apos;s threads take steps.</source>
+        <translation>%1 不单步执行：只有本课的线程才按步执行。</translation>
+    </message>
+    <message>
+        <source>The recorded schedule is being granted: wait for it to end.</source>
+        <translation>正在按记录的调度授予步骤：请等它结束。</translation>
+    </message>
+    <message>
+        <source>No run steps now: check Step mode before Start.</source>
+        <translation>现在没有单步运行：请在“开始”之前勾选“单步模式”。</translation>
+    </message>
+    <message>
+        <source>There is no thread %1: this run steps threads 1 to %2.</source>
+        <translation>没有线程 %1：本次运行单步执行的是线程 1 到 %2。</translation>
+    </message>
+    <message>
+        <source>Thread %1 has finished.</source>
+        <translation>线程 %1 已结束。</translation>
+    </message>
+    <message>
+        <source>Thread %1 runs free: it no longer waits for grants.</source>
+        <translation>线程 %1 自由运行：它不再等待授予。</translation>
+    </message>
+    <message>
+        <source>Every thread runs free.</source>
+        <translation>所有线程都自由运行。</translation>
+    </message>
+    <message>
+        <source>The recorded schedule could not go on: %1</source>
+        <translation>记录的调度无法继续：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Granting the recorded schedule: %n step(s).</source>
+        <translation>
+            <numerusform>正在按记录的调度授予：%n 步。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thread %1 ended during its step.</source>
+        <translation>线程 %1 在执行它的一步时结束了。</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Thread %1 is blocked inside its step (%2) and cannot take another.</source>
+        <translation>线程 %1 阻塞在它的这一步（%2）中，不能再执行下一步。</translation>
+    </message>
+    <message>
+        <source>Thread %1 has finished: it takes no more steps.</source>
+        <translation>线程 %1 已结束：它不再执行任何步骤。</translation>
+    </message>
+    <message>
+        <source>Thread %1 runs free: it takes no steps.</source>
+        <translation>线程 %1 自由运行：它不按步执行。</translation>
+    </message>
+    <message>
+        <source>Thread %1 did not reach its next step within 10 s.</source>
+        <translation>线程 %1 在 10 秒内没有到达它的下一步。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Let the selected thread take its next step (F10; or press the thread&apos;s number, or double-click its row)</source>
+        <translation>让选中的线程执行它的下一步（F10；也可以按该线程的编号，或双击它所在的行）</translation>
+    </message>
+    <message>
+        <source>Run free</source>
+        <translation>自由运行</translation>
+    </message>
+    <message>
+        <source>Let the selected thread run without waiting for grants</source>
+        <translation>让选中的线程不再等待授予，自由运行</translation>
+    </message>
+    <message>
+        <source>Run all free</source>
+        <translation>全部自由运行</translation>
+    </message>
+    <message>
+        <source>Let every stepping thread run without waiting for grants</source>
+        <translation>让所有单步线程不再等待授予，自由运行</translation>
+    </message>
+    <message>
+        <source>Run this schedule again</source>
+        <translation>按此调度再运行一次</translation>
+    </message>
+    <message>
+        <source>Start the same experiment with the same parameters in step mode and grant the recorded steps in the same order</source>
+        <translation>以单步模式、用相同的参数启动同一个实验，并按相同的顺序授予记录下的各步</translation>
+    </message>
+    <message>
+        <source>Step thread %1</source>
+        <translation>线程 %1 单步</translation>
     </message>
 </context>
 <context>
@@ -4226,6 +4713,18 @@ Run `proclab COMMAND --help` for the options of a command.</source>
     <message>
         <source>Process %1 has ended: there is nothing to signal.</source>
         <translation>进程 %1 已经结束：没有可以发送信号的对象。</translation>
+    </message>
+    <message>
+        <source>Signal an attached process</source>
+        <translation>向附加的进程发送信号</translation>
+    </message>
+    <message>
+        <source>Send %1 to process %2? ProcLab did not start it; it may lose work.</source>
+        <translation>要向进程 %2 发送 %1 吗？该进程不是 ProcLab 启动的，它可能会丢失未完成的工作。</translation>
+    </message>
+    <message>
+        <source>Could not signal process %1: it is not in the watched tree.</source>
+        <translation>无法向进程 %1 发送信号：它不在被观察的进程树中。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "base/EventKind.h"
 #include "experiments/ProgramRun.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
@@ -60,14 +62,26 @@ void tst_GilAttach::initTestCase()
 
 void tst_GilAttach::refusedReadSaidOnceRestShown()
 {
+    // The other user must be able to read the script: the checkout may sit in a folder only root can enter
+    // (/root), so it runs from a copy in a folder of its own that everyone may read.
+    QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                    | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                                                    | QFile::ExeOther));
+    const QString script = m_dir.filePath(u"gil_cpu_threads.py"_s);
+    QFile::remove(script);
+    QVERIFY(QFile::copy(QStringLiteral(PROCLAB_FIXTURES_DIR "/python/gil_cpu_threads.py"), script));
+    QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
     QProcess target;
+    target.setWorkingDirectory(m_dir.path());
     target.start(u"setpriv"_s, {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, u"/usr/bin/python3"_s,
-                                QStringLiteral(PROCLAB_FIXTURES_DIR "/python/gil_cpu_threads.py"), u"30"_s, u"2"_s});
+                                script, u"30"_s, u"2"_s});
     QVERIFY(target.waitForStarted());
     const qint64 pid = target.processId();
     // setpriv execs python3 in place: wait until the PID is the python (its threads have started).
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(u"/proc/%1/task"_s.arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() >= 3,
-                             5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        QDir(u"/proc/%1/task"_s.arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() >= 3,
+        qPrintable(u"the target did not start its threads: "_s + QString::fromLocal8Bit(target.readAllStandardError())),
+        5000);
     QVERIFY(dropPtraceCapability());
 
     ProgramRun::Options options;
