@@ -3,6 +3,7 @@
 #include "CliChecks.h"
 #include "CliOutput.h"
 #include "CommandHelp.h"
+#include "FileWrite.h"
 #include "StopSignals.h"
 #include "TerminalText.h"
 #include "base/EventKind.h"
@@ -19,23 +20,6 @@
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-void writeAll(int fd, const QByteArray &bytes)
-{
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return; // the terminal went away: the session still records the output
-        done += n;
-    }
-}
-
-} // namespace
 
 QString ExecCommand::summary() const
 {
@@ -85,7 +69,8 @@ int ExecCommand::run(const QStringList &arguments)
         CliOutput::err(u"proclab exec: "_s + SessionRetention::deletedMessage(paths));
     });
     QObject::connect(&run, &ProgramRun::output, [this](ProgramRun::Stream stream, const QByteArray &bytes) {
-        writeAll(stream == ProgramRun::Stream::Stdout && !m_json ? STDOUT_FILENO : STDERR_FILENO, bytes);
+        // A terminal that went away does not matter: the session still records the output.
+        FileWrite::whole(stream == ProgramRun::Stream::Stdout && !m_json ? STDOUT_FILENO : STDERR_FILENO, bytes);
     });
     StopSignals stopSignals;
     // The terminal's Ctrl+C goes to the program's group directly (it owns the terminal); a SIGINT that reaches

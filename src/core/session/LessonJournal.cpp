@@ -1,5 +1,7 @@
 #include "LessonJournal.h"
 
+#include "FileWrite.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -32,20 +34,6 @@ bool isOurRegularFile(int fd)
 {
     struct stat st {};
     return ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid();
-}
-
-bool writeAll(int fd, const QByteArray &bytes)
-{
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
 }
 
 QByteArray readTail(int fd, qint64 limit)
@@ -167,7 +155,7 @@ bool LessonJournal::append(const LessonAttempt &attempt, QString *error)
         ok = compact(fd, error);
     if (ok) {
         const QByteArray line = QJsonDocument(attempt.toJson()).toJson(QJsonDocument::Compact) + '\n';
-        ok = writeAll(fd, line);
+        ok = FileWrite::whole(fd, line);
         if (!ok && error)
             *error = tr("cannot write the lesson journal %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
     }
@@ -188,7 +176,7 @@ bool LessonJournal::compact(int fd, QString *error) const
     const QByteArray temporary = QFile::encodeName(m_path + u".new"_s);
     ::unlink(temporary.constData()); // ours: the name of an earlier compaction that did not finish
     const int out = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    const bool ok = out >= 0 && writeAll(out, bytes) && ::fsync(out) == 0;
+    const bool ok = out >= 0 && FileWrite::whole(out, bytes) && ::fsync(out) == 0;
     if (out >= 0)
         ::close(out);
     if (!ok || ::rename(temporary.constData(), QFile::encodeName(m_path).constData()) != 0) {
