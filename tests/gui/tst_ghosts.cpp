@@ -20,7 +20,9 @@
 
 #include <QSettings>
 #include <QStandardPaths>
+#include <QHeaderView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -154,6 +156,7 @@ void tst_Ghosts::orphansShowTheirNewParent()
     const TaskRow parent = *model->taskAt(ghostRow(model, u"parent of 2 orphans, killed at"_s, false));
     // Both orphans: the PPID cell says the new parent and the old, highlighted.
     int adopted = 0;
+    QString ppidText;
     for (const QModelIndex &index : allRows(model)) {
         const TaskRow *row = model->taskAt(index);
         if (!row || !row->isProcess() || row->ghost || !index.data(TaskTreeModel::ReparentedRole).toBool())
@@ -161,9 +164,17 @@ void tst_Ghosts::orphansShowTheirNewParent()
         const QModelIndex ppid = model->index(index.row(), TaskTreeModel::PpidColumn, index.parent());
         QCOMPARE(ppid.data().toString(), u"%1 (was %2)"_s.arg(row->ppid).arg(parent.pid));
         QVERIFY(ppid.data(Qt::BackgroundRole).isValid());
+        ppidText = ppid.data().toString();
         ++adopted;
     }
     QCOMPARE(adopted, 2);
+    // And the cells are wide enough to be read whole: the PPID's "(was …)" and the ghost's reason.
+    const QHeaderView *header = window.findChild<TaskTreePanel *>()->view()->header();
+    const QFontMetrics metrics = window.findChild<TaskTreePanel *>()->fontMetrics();
+    QTRY_VERIFY_WITH_TIMEOUT(header->sectionSize(TaskTreeModel::PpidColumn) >= metrics.horizontalAdvance(ppidText), 3000);
+    const QString reason = ghostRow(model, u"parent of 2 orphans, killed at"_s, false).siblingAtColumn(TaskTreeModel::ReasonColumn).data().toString();
+    QVERIFY(!reason.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(header->sectionSize(TaskTreeModel::ReasonColumn) >= metrics.horizontalAdvance(reason), 3000);
     QVERIFY(window.session()->isRunning());
     window.close();
 }

@@ -19,9 +19,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -120,7 +123,41 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
     layout->addWidget(m_view, 1);
     m_layout = layout;
     setFocusProxy(m_view);
+    m_growTimer = new QTimer(this);
+    m_growTimer->setInterval(1000);
+    connect(m_growTimer, &QTimer::timeout, this, &TaskTreePanel::growColumnsToRows);
+    m_growTimer->start();
     retranslate();
+}
+
+void TaskTreePanel::growColumnsToRows()
+{
+    if (!isVisible())
+        return;
+    const QFontMetrics metrics = fontMetrics();
+    const int pad = 16;
+    const std::pair<int, int> columns[] = {
+        {TaskTreeModel::PpidColumn, metrics.horizontalAdvance(u"000000 (was 000000)"_s) + pad},
+        {TaskTreeModel::ReasonColumn, metrics.horizontalAdvance(u"parent of 22 orphans, killed at 10.0 s"_s) + pad},
+    };
+    int wanted[2] = {0, 0};
+    const std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+            for (int c = 0; c < 2; ++c) {
+                const QString text = m_proxy->index(row, columns[c].first, parent).data().toString();
+                if (!text.isEmpty())
+                    wanted[c] = std::max(wanted[c], metrics.horizontalAdvance(text) + pad);
+            }
+            visit(m_proxy->index(row, 0, parent));
+        }
+    };
+    visit({});
+    QHeaderView *header = m_view->header();
+    for (int c = 0; c < 2; ++c) {
+        const int width = std::min(wanted[c], columns[c].second);
+        if (header->sectionSize(columns[c].first) < width)
+            header->resizeSection(columns[c].first, width);
+    }
 }
 
 void TaskTreePanel::fitReasons(const QString &sample)

@@ -11,6 +11,7 @@ class QVBoxLayout;
 class QLineEdit;
 class QMenu;
 class QToolButton;
+class QTimer;
 class QTreeView;
 class TaskActions;
 class TaskTreeModel;
@@ -62,6 +63,9 @@ private:
     void retranslate();
     void showContextMenu(const QPoint &pos);
     void emitSelection();
+    // Once a second: widens PPID and "Why blocked" to what the rows now say ("751 (was 757)", "parent of 2
+    // orphans, killed at 1.0 s"), up to a bound from the font; never narrows them, so nothing jumps back and forth.
+    void growColumnsToRows();
 
     TaskTreeModel *m_model;
     TaskTreeProxy *m_proxy;
@@ -73,4 +77,5 @@ private:
     QAction *m_ownThreadsAction = nullptr;
     bool m_expandedOnce = false;
     QVBoxLayout *m_layout = nullptr;
+    QTimer *m_growTimer = nullptr;
 };
