@@ -148,6 +148,7 @@ void tst_Ghosts::orphansShowTheirNewParent()
     LanguageSwitcher languages;
     languages.apply(u"en"_s);
     MainWindow window(&languages);
+    window.resize(1920, 1080); // room beside the key columns for both cells
     window.show();
     QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"orphan"_s));
     window.startExperiment();
@@ -175,6 +176,10 @@ void tst_Ghosts::orphansShowTheirNewParent()
     const QString reason = ghostRow(model, u"parent of 2 orphans, killed at"_s, false).siblingAtColumn(TaskTreeModel::ReasonColumn).data().toString();
     QVERIFY(!reason.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(header->sectionSize(TaskTreeModel::ReasonColumn) >= metrics.horizontalAdvance(reason), 3000);
+    // Never at the cost of the key columns: State and Why blocked stay inside the table.
+    const TaskTreePanel *panel = window.findChild<TaskTreePanel *>();
+    QVERIFY2(panel->keyColumnsWidth() <= panel->width(),
+             qPrintable(u"%1 > %2"_s.arg(panel->keyColumnsWidth()).arg(panel->width())));
     QVERIFY(window.session()->isRunning());
     window.close();
 }

@@ -136,27 +136,33 @@ void TaskTreePanel::growColumnsToRows()
         return;
     const QFontMetrics metrics = fontMetrics();
     const int pad = 16;
-    const std::pair<int, int> columns[] = {
-        {TaskTreeModel::PpidColumn, metrics.horizontalAdvance(u"000000 (was 000000)"_s) + pad},
+    // Why blocked first: it and State are the lesson and stay on screen, so a column grows only into the room the
+    // table has beside the key columns (keyColumnsWidth), never pushing Why blocked out of view.
+    struct Grow { int column; int cap; int wanted = 0; };
+    Grow columns[] = {
         {TaskTreeModel::ReasonColumn, metrics.horizontalAdvance(u"parent of 22 orphans, killed at 10.0 s"_s) + pad},
+        {TaskTreeModel::PpidColumn, metrics.horizontalAdvance(u"000000 (was 000000)"_s) + pad},
     };
-    int wanted[2] = {0, 0};
     const std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
         for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
-            for (int c = 0; c < 2; ++c) {
-                const QString text = m_proxy->index(row, columns[c].first, parent).data().toString();
+            for (Grow &grow : columns) {
+                const QString text = m_proxy->index(row, grow.column, parent).data().toString();
                 if (!text.isEmpty())
-                    wanted[c] = std::max(wanted[c], metrics.horizontalAdvance(text) + pad);
+                    grow.wanted = std::max(grow.wanted, metrics.horizontalAdvance(text) + pad);
             }
             visit(m_proxy->index(row, 0, parent));
         }
     };
     visit({});
     QHeaderView *header = m_view->header();
-    for (int c = 0; c < 2; ++c) {
-        const int width = std::min(wanted[c], columns[c].second);
-        if (header->sectionSize(columns[c].first) < width)
-            header->resizeSection(columns[c].first, width);
+    int room = width() - keyColumnsWidth();
+    for (const Grow &grow : columns) {
+        const int now = header->sectionSize(grow.column);
+        const int more = std::min({grow.wanted, grow.cap}) - now;
+        if (more <= 0 || room <= 0)
+            continue;
+        header->resizeSection(grow.column, now + std::min(more, room));
+        room -= std::min(more, room);
     }
 }
 

@@ -63,8 +63,9 @@ private:
     void retranslate();
     void showContextMenu(const QPoint &pos);
     void emitSelection();
-    // Once a second: widens PPID and "Why blocked" to what the rows now say ("751 (was 757)", "parent of 2
-    // orphans, killed at 1.0 s"), up to a bound from the font; never narrows them, so nothing jumps back and forth.
+    // Once a second: widens "Why blocked" and PPID to what the rows now say ("parent of 2 orphans, killed at 1.0 s",
+    // "751 (was 757)"), up to a bound from the font and only into the room beside the key columns; never narrows
+    // them, so nothing jumps back and forth.
     void growColumnsToRows();
 
     TaskTreeModel *m_model;
