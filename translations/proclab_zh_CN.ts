@@ -2751,15 +2751,15 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>unexpected argument &apos;%1&apos;; %2</source>
         <translation>多余的参数“%1”；%2</translation>
     </message>
-    <message>
-        <source>--learner takes a name of at most 80 characters</source>
-        <translation>--learner 的姓名最多 80 个字符</translation>
-    </message>
     <message numerus="yes">
         <source>%n line(s) of %1 were not runs and were left out</source>
         <translation>
             <numerusform>%1 中有 %n 行不是运行记录，已略过</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>--learner takes a name of at most %1 characters</source>
+        <translation>--learner 的姓名最多 %1 个字符</translation>
     </message>
 </context>
 <context>

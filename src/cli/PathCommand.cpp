@@ -37,8 +37,9 @@ int PathCommand::run(const QStringList &arguments)
         return 0;
     }
     const QString name = parser.value(learner).trimmed();
-    if (name.size() > 80)
-        return CliOutput::usageError(this->name(), tr("--learner takes a name of at most 80 characters"));
+    if (name.size() > LessonPathReport::MaxLearnerName)
+        return CliOutput::usageError(this->name(), tr("--learner takes a name of at most %1 characters")
+                                                       .arg(LessonPathReport::MaxLearnerName));
 
     int skipped = 0;
     QString error;

@@ -76,7 +76,7 @@ bool tst_ReplayFuzz::drive(const QByteArray &bytes, bool paint)
         const QList<TaskRow> rows = FrameRowBuilder::frameOf(moment, t).rows;
         const ReplayHistory window =
             ReplayHistory::window(replay, t - ReplayController::HistorySeconds, t, cores);
-        ReplayHistory::samplesBetween(replay, 0, replay.eventsUntil(t));
+        ReplayHistory::samplesBetween(replay, 0, replay.eventsUntil(t), replay.momentAfter(0));
         map.setHistory(t, window.cores);
         map.addSample(t, rows);
         for (int core = -1; core <= map.coreCount(); ++core)

@@ -2,6 +2,7 @@
 
 #include "RingBuffer.h"
 #include "replay/ReplayHistory.h"
+#include "timeline/TimeSpan.h"
 
 #include "probe/CpuLoad.h"
 
@@ -45,7 +46,7 @@ public:
     // Draws what was added at once, whether or not it moved by a pixel; for tests and a replay's seek.
     void flush() { redraw(true); }
     int coreCount() const { return int(m_cores.size()); }
-    static constexpr double HistorySeconds = 60;
+    static constexpr double HistorySeconds = TimeSpan::LongestSeconds;
     static constexpr double BucketSeconds = 0.5; // the time one drawn point stands for
 
 protected:

@@ -52,7 +52,7 @@ LessonPathDialog::LessonPathDialog(QWidget *parent)
     for (int column : {ResultColumn, RunsColumn})
         m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_nameLabel->setBuddy(m_name);
-    m_name->setMaxLength(80);
+    m_name->setMaxLength(LessonPathReport::MaxLearnerName);
 
     auto *buttons = new QDialogButtonBox(this);
     m_open = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
@@ -107,7 +107,6 @@ void LessonPathDialog::reload()
     const QString chosen = m_list->currentItem() ? m_list->currentItem()->data(0, IdRole).toString() : QString();
     m_list->clear();
     const QList<LessonPath::Stage> stages = LessonPath::stages();
-    int taken = 0, predicted = 0, right = 0;
     QTreeWidgetItem *next = nullptr;
     for (qsizetype s = 0; s < stages.size(); ++s) {
         auto *stage = new QTreeWidgetItem(m_list, {tr("%1. %2").arg(s + 1).arg(stages.at(s).title)});
@@ -125,9 +124,6 @@ void LessonPathDialog::reload()
             item->setToolTip(ExperimentColumn, u"%1 — %2"_s.arg(step.experiment, step.question));
             item->setText(ResultColumn, LessonPathReport::outcomeText(step));
             if (step.last) {
-                ++taken;
-                predicted += step.last->predictionMade() ? 1 : 0;
-                right += step.last->right() ? 1 : 0;
                 item->setText(PredictedColumn, step.last->predictionMade() ? choiceOf(step, step.last->predicted)
                                                                            : tr("(skipped)"));
                 item->setText(ProvedColumn, step.last->answer >= 0 ? choiceOf(step, step.last->answer) : tr("(none)"));
@@ -150,8 +146,9 @@ void LessonPathDialog::reload()
     if (next)
         m_list->setCurrentItem(next);
     m_open->setEnabled(next != nullptr);
+    const LessonPathReport::Totals sum = LessonPathReport::totals(m_steps);
     m_totals->setText(tr("%1 of %2 experiments run · %3 predictions made, %4 right")
-                          .arg(taken).arg(m_steps.size()).arg(predicted).arg(right)
+                          .arg(sum.run).arg(m_steps.size()).arg(sum.predicted).arg(sum.right)
                       + (m_journalNote.isEmpty() ? QString() : u"\n"_s + m_journalNote));
 }
 

@@ -44,11 +44,12 @@ void ReplayController::seek(double t)
     const bool back = t < m_position;
     const bool jump = back || m_position < 0 || t - m_position > MaxStepSeconds + 1e-9;
     m_position = t;
+    const qsizetype until = m_replay.eventsUntil(t);
+    // A step forward goes on from the moment shown so far (the moment after m_shownEvents events).
+    Q_EMIT historyShown(jump ? ReplayHistory::window(m_replay, t - HistorySeconds, t, m_replay.header().cores)
+                             : ReplayHistory::samplesBetween(m_replay, m_shownEvents, until, m_moment));
     m_moment = m_replay.momentAt(t);
     const Frame frame = FrameRowBuilder::frameOf(m_moment, t);
-    const qsizetype until = m_replay.eventsUntil(t);
-    Q_EMIT historyShown(jump ? ReplayHistory::window(m_replay, t - HistorySeconds, t, m_replay.header().cores)
-                             : ReplayHistory::samplesBetween(m_replay, m_shownEvents, until));
     const bool reset = until < m_shownEvents || m_shownEvents == 0;
     QList<SessionEvent> shown;
     for (qsizetype i = reset ? 0 : m_shownEvents; i < until; ++i) {

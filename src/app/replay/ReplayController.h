@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ReplayHistory.h"
+#include "timeline/TimeSpan.h"
 #include "frame/Frame.h"
 
 #include "session/SessionReplay.h"
@@ -35,7 +36,7 @@ public:
     // A move forward by at most this much adds samples; a longer one (or any move back) rebuilds the history.
     static constexpr double MaxStepSeconds = 0.4;
     // The history the views show: the charts' 60 s.
-    static constexpr double HistorySeconds = 60;
+    static constexpr double HistorySeconds = TimeSpan::LongestSeconds;
     // Plays from the position at `speed` × real time (1 or 4 in the window); from the start when at the end.
     void play(double speed);
     void pause();

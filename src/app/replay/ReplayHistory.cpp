@@ -234,16 +234,16 @@ void ReplayHistory::addSample(const SessionEvent &event, const SessionMoment &mo
     }
 }
 
-ReplayHistory ReplayHistory::samplesBetween(const SessionReplay &replay, qsizetype first, qsizetype last)
+ReplayHistory ReplayHistory::samplesBetween(const SessionReplay &replay, qsizetype first, qsizetype last,
+                                            SessionMoment atFirst)
 {
     ReplayHistory history;
     const QList<SessionEvent> &events = replay.events();
     last = std::min(last, events.size());
     first = std::max<qsizetype>(0, first);
-    SessionMoment moment = first < last ? replay.momentAfter(first) : SessionMoment();
     for (qsizetype i = first; i < last; ++i) {
-        moment.apply(events.at(i));
-        history.addSample(events.at(i), moment);
+        atFirst.apply(events.at(i));
+        history.addSample(events.at(i), atFirst);
     }
     if (first < last && last > 0) {
         history.from = events.at(std::max<qsizetype>(0, first)).t;

@@ -4,13 +4,13 @@
 
 #include "ipc/QueueStats.h"
 #include "probe/CpuLoad.h"
+#include "session/SessionMoment.h"
 
 #include <QJsonArray>
 #include <QList>
 
 class SessionReplay;
 struct SessionEvent;
-struct SessionMoment;
 
 // What a replay shows over a span of session time, built from the recorded samples only: the per-core loads
 // (cpu.sample, the lab's part of each from the rows at that moment), the queues (queue.sample, grouped by tick), and — for a whole history window — each thread's
@@ -41,8 +41,10 @@ struct ReplayHistory
     QList<ThreadLane> lanes;   // reset only
     QList<QList<CoreRun>> cores; // reset only: one list per core
 
-    // The samples recorded in events [first, last): what a step forward adds.
-    static ReplayHistory samplesBetween(const SessionReplay &replay, qsizetype first, qsizetype last);
+    // The samples recorded in events [first, last): what a step forward adds. `atFirst`: the moment after the
+    // first `first` events (the moment the views showed before the step, which the caller has).
+    static ReplayHistory samplesBetween(const SessionReplay &replay, qsizetype first, qsizetype last,
+                                        SessionMoment atFirst);
     // The whole window (from, to]: samples, and the lanes and core runs starting from the moment at `from`.
     // `cores`: the machine's core count (the header's).
     static ReplayHistory window(const SessionReplay &replay, double from, double to, int cores);

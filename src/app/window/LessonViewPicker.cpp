@@ -1,10 +1,17 @@
 #include "LessonViewPicker.h"
 
+#include "frame/Frame.h"
+
+#include <QSet>
 #include <QTabWidget>
 
-LessonViewPicker::LessonViewPicker(QTabWidget *tabs, QObject *parent)
+#include <algorithm>
+
+LessonViewPicker::LessonViewPicker(QTabWidget *tabs, QWidget *waitGraph, QWidget *gantt, QObject *parent)
     : QObject(parent)
     , m_tabs(tabs)
+    , m_waitGraph(waitGraph)
+    , m_gantt(gantt)
 {
     connect(tabs, &QTabWidget::currentChanged, this, [this] {
         if (!m_bringing && m_running)
@@ -27,4 +34,20 @@ void LessonViewPicker::bringForward(QWidget *page)
     m_bringing = true;
     m_tabs->setCurrentWidget(page);
     m_bringing = false;
+}
+
+void LessonViewPicker::show(const Frame &frame)
+{
+    // The owner is dead once it is a ghost row (its process ended), not merely unseen by the sampler yet.
+    QSet<qint64> ghosts;
+    for (const TaskRow &row : frame.rows)
+        if (row.ghost)
+            ghosts.insert(row.tid);
+    const bool deadOwner = std::any_of(frame.waits.locks.cbegin(), frame.waits.locks.cend(), [&](const LockState &lock) {
+        return lock.ownerTid != 0 && !lock.ownerAlive && ghosts.contains(lock.ownerTid);
+    });
+    if (m_waitGraph && (frame.deadlocked || deadOwner))
+        bringForward(m_waitGraph);
+    if (m_gantt && !frame.poolTasks.isEmpty())
+        bringForward(m_gantt);
 }

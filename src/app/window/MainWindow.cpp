@@ -115,22 +115,8 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
                               this);
     connect(m_views, &FrameFanOut::deadlockChanged, this, &MainWindow::markWaitGraphTab);
     // The lesson's view comes forward when the lesson happens in a live run (not against the user's choice).
-    m_viewPicker = new LessonViewPicker(m_ui->bottomTabs, this);
-    connect(m_session, &SessionController::ticked, this, [this](const Frame &frame) {
-        // A cycle, or a lock whose owner died holding it (kill-holding-lock): the graph shows who waits on whom.
-        // The owner is dead once it is a ghost row (its process ended), not merely unseen by the sampler yet.
-        QSet<qint64> ghosts;
-        for (const TaskRow &row : frame.rows)
-            if (row.ghost)
-                ghosts.insert(row.tid);
-        const bool deadOwner = std::any_of(frame.waits.locks.cbegin(), frame.waits.locks.cend(), [&](const LockState &lock) {
-            return lock.ownerTid != 0 && !lock.ownerAlive && ghosts.contains(lock.ownerTid);
-        });
-        if (frame.deadlocked || deadOwner)
-            m_viewPicker->bringForward(m_ui->waitGraphPanel);
-        if (!frame.poolTasks.isEmpty())
-            m_viewPicker->bringForward(m_poolGantt);
-    });
+    m_viewPicker = new LessonViewPicker(m_ui->bottomTabs, m_ui->waitGraphPanel, m_poolGantt, this);
+    connect(m_session, &SessionController::ticked, m_viewPicker, &LessonViewPicker::show);
     m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_views, m_ui->sessionInfo,
                                      m_ui->bottomTabs, m_taskActions},
                                     this);

@@ -395,7 +395,7 @@ void ExperimentRun::writeJournal()
     attempt.predicted = m_options.predicted;
     attempt.answer = m_verdict.answer;
     attempt.verdict = m_verdict.verdictName();
-    attempt.detail = m_verdict.detail.left(2000);
+    attempt.detail = m_verdict.detail.left(LessonAttempt::MaxDetail);
     attempt.session = logPath();
     LessonJournal journal(m_options.journalPath.isEmpty() ? LessonJournal::defaultPath() : m_options.journalPath);
     if (!journal.append(attempt, &m_journalError))

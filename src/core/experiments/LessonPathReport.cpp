@@ -100,15 +100,23 @@ QJsonObject LessonPathReport::json(const QList<Step> &steps)
     return QJsonObject{{u"stages"_s, stages}};
 }
 
+LessonPathReport::Totals LessonPathReport::totals(const QList<Step> &steps)
+{
+    Totals totals;
+    for (const Step &step : steps) {
+        if (!step.last)
+            continue;
+        ++totals.run;
+        totals.predicted += step.last->predictionMade() ? 1 : 0;
+        totals.right += step.last->right() ? 1 : 0;
+    }
+    return totals;
+}
+
 QString LessonPathReport::html(const QList<Step> &steps, const QString &learner, const QDateTime &made)
 {
     const QLocale locale;
-    int taken = 0, predicted = 0, right = 0;
-    for (const Step &step : steps) {
-        taken += step.last ? 1 : 0;
-        predicted += step.last && step.last->predictionMade() ? 1 : 0;
-        right += step.last && step.last->right() ? 1 : 0;
-    }
+    const Totals sum = totals(steps);
     QString html = u"<!DOCTYPE html>\n<html lang=\""_s + esc(tr("en", "HTML language code")) + u"\">\n<head>\n"_s
         + u"<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"_s
         + u"<title>"_s + esc(tr("ProcLab lesson path")) + u"</title>\n<style>"_s + HtmlReportExporter::styleSheet()
@@ -129,9 +137,9 @@ QString LessonPathReport::html(const QList<Step> &steps, const QString &learner,
         html += u"<div><dt>"_s + esc(name) + u"</dt><dd>"_s + esc(value) + u"</dd></div>"_s;
     };
     fact(tr("Made"), locale.toString(made, QLocale::ShortFormat));
-    fact(tr("Experiments run"), tr("%1 of %2").arg(taken).arg(steps.size()));
-    fact(tr("Predictions made"), QString::number(predicted));
-    fact(tr("Predictions right"), tr("%1 of %2").arg(right).arg(predicted));
+    fact(tr("Experiments run"), tr("%1 of %2").arg(sum.run).arg(steps.size()));
+    fact(tr("Predictions made"), QString::number(sum.predicted));
+    fact(tr("Predictions right"), tr("%1 of %2").arg(sum.right).arg(sum.predicted));
     html += u"</dl></header>\n"_s;
 
     const QList<LessonPath::Stage> stages = LessonPath::stages();

@@ -31,6 +31,17 @@ public:
         std::optional<LessonAttempt> last; // the newest attempt
     };
 
+    // How far the learner is: experiments run, and of their last runs, predictions made and right.
+    struct Totals
+    {
+        int run = 0;
+        int predicted = 0;
+        int right = 0;
+    };
+    static Totals totals(const QList<Step> &steps);
+    // The longest learner's name the page takes (`proclab path --learner`, the dialog's field).
+    static constexpr int MaxLearnerName = 80;
+
     static QList<Step> progress(const QList<LessonAttempt> &attempts);
     // "right", "wrong", "skipped" (no prediction), "inconclusive", "not_run".
     static QString outcomeOf(const Step &step);

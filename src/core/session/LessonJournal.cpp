@@ -21,7 +21,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 constexpr int MaxChoice = 9;
-constexpr qsizetype MaxDetail = 2000;
 constexpr qsizetype MaxPath = 4096;
 
 bool isVerdictName(const QString &name)
@@ -117,7 +116,7 @@ std::optional<LessonAttempt> LessonAttempt::fromJson(const QJsonObject &object)
     attempt.detail = object.value(u"detail"_s).toString();
     attempt.session = object.value(u"session"_s).toString();
     if (!id.match(attempt.experiment).hasMatch() || !isVerdictName(attempt.verdict)
-        || attempt.detail.size() > MaxDetail || attempt.session.size() > MaxPath
+        || attempt.detail.size() > LessonAttempt::MaxDetail || attempt.session.size() > MaxPath
         || (object.contains(u"session"_s) && !object.value(u"session"_s).isString()))
         return std::nullopt;
     return attempt;

@@ -19,6 +19,9 @@ struct LessonAttempt
     QString detail;      // the verdict's sentence with the figures, in the language of the run
     QString session;     // the recording's path; empty when the run was not recorded
 
+    // The longest `detail` an attempt keeps (a longer line in the journal is not an attempt).
+    static constexpr qsizetype MaxDetail = 2000;
+
     bool predictionMade() const { return predicted >= 0; }
     // Right when a prediction was made and the figures proved that same choice.
     bool right() const { return predicted >= 0 && answer >= 0 && predicted == answer; }
