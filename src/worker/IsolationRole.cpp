@@ -1,6 +1,7 @@
 #include "IsolationRole.h"
 
 #include "RoleContext.h"
+#include "base/LabRole.h"
 #include "ipc/FigureBoard.h"
 
 #include <thread>
@@ -37,9 +38,11 @@ void IsolationRole::run(const RoleContext &context)
     if (!context.settings.useProcesses) {
         const int count = std::min(context.settings.rounds, figures->count() - 1);
         for (int i = 1; i <= count; ++i) {
-            threads.emplace_back([figures, i] {
+            threads.emplace_back([&context, figures, i] {
+                const pid_t tid = context.announceHelper(LabRole::IsolatedThread, "thread-" + QByteArray::number(i));
                 change(figures, i);
                 ::usleep(VisibleMs * 1000);
+                context.helperEnds(tid, LabRole::IsolatedThread);
             });
         }
     }

@@ -1,10 +1,14 @@
 #include "RoleContext.h"
 
+#include "control/ControlMessage.h"
 #include "ipc/MonotonicDeadline.h"
 #include "ipc/ThreadTelemetry.h"
 
 #include <algorithm>
 #include <ctime>
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace {
 constexpr std::int64_t SliceNs = 100'000'000;
@@ -52,4 +56,19 @@ void RoleContext::setState(ThreadState state, std::int64_t waitObject) const
 {
     if (telemetry)
         telemetry->setState(state, waitObject);
+}
+
+pid_t RoleContext::announceHelper(QLatin1String role, const QByteArray &name) const
+{
+    const pid_t tid = pid_t(::syscall(SYS_gettid));
+    ::pthread_setname_np(::pthread_self(), name.left(15).constData());
+    ControlMessage("thread-start").set("tid", tid).set("role", QByteArrayView(role.data(), role.size()))
+        .set("name", name).sendOn(channels.controlFd);
+    return tid;
+}
+
+void RoleContext::helperEnds(pid_t tid, QLatin1String role) const
+{
+    ControlMessage("thread-exit").set("tid", tid).set("role", QByteArrayView(role.data(), role.size()))
+        .sendOn(channels.controlFd);
 }

@@ -3,6 +3,9 @@
 #include "WorkerThread.h"
 #include "ipc/ThreadState.h"
 
+#include <QByteArray>
+#include <QLatin1String>
+
 #include <cstdint>
 #include <stop_token>
 
@@ -27,4 +30,9 @@ struct RoleContext
     // when it must share a core.
     static void burnCpu(std::int64_t ns);
     void setState(ThreadState state, std::int64_t waitObject = -1) const;
+    // A helper thread the role started itself (not through "add"): called in the helper, it names the thread and
+    // tells the supervisor (thread-start, then thread-exit from helperEnds), so the task list shows it as the
+    // lab's and takes its process's main thread for the control loop it is. Returns the helper's TID.
+    pid_t announceHelper(QLatin1String role, const QByteArray &name) const;
+    void helperEnds(pid_t tid, QLatin1String role) const;
 };

@@ -126,16 +126,13 @@ bool WorkerProcess::setUp(std::string *error)
     else if (m_telemetry.isValid())
         m_channels.queue = m_telemetry.queue(m_options.queueIndex);
     m_channels.finishedEventFd = m_finishedFd;
+    m_channels.controlFd = m_options.controlFd;
     return true;
 }
 
 void WorkerProcess::send(const ControlMessage &message)
 {
-    if (m_options.controlFd < 0)
-        return;
-    const QByteArray packet = message.encode();
-    if (!packet.isEmpty())
-        ::send(m_options.controlFd, packet.constData(), size_t(packet.size()), MSG_NOSIGNAL);
+    message.sendOn(m_options.controlFd);
 }
 
 int WorkerProcess::run()

@@ -27,6 +27,8 @@ struct WorkerChannels
     PipeChannel *pipe = nullptr;         // the pipe instead of the queue (channel=pipe), or null
     int finishedEventFd = -1;            // an eventfd the thread bumps when it ends, so the main loop notices
     FigureBoard *figures = nullptr;      // the experiment's measured figures (race, isolation, pool), or null
+    int controlFd = -1;                  // the supervisor's connection (-1 none): a role's helper threads announce
+                                         // themselves on it (RoleContext::announceHelper)
 };
 
 // One lab thread of proclab-worker, running its role until asked to stop.

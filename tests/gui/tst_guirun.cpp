@@ -8,6 +8,8 @@
 #include "tasks/TaskTreeModel.h"
 #include "tasks/TaskTreePanel.h"
 #include "tasks/TaskTreeProxy.h"
+#include "timeline/StateTimelineWidget.h"
+#include "timeline/TimelinePanel.h"
 #include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 
@@ -165,13 +167,20 @@ void tst_GuiRun::threadsShowRealTids()
             names.insert(row.name);
         }
     }
+    // The timeline follows the same toggle: no lane for the control thread until it is shown, then one.
+    const StateTimelineWidget *timeline = window.findChild<TimelinePanel *>()->timeline();
+    const QString controlLane = u"%1 %2"_s.arg(control->tid).arg(control->name);
+    QTRY_VERIFY(!timeline->shownLabels().isEmpty());
+    QVERIFY2(!timeline->shownLabels().contains(controlLane), qPrintable(timeline->shownLabels().join(u", "_s)));
     QAction *own = panel->ownThreadsAction();
     QVERIFY(!own->isChecked());
     QVERIFY(window.findChild<QMenu *>(u"menuView"_s)->actions().contains(own));
     own->setChecked(true);
     const QList<TaskRow> all = shownRows();
     QVERIFY(std::any_of(all.cbegin(), all.cend(), [&](const TaskRow &r) { return r.key() == control->key(); }));
+    QVERIFY2(timeline->shownLabels().contains(controlLane), qPrintable(timeline->shownLabels().join(u", "_s)));
     own->setChecked(false);
+    QVERIFY(!timeline->shownLabels().contains(controlLane));
     window.close();
     QVERIFY(!window.session()->isRunning());
 }

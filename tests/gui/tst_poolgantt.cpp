@@ -7,8 +7,11 @@
 #include "lessons/PoolGanttWidget.h"
 #include "lessons/SessionController.h"
 #include "waitgraph/WaitGraphPanel.h"
+#include "waitgraph/WaitGraphWidget.h"
 #include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
+
+#include <algorithm>
 
 #include <QDockWidget>
 #include <QSettings>
@@ -147,6 +150,18 @@ void tst_PoolGantt::waitGraphComesForwardForADeadOwner()
     QVERIFY2(tabs->currentWidget() != graph, "the graph came forward before the owner was killed");
     QTRY_COMPARE_WITH_TIMEOUT(tabs->currentWidget(), static_cast<QWidget *>(graph), 15000);
     QVERIFY(window.session()->isRunning());
+    // At a laptop's size every label is whole, the dead owner's too (it was cut to "TID 884 (dead..." on a
+    // 1366x768 screen): where one line does not fit beside its node it takes two.
+    window.resize(1366, 768);
+    WaitGraphWidget *widget = graph->graphWidget();
+    QTRY_VERIFY(std::any_of(widget->graph().nodes.cbegin(), widget->graph().nodes.cend(),
+                            [](const WaitGraphView::Node &node) { return node.dead; }));
+    widget->repaint();
+    for (const WaitGraphView::Node &node : widget->graph().nodes) {
+        const QStringList lines = widget->drawnLabel(node.key);
+        QVERIFY2(!lines.isEmpty(), qPrintable(node.label));
+        QCOMPARE(lines.join(u' '), node.label);
+    }
     window.stopExperiment();
     window.close();
 }

@@ -231,6 +231,21 @@ void tst_ReplayController::everyViewShowsTheMoment()
             QCOMPARE(stateName(lanes->stateAt(it->pid, it.key(), t - 1.0003)), before.value(it.key()).state);
     }
     QCOMPARE(lanes->laneCount(), int(threads.size()));
+    // The lanes drawn are the task table's threads under the table's names (a main thread carries its process's,
+    // a lab thread its thread.start name), the lab's control threads left out as the table leaves them out.
+    QStringList tableLanes;
+    for (auto it = threads.cbegin(); it != threads.cend(); ++it) {
+        const TaskRow *task = model->taskAt(model->indexOf(it->pid, it.key()));
+        QVERIFY(task);
+        QVERIFY2(!task->name.isEmpty(), qPrintable(u"thread %1 has no name"_s.arg(it.key())));
+        if (!task->labControl)
+            tableLanes << u"%1 %2"_s.arg(task->tid).arg(task->name);
+    }
+    QStringList shownLanes = lanes->shownLabels();
+    shownLanes.sort();
+    tableLanes.sort();
+    QCOMPARE(shownLanes, tableLanes);
+    QVERIFY(shownLanes.size() < threads.size()); // each lab process's control thread is among the threads
 
     // The queue chart: one depth point per recorded sample of the last minute (flat stretches drawn by their
     // ends), each at its sample's session time and depth.

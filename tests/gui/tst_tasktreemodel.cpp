@@ -20,6 +20,7 @@ private Q_SLOTS:
     void reparentedProcessMoves();
     void childUnderParent();
     void proxyFiltersAndSorts();
+    void controlThreadHidesOnceKnown();
     void countsByState();
 };
 
@@ -237,6 +238,27 @@ void tst_TaskTreeModel::proxyFiltersAndSorts()
     model.update({processRow(100, 1, TaskState::Running), threadRow(100, 103, u"producer-1"_s, TaskState::Blocked)}, 1);
     model.update({processRow(100, 1, TaskState::Running), threadRow(100, 103, u"producer-1"_s, TaskState::Blocked)}, 9);
     QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 1);
+}
+
+// A lab process's main thread is sampled before its lab thread's thread.start arrives: on the first ticks it is
+// not yet known as the control thread (FrameRowBuilder). When it becomes known the row must leave the table, though
+// nothing else about it changed (seen in pc-processes: one producer's control thread stayed in view).
+void tst_TaskTreeModel::controlThreadHidesOnceKnown()
+{
+    TaskTreeModel model;
+    TaskTreeProxy proxy;
+    proxy.setTaskModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TaskRow main = threadRow(100, 100, u"producer-1"_s);
+    model.update({processRow(100, 1), main}, 0);
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 1);
+    main.labControl = true;
+    model.update({processRow(100, 1), main, threadRow(100, 103, u"producer-1"_s)}, 0.1);
+    const QModelIndex top = proxy.index(0, 0);
+    QCOMPARE(proxy.rowCount(top), 1);
+    QCOMPARE(proxy.index(0, TaskTreeModel::TidColumn, top).data().toLongLong(), 103);
+    proxy.setOwnThreadsShown(true);
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 2);
 }
 
 void tst_TaskTreeModel::countsByState()

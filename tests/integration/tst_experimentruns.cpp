@@ -156,6 +156,11 @@ void tst_ExperimentRuns::showsItsPhenomenon()
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QVERIFY2(lines.size() > 3, r.err.constData());
     QSet<int> started;
+    QHash<qint64, double> spawned;           // PID → when
+    QSet<qint64> sampled;                    // spawned PIDs sampled at least once
+    QSet<std::pair<qint64, qint64>> named;   // (PID, TID) of each thread.start
+    QList<std::pair<int, double>> ticks;     // each tick's number and time, as the samples show them
+    QSet<std::pair<qint64, qint64>> threads; // (PID, TID) of each sampled thread of a spawned process but its main one
     double stoppedAt = -1;
     double firstLiveFigure = -1; // when the first of the experiment's live figures was recorded
     const QStringList liveFigures = m_liveFigures.value(id);
@@ -168,12 +173,45 @@ void tst_ExperimentRuns::showsItsPhenomenon()
         const QString kind = event.value(u"kind"_s).toString();
         if (kind == u"process.spawn"_s || kind == u"process.reparent"_s || kind == u"thread.start"_s)
             started.insert(event.value(u"pid"_s).toInt());
+        const qint64 pid = event.value(u"pid"_s).toInteger();
+        const qint64 tid = event.value(u"tid"_s).toInteger();
+        if (kind == u"process.spawn"_s) {
+            spawned.insert(pid, event.value(u"t"_s).toDouble());
+        } else if (kind == u"thread.start"_s) {
+            QVERIFY2(!named.contains({pid, tid}), line.constData());
+            named.insert({pid, tid});
+        }
+        if (kind == u"task.sample"_s) {
+            const int tick = event.value(u"tick"_s).toInt();
+            if (ticks.isEmpty() || ticks.last().first != tick)
+                ticks.append({tick, event.value(u"t"_s).toDouble()});
+            // Every process the lab starts, a worker's child too, is watched from the tick after its spawn: its
+            // first sample is at most one tick after the first tick recorded since then (samples of an unchanged
+            // task are recorded every few ticks, so the tick that followed the spawn may not be in the stream).
+            if (spawned.contains(pid) && !sampled.contains(pid)) {
+                sampled.insert(pid);
+                const auto next = std::find_if(ticks.cbegin(), ticks.cend(), [&](const std::pair<int, double> &seen) {
+                    return seen.second > spawned.value(pid);
+                });
+                QVERIFY2(next != ticks.cend() && tick <= next->first + 1,
+                         qPrintable(u"PID %1 spawned at %2 s was first sampled at tick %3, %4 s"_s.arg(pid)
+                                        .arg(spawned.value(pid)).arg(tick).arg(event.value(u"t"_s).toDouble())));
+            }
+            if (spawned.contains(pid) && tid != pid)
+                threads.insert({pid, tid});
+        }
         if (kind == u"experiment.stop"_s)
             stoppedAt = event.value(u"t"_s).toDouble();
         if (kind == u"measure"_s && firstLiveFigure < 0 && liveFigures.contains(event.value(u"name"_s).toString()))
             firstLiveFigure = event.value(u"t"_s).toDouble();
     }
     QVERIFY(!started.isEmpty());
+    // A lab process's threads are named (thread.start): the task list and the timeline name them from it, and take
+    // the role-less main thread for ProcLab's control loop. (A connected worker's own word may come a tick after
+    // the sampler first saw the thread, so this is checked over the whole run.)
+    for (const auto &thread : std::as_const(threads))
+        QVERIFY2(named.contains(thread), qPrintable(u"thread %1 of PID %2 is never named"_s.arg(thread.second)
+                                                        .arg(thread.first)));
     // Everything this run started is gone once `proclab run` has returned (ProcLab reaps before it exits).
     QTRY_VERIFY2_WITH_TIMEOUT(stillAlive(started).isEmpty(), "a lab process outlived its experiment", 2000);
     const QJsonObject summary = QJsonDocument::fromJson(lines.last()).object();

@@ -15,6 +15,7 @@ class tst_FrameRowBuilder : public QObject
 private Q_SLOTS:
     void processesAndThreads();
     void processWithoutThreads();
+    void controlThreadStaysKnownAfterItsLabThreadsEnd();
     void stoppedMainThreadStopsTheProcess_data();
     void stoppedMainThreadStopsTheProcess();
     void unspawnedProcessIsHidden();
@@ -74,6 +75,28 @@ void tst_FrameRowBuilder::processesAndThreads()
     QCOMPARE(rows.at(2).name, u"producer-1"_s);
 }
 
+void tst_FrameRowBuilder::controlThreadStaysKnownAfterItsLabThreadsEnd()
+{
+    // race: the racers end after race_ms and the host's control loop goes on; it is still ProcLab's own thread
+    // (seen in the window: "race — waiting for input or output (poll)" came into view when the racers ended).
+    const QList<SessionEvent> started{spawn(900, u"race"_s, u"host"_s), threadStart(900, 901, u"racer"_s, u"racer-1"_s),
+                                      sample(900, 900, u"blocked"_s, 0), sample(900, 901, u"running"_s, 1)};
+    const auto controlOf = [](const QList<TaskRow> &rows) {
+        for (const TaskRow &row : rows) {
+            if (row.tid == 900)
+                return row.labControl;
+        }
+        return false;
+    };
+    QVERIFY(controlOf(FrameRowBuilder::rowsOf(momentOf(started))));
+    QList<SessionEvent> ended = started;
+    ended << SessionEvent{0.5, u"thread.exit"_s, {{u"pid"_s, 900}, {u"tid"_s, 901}, {u"role"_s, u"racer"_s}}};
+    QVERIFY(controlOf(FrameRowBuilder::rowsOf(momentOf(ended))));
+    // A process that never ran a lab thread (a zombie's child) keeps its main thread in view.
+    QVERIFY(!controlOf(FrameRowBuilder::rowsOf(momentOf({spawn(900, u"child"_s, u"child"_s),
+                                                        sample(900, 900, u"blocked"_s, 0)}))));
+}
+
 void tst_FrameRowBuilder::processWithoutThreads()
 {
     // Live used to show Blocked here and replay New: a process seen to start but none of whose threads was
@@ -123,6 +146,18 @@ void tst_FrameRowBuilder::zombieKeepsItsState()
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(0).state, TaskState::Zombie);
     QCOMPARE(rows.at(1).state, TaskState::Zombie);
+    // The zombie lesson's children ran a sleeper thread, so their main thread was the control loop; once they are
+    // zombies it is all that is left of them, the row Reap acts on, and it shows.
+    const QList<TaskRow> slept = FrameRowBuilder::rowsOf(
+        momentOf({spawn(800, u"child-1"_s, u"sleeper"_s), threadStart(800, 801, u"sleeper"_s, u"child-1"_s),
+                  sample(800, 800, u"blocked"_s, 0), sample(800, 801, u"blocked"_s, 0),
+                  {0.4, u"thread.exit"_s, {{u"pid"_s, 800}, {u"tid"_s, 801}, {u"role"_s, u"sleeper"_s}}},
+                  {0.5, u"process.exit"_s, {{u"pid"_s, 800}, {u"code"_s, 0}}},
+                  {0.5, u"process.zombie"_s, {{u"pid"_s, 800}, {u"ppid"_s, 1}}}}));
+    QCOMPARE(slept.size(), 2);
+    QCOMPARE(slept.at(1).tid, 800);
+    QCOMPARE(slept.at(1).state, TaskState::Zombie);
+    QVERIFY(!slept.at(1).labControl);
     QVERIFY(FrameRowBuilder::rowsOf(momentOf({spawn(800, u"c"_s, u"c"_s),
                                               {0.5, u"process.exit"_s, {{u"pid"_s, 800}, {u"code"_s, 0}}}}))
                 .isEmpty()); // ended and not a zombie: gone

@@ -7,6 +7,7 @@
 #include "session/SessionReplay.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -27,6 +28,7 @@ struct ThreadNow
 {
     qint64 pid = 0;
     QString role;
+    QString name; // thread.start's name; empty for a main thread
     TaskState state = TaskState::New;
     int core = -1;
     double running = 0;
@@ -37,6 +39,7 @@ struct ProcessNow
 {
     bool exited = false;
     bool zombie = false;
+    QString name;
 };
 
 // The walk over the window's events: which threads are shown (as FrameRowBuilder::rowsOf decides), their state
@@ -50,11 +53,12 @@ public:
     {
         m_history->cores = QList<QList<CoreRun>>(std::max(0, cores));
         for (const SessionMoment::Process &process : start.processes)
-            m_processes.insert(process.pid, {process.exited, process.zombie});
+            m_processes.insert(process.pid, {process.exited, process.zombie, process.name});
         for (const SessionMoment::Task &task : start.tasks) {
             ThreadNow &thread = m_threads[task.tid];
             thread.pid = task.pid;
             thread.role = task.role;
+            thread.name = task.name;
             thread.state = stateNamed(task.state);
             thread.core = task.core;
             thread.running = task.running;
@@ -91,12 +95,16 @@ public:
             ThreadNow &thread = m_threads[tid];
             thread.pid = pid;
             thread.role = f.value(u"role"_s).toString();
-            if (shown(thread) && thread.lane < 0)
+            thread.name = f.value(u"name"_s).toString();
+            if (thread.lane >= 0) {
+                m_history->lanes[thread.lane].name = laneName(tid, thread);
+                m_laneRoles[thread.lane] = thread.role;
+            } else if (shown(thread))
                 openLane(tid, thread, event.t);
         } else if (kind == EventKind::ThreadExit) {
             endThread(tid, event.t);
         } else if (kind == EventKind::ProcessSpawn) {
-            m_processes.insert(pid, {});
+            m_processes.insert(pid, {false, false, f.value(u"name"_s).toString()});
             for (auto it = m_threads.begin(); it != m_threads.end(); ++it) {
                 if (it->pid == pid && it->lane < 0)
                     openLane(it.key(), *it, event.t);
@@ -125,6 +133,7 @@ public:
     void finish(double to)
     {
         closeTick(to);
+        markControlThreads();
         for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {
             if (it->lane >= 0) {
                 ThreadLane &lane = m_history->lanes[it->lane];
@@ -143,10 +152,37 @@ private:
         return process != m_processes.cend() && (!process->exited || process->zombie);
     }
 
+    // The name the live task list gives the thread (FrameRowBuilder::rowsOf): thread.start's name, else its role,
+    // else, for a main thread, its process's name.
+    QString laneName(qint64 tid, const ThreadNow &thread) const
+    {
+        if (!thread.name.isEmpty())
+            return thread.name;
+        if (!thread.role.isEmpty() || tid != thread.pid)
+            return thread.role;
+        return m_processes.value(thread.pid).name;
+    }
+
     void openLane(qint64 tid, ThreadNow &thread, double t)
     {
         thread.lane = m_history->lanes.size();
-        m_history->lanes.append({thread.pid, tid, thread.role, {{t, t, thread.state}}, t, {}});
+        m_history->lanes.append({thread.pid, tid, laneName(tid, thread), {{t, t, thread.state}}, t, {}});
+        m_laneRoles.append(thread.role);
+    }
+
+    // As live (FrameRowBuilder): a main thread with no role in a process that runs lab threads is its control loop.
+    void markControlThreads()
+    {
+        QSet<qint64> runsLabThreads;
+        for (qsizetype i = 0; i < m_history->lanes.size(); ++i) {
+            const ThreadLane &lane = m_history->lanes.at(i);
+            if (lane.tid != lane.pid && !m_laneRoles.at(i).isEmpty())
+                runsLabThreads.insert(lane.pid);
+        }
+        for (qsizetype i = 0; i < m_history->lanes.size(); ++i) {
+            ThreadLane &lane = m_history->lanes[i];
+            lane.labControl = lane.tid == lane.pid && m_laneRoles.at(i).isEmpty() && runsLabThreads.contains(lane.pid);
+        }
     }
 
     void setState(qint64 tid, ThreadNow &thread, TaskState state, double t)
@@ -207,6 +243,7 @@ private:
     ReplayHistory *m_history;
     QHash<qint64, ThreadNow> m_threads;
     QHash<qint64, ProcessNow> m_processes;
+    QStringList m_laneRoles; // each lane's role, beside m_history->lanes
     double m_lastT;
 };
 } // namespace

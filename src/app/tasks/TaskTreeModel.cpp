@@ -127,8 +127,9 @@ TaskTreeModel::ColumnSpan TaskTreeModel::changedColumns(const TaskRow &shown, co
         mark(TidColumn);
     if (shown.ppid != fresh.ppid || shown.formerPpid != fresh.formerPpid)
         mark(PpidColumn);
+    // labControl is not drawn, but the proxy hides by it: a change must reach the proxy as a change of the name.
     if (shown.name != fresh.name || shown.role != fresh.role || shown.command != fresh.command
-        || shown.threads != fresh.threads)
+        || shown.threads != fresh.threads || shown.labControl != fresh.labControl)
         mark(NameColumn);
     if (shown.state != fresh.state || shown.letter != fresh.letter || shown.ghost != fresh.ghost)
         mark(StateColumn);

@@ -4,6 +4,8 @@
 
 #include "tasks/TaskStateStyle.h"
 
+#include <algorithm>
+
 #include <QPaintEvent>
 #include <QPainter>
 
@@ -20,7 +22,8 @@ StateTimelineWidget::StateTimelineWidget(QWidget *parent)
 QSize StateTimelineWidget::sizeHint() const
 {
     // With no lane yet, room for the hint under the time axis (it was drawn into a 4-pixel strip, under the labels).
-    const int lanes = m_lanes.isEmpty() ? fontMetrics().height() * 2 : int(m_lanes.size()) * LaneHeight;
+    const int shown = shownLaneCount();
+    const int lanes = shown == 0 ? fontMetrics().height() * 2 : shown * LaneHeight;
     return {LabelWidth + 300, HeaderHeight + lanes + 4};
 }
 
@@ -32,7 +35,7 @@ QSize StateTimelineWidget::minimumSizeHint() const
 void StateTimelineWidget::addSample(double t, const QList<TaskRow> &rows)
 {
     const double start = m_lastT >= 0 && t - m_lastT < 5 ? m_lastT : t;
-    const int lanesBefore = int(m_lanes.size());
+    const int lanesBefore = shownLaneCount();
     for (const TaskRow &row : rows) {
         if (row.isProcess())
             continue;
@@ -45,6 +48,7 @@ void StateTimelineWidget::addSample(double t, const QList<TaskRow> &rows)
             lane.label = u"%1 %2"_s.arg(row.tid).arg(row.name);
         }
         lane.lastSeen = t;
+        lane.labControl = row.labControl;
         if (!lane.runs.isEmpty() && lane.runs.last().state == row.state && lane.runs.last().end >= start - 1e-9)
             lane.runs.last().end = t;
         else
@@ -81,9 +85,34 @@ void StateTimelineWidget::addSample(double t, const QList<TaskRow> &rows)
     update();
 }
 
+int StateTimelineWidget::shownLaneCount() const
+{
+    return int(std::count_if(m_lanes.cbegin(), m_lanes.cend(), [this](const Lane &lane) { return isShown(lane); }));
+}
+
+void StateTimelineWidget::setOwnThreadsShown(bool shown)
+{
+    if (shown == m_ownThreadsShown)
+        return;
+    const int before = shownLaneCount();
+    m_ownThreadsShown = shown;
+    lanesChanged(before);
+    update();
+}
+
+QStringList StateTimelineWidget::shownLabels() const
+{
+    QStringList labels;
+    for (const Lane &lane : m_lanes) {
+        if (isShown(lane))
+            labels << lane.label;
+    }
+    return labels;
+}
+
 void StateTimelineWidget::lanesChanged(int before)
 {
-    if (int(m_lanes.size()) != before) {
+    if (shownLaneCount() != before) {
         setMinimumHeight(sizeHint().height());
         updateGeometry();
     }
@@ -91,7 +120,7 @@ void StateTimelineWidget::lanesChanged(int before)
 
 void StateTimelineWidget::setHistory(double now, const QList<ThreadLane> &lanes)
 {
-    const int lanesBefore = int(m_lanes.size());
+    const int lanesBefore = shownLaneCount();
     m_lanes.clear();
     const double horizon = now - m_window;
     for (const ThreadLane &history : lanes) {
@@ -187,7 +216,7 @@ void StateTimelineWidget::paintEvent(QPaintEvent *event)
         painter.drawLine(QPointF(x, HeaderHeight - 3), QPointF(x, height()));
         painter.setPen(text);
     }
-    if (m_lanes.isEmpty()) {
+    if (shownLaneCount() == 0) {
         painter.drawText(plot, Qt::AlignCenter, tr("Start an experiment: every lab thread gets a lane here."));
         return;
     }
@@ -196,12 +225,15 @@ void StateTimelineWidget::paintEvent(QPaintEvent *event)
     const int lastLane = (event->rect().bottom() - HeaderHeight) / LaneHeight;
     int index = 0;
     const QFontMetrics metrics(small);
-    for (auto it = m_lanes.cbegin(); it != m_lanes.cend(); ++it, ++index) {
-        if (index < firstLane)
+    for (auto it = m_lanes.cbegin(); it != m_lanes.cend(); ++it) {
+        if (!isShown(*it))
             continue;
-        if (index > lastLane)
+        const int lane = index++;
+        if (lane < firstLane)
+            continue;
+        if (lane > lastLane)
             break;
-        const int y = HeaderHeight + index * LaneHeight;
+        const int y = HeaderHeight + lane * LaneHeight;
         painter.setPen(text);
         painter.drawText(QRect(4, y, LabelWidth - 8, LaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          metrics.elidedText(it->label, Qt::ElideRight, LabelWidth - 8));

@@ -24,6 +24,11 @@ public:
     void setWindowSeconds(double seconds) { m_window = seconds; }
     double windowSeconds() const { return m_window; }
     int laneCount() const { return int(m_lanes.size()); }
+    // ProcLab's own control threads get a lane only when the task list shows them too (View ▸ Show ProcLab's own
+    // threads); their history is kept either way.
+    void setOwnThreadsShown(bool shown);
+    // The lanes drawn, in order (by PID, then TID); for tests.
+    QStringList shownLabels() const;
     // The lanes as kept (by PID, then TID); for tests.
     QList<ThreadLane> lanes() const;
     // The state of a thread's lane at time t (Terminated when it has no run there); for tests.
@@ -50,9 +55,12 @@ private:
     };
     double xOf(double t, const QRect &plot) const;
     void lanesChanged(int before);
+    bool isShown(const Lane &lane) const { return m_ownThreadsShown || !lane.labControl; }
+    int shownLaneCount() const;
 
     QMap<quint64, Lane> m_lanes; // ordered by PID, then TID
     double m_now = 0;
     double m_lastT = -1;
     double m_window = 60;
+    bool m_ownThreadsShown = false;
 };

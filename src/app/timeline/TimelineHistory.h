@@ -34,6 +34,7 @@ struct ThreadLane
     QList<StateRun> runs; // oldest first, not overlapping
     double lastSeen = 0;  // the last time the thread was alive
     QList<GilRun> gil;    // oldest first; empty for a thread whose GIL is not read
+    bool labControl = false; // a lab process's control thread (TaskRow::labControl): drawn only when asked for
 };
 
 struct CoreRun

@@ -52,6 +52,11 @@ void TimelinePanel::setHistory(double now, const QList<ThreadLane> &lanes, const
     m_timeline->setHistory(now, lanes);
 }
 
+void TimelinePanel::setOwnThreadsShown(bool shown)
+{
+    m_timeline->setOwnThreadsShown(shown);
+}
+
 void TimelinePanel::clear()
 {
     m_cores->clear();

@@ -21,6 +21,8 @@ public:
     // Replaces both histories (a replay's seek): thread lanes and per-core runs ending at `now`.
     void setHistory(double now, const QList<ThreadLane> &lanes, const QList<QList<CoreRun>> &cores);
     void clear();
+    // Lanes for ProcLab's own control threads, as the task list's toggle says (StateTimelineWidget).
+    void setOwnThreadsShown(bool shown);
     StateTimelineWidget *timeline() const { return m_timeline; }
     CoreMapWidget *coreMap() const { return m_cores; }
 

@@ -170,8 +170,39 @@ QList<WaitGraphWidget::LegendEntry> WaitGraphWidget::legend() const
     return shown;
 }
 
+// One line where it fits; else two, broken at the last space that lets the first fit (a ring near the widget's
+// left edge left "TID 884 (dead) held L1" as "TID 884 (dead..."), the second elided if it must be.
+QStringList WaitGraphWidget::drawLabel(QPainter &painter, const QRectF &where, Qt::Alignment align,
+                                       const QString &text, const QFontMetrics &metrics, LabelGrowth growth)
+{
+    const int room = std::max(0, int(where.width()) - 4);
+    if (metrics.horizontalAdvance(text) <= room) {
+        painter.drawText(where, align, text);
+        return {text};
+    }
+    qsizetype cut = text.lastIndexOf(u' ');
+    while (cut > 0 && metrics.horizontalAdvance(text.left(cut)) > room)
+        cut = text.lastIndexOf(u' ', cut - 1);
+    if (cut <= 0) {
+        const QString elided = metrics.elidedText(text, Qt::ElideRight, room);
+        painter.drawText(where, align, elided);
+        return {elided};
+    }
+    const Qt::Alignment horizontal = align & Qt::AlignHorizontal_Mask;
+    // Beside a node the two lines stand around its centre; above or below it they grow away from it.
+    const double top = growth == LabelGrowth::Around ? where.center().y() - metrics.height()
+        : growth == LabelGrowth::Up                  ? where.bottom() - 2 * metrics.height()
+                                                     : where.top();
+    const QRectF first(where.left(), top, where.width(), metrics.height());
+    const QStringList lines{text.left(cut), metrics.elidedText(text.mid(cut + 1), Qt::ElideRight, room)};
+    painter.drawText(first, horizontal | Qt::AlignVCenter, lines.at(0));
+    painter.drawText(first.translated(0, metrics.height()), horizontal | Qt::AlignVCenter, lines.at(1));
+    return lines;
+}
+
 void WaitGraphWidget::paintEvent(QPaintEvent *)
 {
+    m_drawnLabels.clear();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.fillRect(rect(), palette().color(QPalette::Base));
@@ -236,7 +267,9 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         const double gap = nodeRadius + 3;
         QRectF where;
         Qt::Alignment align = Qt::AlignCenter;
+        LabelGrowth growth = LabelGrowth::Around;
         if (std::abs(out.y()) >= 0.7 || std::abs(out.x()) < 0.3) {
+            growth = out.y() < 0 ? LabelGrowth::Up : LabelGrowth::Down;
             const double y = out.y() < 0 ? c.y() - gap - metrics.height() : c.y() + gap;
             where = QRectF(c.x() - LabelHalfWidth, y, 2 * LabelHalfWidth, metrics.height());
         } else if (out.x() > 0) {
@@ -247,8 +280,7 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
             where = QRectF(2, c.y() - metrics.height() / 2.0, std::max(0.0, c.x() - gap - 2), metrics.height());
             align = Qt::AlignRight | Qt::AlignVCenter;
         }
-        const QString label = metrics.elidedText(node.label, Qt::ElideRight, int(where.width()) - 4);
-        painter.drawText(where, align, label);
+        m_drawnLabels.insert(node.key, drawLabel(painter, where, align, node.label, metrics, growth));
     }
     // The legend in the strip under the nodes (layoutNodes() keeps it free), left; "n more" stays right.
     double x = 6;

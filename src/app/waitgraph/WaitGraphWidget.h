@@ -4,7 +4,11 @@
 
 #include <QHash>
 #include <QPointF>
+#include <QRectF>
 #include <QWidget>
+
+class QFontMetrics;
+class QPainter;
 
 // Draws the wait-for graph of one tick: threads as circles, locks, queues, pipes and processes as boxes, arrows
 // for "waits for", "held by" and "could be released by". A deadlocked cycle is laid out as a ring in the middle,
@@ -32,12 +36,18 @@ public:
     static constexpr int LabelHalfWidth = 70; // a node's label is centred under it, at most this far each way
 
     QSize sizeHint() const override { return {420, 300}; }
+    // The lines of a node's label as last painted (empty: not drawn); for tests.
+    QStringList drawnLabel(const QString &key) const { return m_drawnLabels.value(key); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    enum class LabelGrowth { Up, Around, Down }; // where a second line of a label goes
+    // Draws it and returns what was drawn, one string per line ("…" where it was elided).
+    static QStringList drawLabel(QPainter &painter, const QRectF &where, Qt::Alignment align, const QString &text,
+                                 const QFontMetrics &metrics, LabelGrowth growth);
     void layoutNodes();
     static QColor fillOf(const WaitGraphView::Node &node);
     QList<int> cycleOrder() const;
@@ -47,4 +57,5 @@ private:
     QHash<QString, QPointF> m_place; // key → centre
     QHash<QString, QPointF> m_outward; // key → the way out of its ring (cos, sin of its angle); none: below
     int m_hidden = 0;
+    QHash<QString, QStringList> m_drawnLabels; // key → the lines of its label as last painted
 };

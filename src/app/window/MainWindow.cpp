@@ -318,6 +318,9 @@ void MainWindow::setUpViewMenu()
     m_ui->menuPanels->addAction(m_ui->mainToolBar->toggleViewAction());
     m_ui->menuColumns->addActions(m_ui->taskPanel->columnActions());
     m_ui->menuView->insertAction(m_ui->menuColumns->menuAction(), m_ui->taskPanel->ownThreadsAction());
+    // One toggle for both lists of threads: the task table's rows and the timeline's lanes.
+    connect(m_ui->taskPanel->ownThreadsAction(), &QAction::toggled, m_ui->timelinePanel,
+            &TimelinePanel::setOwnThreadsShown);
     // The experiment panel runs the full height on the left (catalogue, form and explanation need it); the
     // events and analysis run under the tasks and the charts.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);

@@ -1,5 +1,7 @@
 #include "ControlMessage.h"
 
+#include <sys/socket.h>
+
 namespace {
 
 bool isWord(QByteArrayView text)
@@ -98,6 +100,13 @@ std::optional<QList<int>> ControlMessage::numberList(QByteArrayView key) const
         numbers.append(n);
     }
     return numbers;
+}
+
+bool ControlMessage::sendOn(int fd) const
+{
+    const QByteArray packet = encode();
+    return fd >= 0 && !packet.isEmpty()
+        && ::send(fd, packet.constData(), size_t(packet.size()), MSG_NOSIGNAL) == packet.size();
 }
 
 QByteArray ControlMessage::encode() const

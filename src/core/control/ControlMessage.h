@@ -31,6 +31,7 @@
 //   exit <id> code=N                     end the process with status N (no reply)
 // Worker → supervisor (id 0):
 //   hello 0 pid=P tid=T                  sent once at start
+//   thread-start 0 tid=T role=R name=N   a thread started on the worker's own (--role, or a role's helper)
 //   thread-exit 0 tid=T role=R           a thread ended
 //   child-exit 0 pid=P code=N | signal=N a forked child ended and was reaped by the worker
 class ControlMessage
@@ -62,6 +63,9 @@ public:
 
     // The packet to send; empty when the message cannot be encoded (bad verb, key or value, or too long).
     QByteArray encode() const;
+    // Sends the packet as one datagram on a connected socket, from any thread (a worker's main thread, or a role's
+    // helper announcing itself). False when it cannot be encoded or sent.
+    bool sendOn(int fd) const;
     // Parses one received packet; std::nullopt for anything that does not follow the format above.
     static std::optional<ControlMessage> decode(QByteArrayView packet);
 

@@ -9,6 +9,7 @@
 #include "SupervisorSetup.h"
 #include "WorkerConnection.h"
 #include "ipc/TelemetryBlock.h"
+#include "probe/Snapshot.h"
 
 #include <QDeadlineTimer>
 #include <QSocketNotifier>
@@ -338,6 +339,21 @@ void LabController::onForkAcknowledged(LabProcessRecord *parent, const ControlMe
     m_processes.insert(process);
     m_reaper->watch(process.get());
     emitEvent(ControlEvents::processSpawn(child, parent->pid, role, process->name, m_processGroup));
+}
+
+void LabController::noticeThreads(const Snapshot &snapshot)
+{
+    for (const TaskSample &task : snapshot.tasks) {
+        if (task.tid == task.pid || task.state == TaskState::Terminated)
+            continue;
+        LabProcessRecord *process = m_processes.find(task.pid);
+        // A connected worker says itself which threads it started (thread-start), under names of their own.
+        if (!process || process->connection || process->ended || process->threads.contains(task.tid))
+            continue;
+        const LabThreadInfo thread{task.tid, process->role, process->name};
+        process->threads.insert(thread.tid, thread);
+        emitEvent(ControlEvents::threadStart(task.pid, thread));
+    }
 }
 
 void LabController::scanForOrphans()

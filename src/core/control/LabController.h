@@ -23,6 +23,7 @@
 class LabReaper;
 class OrphanAdoption;
 class TelemetryBlock;
+struct Snapshot;
 class QTimer;
 
 // Per-session caps (docs/architecture.md, "Process model").
@@ -96,6 +97,12 @@ public:
     void stopAll();
     // The same, waiting (at most the grace period plus one second) until everything is reaped.
     void stopAllAndWait();
+
+    // A lab process without a control connection (a worker that another worker started: the orphan lesson's
+    // children) cannot say that a thread of it started; the sampler sees it in /proc. Each such thread is recorded
+    // once (thread.start) under its process's role and name, so the task list names it and takes the process's
+    // main thread for the control loop it is. Called with each tick's snapshot, before its samples are recorded.
+    void noticeThreads(const Snapshot &snapshot);
 
     QList<LabProcessInfo> processes() const { return m_processes.infos(); }
     std::optional<LabProcessInfo> process(pid_t pid) const { return m_processes.info(pid); }

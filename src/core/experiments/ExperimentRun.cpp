@@ -165,7 +165,12 @@ bool ExperimentRun::start()
     m_lab = std::make_unique<LabController>();
     m_lab->setClock(&m_clock);
     m_lab->setLimits(m_options.limits);
-    connect(m_lab.get(), &LabController::event, this, [this](const SessionEvent &event) { keep(event); });
+    connect(m_lab.get(), &LabController::event, this, [this](const SessionEvent &event) {
+        // A process the lab started (a worker's child too) is watched from the next tick, not the next re-scan.
+        if (event.kind == EventKind::ProcessSpawn)
+            rescanSoon();
+        keep(event);
+    });
 
     if (m_options.record) {
         SessionHeader header = SessionHeader::forThisMachine(m_experiment->id(), m_values.toJson(),
@@ -241,6 +246,7 @@ void ExperimentRun::onSnapshot(std::shared_ptr<const Snapshot> raw)
     const double t = m_clock.at(raw->monotonicNs);
     if (m_telemetry.isValid())
         m_lastTelemetry = m_telemetry.snapshot();
+    m_lab->noticeThreads(*raw);
     if (m_figures.isValid())
         m_lastFigures = m_figures.read();
     const SnapshotPtr snapshot = LabTaskAnnotator::annotate(raw, m_lastTelemetry);

@@ -50,6 +50,10 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
     // Lab threads carry a role from their thread.start; a program's threads under exec (ProcessTree) carry only a
     // name, and a forked child that works in its main thread (isolation, zombie) has no lab thread at all.
     QSet<qint64> runsLabThreads;
+    for (const SessionMoment::Process &process : moment.processes) {
+        if (process.runsLabThreads)
+            runsLabThreads.insert(process.pid);
+    }
     for (const SessionMoment::Task &task : moment.tasks) {
         if (task.tid != task.pid && !task.role.isEmpty())
             runsLabThreads.insert(task.pid);
@@ -70,7 +74,9 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
             : task.tid == task.pid      ? moment.processes.value(task.pid).name
                                         : QString();
         row.role = task.role;
-        row.labControl = task.tid == task.pid && task.role.isEmpty() && runsLabThreads.contains(task.pid);
+        // A zombie's main thread is no control loop any more: it is what is left of the process, and Reap acts on it.
+        row.labControl = task.tid == task.pid && task.role.isEmpty() && runsLabThreads.contains(task.pid)
+            && state != TaskState::Zombie;
         row.state = state;
         row.running = task.running;
         row.ready = task.ready;

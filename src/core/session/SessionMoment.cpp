@@ -104,6 +104,8 @@ void SessionMoment::apply(const SessionEvent &event)
         task.tid = tid;
         task.role = f.value(u"role"_s).toString();
         task.name = f.value(u"name"_s).toString();
+        if (!task.role.isEmpty() && tid != pid && processes.contains(pid))
+            processes[pid].runsLabThreads = true;
     } else if (kind == EventKind::ThreadExit) {
         // A thread that ends holding a lock (killed with its process) leaves the lock held: its process remembers.
         const auto task = tasks.constFind(tid);

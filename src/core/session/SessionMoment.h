@@ -51,6 +51,8 @@ struct SessionMoment
         QStringList heldAtExit; // locks its threads held when they ended (their last task.sample's "holds")
         qint64 holderTid = 0;   // the thread that held them
         QString holderName;
+        bool runsLabThreads = false; // a thread.start with a role came from it: its role-less main thread is the
+                                     // lab's control loop, also once its lab threads have ended
         bool operator==(const Process &) const = default;
     };
     // A process that died while it mattered, kept for the rest of the run as a greyed row (FrameRowBuilder):
