@@ -1,6 +1,7 @@
 #include "JoinRole.h"
 
 #include "RoleContext.h"
+#include "WorkerReports.h"
 #include "base/LabRole.h"
 #include "ipc/FigureBoard.h"
 #include "ipc/TelemetryBlock.h"
@@ -86,11 +87,15 @@ void JoinRole::run(const RoleContext &context)
         childWrites(context, ends[1], context.settings.rounds);
     }
     ::close(ends[1]);
+    // A real process of the lab, in the tree and the table like any other: the supervisor is told of it now and of
+    // its end by the join below (which reaps it, so nobody else may).
+    WorkerReports::childStart(child, LabRole::JoinerChild).sendOn(context.channels.controlFd);
     if (context.settings.drainFirst)
         drain(context, ends[0]);
 
     int status = 0;
     bool joined = false;
+    bool reaped = false;
     context.setState(ThreadState::WaitChild, child);
     while (!(joined = ::waitpid(child, &status, 0) == child)) {
         if (errno != EINTR)
@@ -98,10 +103,12 @@ void JoinRole::run(const RoleContext &context)
         if (context.stop.stop_requested()) {
             // Stopping the experiment ends the deadlock the only way there is: the child dies.
             ::kill(child, SIGKILL);
-            ::waitpid(child, &status, 0);
+            reaped = ::waitpid(child, &status, 0) == child;
             break;
         }
     }
+    if (joined || reaped)
+        WorkerReports::childExit(child, status).sendOn(context.channels.controlFd);
     // What the join returned, for the check (figure 0): 1 the child's own normal exit, 2 anything else.
     if (context.channels.figures)
         context.channels.figures->store(0, joined && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 1 : 2);

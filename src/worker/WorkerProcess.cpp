@@ -3,6 +3,7 @@
 #include "IsolationRole.h"
 #include "ParentDeathGuard.h"
 #include "base/LabRole.h"
+#include "WorkerReports.h"
 #include "control/ChildScanner.h"
 
 #include <cerrno>
@@ -203,13 +204,7 @@ void WorkerProcess::reapChildren()
             ++it;
             continue;
         }
-        ControlMessage message("child-exit");
-        message.set("pid", *it);
-        if (WIFSIGNALED(status))
-            message.set("signal", WTERMSIG(status));
-        else
-            message.set("code", WEXITSTATUS(status));
-        send(message);
+        send(WorkerReports::childExit(*it, status));
         it = m_children.erase(it);
     }
 }
@@ -411,13 +406,7 @@ void WorkerProcess::endChildren()
         while (got < 0 && errno == EINTR);
         if (got != child)
             continue;
-        ControlMessage message("child-exit");
-        message.set("pid", child);
-        if (WIFSIGNALED(status))
-            message.set("signal", WTERMSIG(status));
-        else
-            message.set("code", WEXITSTATUS(status));
-        send(message);
+        send(WorkerReports::childExit(child, status));
     }
     m_children.clear();
 }

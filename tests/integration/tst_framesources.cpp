@@ -6,6 +6,7 @@
 #include "ChildrenLeft.h"
 
 #include "analysis/WaitForGraph.h"
+#include "base/LabRole.h"
 #include "control/SupervisorSetup.h"
 #include "experiments/ExperimentCatalogue.h"
 #include "experiments/ExperimentRun.h"
@@ -104,6 +105,9 @@ void tst_FrameSources::liveEqualsReplay_data()
     QTest::newRow("kill-holding-lock") << u"kill-holding-lock"_s << false << true;
     // The parent killed: its ghost, and the orphans' PPID change.
     QTest::newRow("orphan") << u"orphan"_s << false << true;
+    // A parent joining a child that writes into a full pipe: a cycle through a process the joiner's thread forked
+    // by itself, which is a row of its own (role joiner-child, the parent's PID as its PPID).
+    QTest::newRow("join-deadlock") << u"join-deadlock"_s << true << false;
 }
 
 void tst_FrameSources::liveEqualsReplay()
@@ -161,6 +165,7 @@ void tst_FrameSources::liveEqualsReplay()
     int deadlockedFrames = 0;
     int seekable = 0;
     int ghostRows = 0;
+    int joinerChildRows = 0;
     for (const LiveFrame &live : std::as_const(frames)) {
         const Frame &a = live.frame;
         const SessionMoment moment = replay.momentAfter(live.events);
@@ -192,6 +197,13 @@ void tst_FrameSources::liveEqualsReplay()
                          && (!row.ghost || other->reason == row.reason),
                      qPrintable(u"ghost or re-parenting of "_s + describe(row) + at));
             ghostRows += row.ghost;
+            if (row.isProcess() && row.role == LabRole::JoinerChild) {
+                const auto parent = std::find_if(a.rows.cbegin(), a.rows.cend(), [&](const TaskRow &r) {
+                    return r.isProcess() && r.pid == row.ppid && r.role == LabRole::Host;
+                });
+                QVERIFY2(parent != a.rows.cend(), qPrintable(u"the joiner's child's parent: "_s + describe(row) + at));
+                ++joinerChildRows;
+            }
             const bool sampled = row.isProcess() ? processSampled.value(row.pid, false)
                                                  : moment.tasks.value(row.tid).tick == a.tick;
             if (!sampled)
@@ -223,6 +235,13 @@ void tst_FrameSources::liveEqualsReplay()
             continue;
         QVERIFY2(waitKinds(b.waits) == waitKinds(a.waits), qPrintable(u"waits"_s + at));
         QVERIFY2(cyclesOf(b.waits) == cyclesOf(a.waits), qPrintable(u"cycles"_s + at));
+        // Who writes and who reads a pipe (the joiner's child writes, the joiner reads), in a replay as live.
+        QCOMPARE(b.waits.pipes.size(), a.waits.pipes.size());
+        for (qsizetype p = 0; p < a.waits.pipes.size(); ++p) {
+            QVERIFY2(b.waits.pipes.at(p).writerTids == a.waits.pipes.at(p).writerTids
+                         && b.waits.pipes.at(p).readerTids == a.waits.pipes.at(p).readerTids,
+                     qPrintable(u"the pipe's ends"_s + at));
+        }
         // The replay draws the threads the live graph drew, by the same names: no control thread, no bare role.
         const QMap<qint64, QString> liveDrawn = graphThreads(a.waits);
         const QMap<qint64, QString> replayDrawn = graphThreads(b.waits);
@@ -239,6 +258,7 @@ void tst_FrameSources::liveEqualsReplay()
     QVERIFY(seekable >= frames.size() / 2);
     QCOMPARE(deadlockedFrames > 0, deadlocks);
     QCOMPARE(ghostRows > 0, ghosts);
+    QCOMPARE(joinerChildRows > 0, id == u"join-deadlock"_s);
     QVERIFY(std::any_of(frames.cbegin(), frames.cend(), [](const LiveFrame &f) { return f.frame.rows.size() > 2; }));
 }
 

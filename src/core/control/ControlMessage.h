@@ -33,6 +33,7 @@
 //   hello 0 pid=P tid=T                  sent once at start
 //   thread-start 0 tid=T role=R name=N   a thread started on the worker's own (--role, or a role's helper)
 //   thread-exit 0 tid=T role=R           a thread ended
+//   child-start 0 pid=P start=S role=R  a role forked a child by itself (the joiner); start: stat field 22
 //   child-exit 0 pid=P code=N | signal=N a forked child ended and was reaped by the worker
 class ControlMessage
 {

@@ -308,6 +308,10 @@ void LabController::onMessage(pid_t pid, const ControlMessage &message)
         const LabThreadInfo thread = process->threads.take(tid);
         if (thread.tid > 0)
             emitEvent(ControlEvents::threadExit(pid, thread));
+    } else if (verb == "child-start") {
+        // A child a role forked by itself (the joiner's): held and shown like one forked on command.
+        const QString role = QString::fromLatin1(message.value("role"));
+        onForkAcknowledged(process.get(), message, role.isEmpty() ? QString(LabRole::Sleeper) : role);
     } else if (verb == "child-exit") {
         const pid_t child = pid_t(message.number("pid", 0).value_or(0));
         const LabProcessRecord *known = m_processes.find(child);

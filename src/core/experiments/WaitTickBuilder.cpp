@@ -37,7 +37,9 @@ WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, co
     QSet<qint64> queueIds;
     QSet<qint64> pipeIds;
     QHash<qint64, QString> roles;
+    QHash<qint64, QString> processNames;
     for (const LabProcessInfo &process : processes) {
+        processNames.insert(process.pid, process.name);
         for (const LabThreadInfo &thread : process.threads)
             roles.insert(thread.tid, thread.role);
     }
@@ -47,8 +49,10 @@ WaitTick WaitTickBuilder::build(double t, const TelemetrySnapshot &telemetry, co
         WaitInput input;
         input.pid = slot.pid;
         input.tid = slot.tid;
-        input.name = slot.role; // the slot carries the thread's name
-        // A thread the lab did not start (the joiner's forked child) names its slot by its role.
+        // The slot carries the thread's name; a thread the lab did not start (the joiner's forked child) names its
+        // slot by its role, and is the main thread of a lab process with a name of its own (joiner-child-1).
+        input.name = slot.tid == slot.pid && !roles.contains(slot.tid) ? processNames.value(slot.pid, slot.role)
+                                                                       : slot.role;
         input.role = roles.value(slot.tid, slot.role);
         input.alive = liveTids.contains(slot.tid);
         input.waitKind = input.alive ? waitKindOf(slot.state) : WaitKind::None;

@@ -61,8 +61,10 @@ WaitTick ReplayWaits::build(const SessionMoment &moment)
         WaitInput input;
         input.pid = task.pid;
         input.tid = task.tid;
-        input.name = task.name.isEmpty() ? task.role : task.name; // the slot's name, as live: "lock-taker-1"
-        input.role = task.role;
+        // The slot's name, as live: "lock-taker-1"; a main thread without a thread.start (the joiner's child) has
+        // its process's name and role, as live.
+        input.name = !task.name.isEmpty() ? task.name : task.tid == task.pid ? process->name : task.role;
+        input.role = task.role.isEmpty() && task.tid == task.pid ? process->role : task.role;
         input.alive = alive(task);
         if (input.alive && !task.wait.isEmpty()) {
             recordedWaits = true;
