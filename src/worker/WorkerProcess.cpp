@@ -378,7 +378,7 @@ ControlMessage WorkerProcess::forkChild(const ControlMessage &command)
             ::_exit(0);
         if (isolationNumber > 0)
             IsolationRole::changeInChild(m_figures, isolationNumber);
-        ::prctl(PR_SET_NAME, isolationNumber > 0 ? "isolated-child" : "proclab-sleeper", 0, 0, 0);
+        ::prctl(PR_SET_NAME, isolationNumber > 0 ? LabRole::IsolatedChild.data() : "proclab-sleeper", 0, 0, 0);
         for (;;)
             ::pause();
     }

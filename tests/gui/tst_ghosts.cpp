@@ -4,6 +4,7 @@
 // a node for the dead owner, so the waiters' "held by TID …" points at something visible. Real lab processes.
 #include "ChildrenLeft.h"
 #include "base/EventKind.h"
+#include "base/LabRole.h"
 #include "analysis/WaitForGraph.h"
 #include "analysis/WaitGraphView.h"
 #include "experiments/ExperimentRun.h"
@@ -218,7 +219,7 @@ void tst_Ghosts::isolationChildrenEndOnRecord()
     QTRY_VERIFY_WITH_TIMEOUT([&] {
         children.clear();
         for (const SessionEvent &event : run->events()) {
-            if (event.kind == EventKind::ProcessSpawn && event.fields.value(u"role"_s).toString() == u"isolated-child"_s)
+            if (event.kind == EventKind::ProcessSpawn && event.fields.value(u"role"_s).toString() == LabRole::IsolatedChild)
                 children.insert(event.fields.value(u"pid"_s).toInteger());
         }
         return children.size() >= 2;

@@ -69,6 +69,7 @@ void tst_PoolGantt::barsGrowBeforeStopAndComeForward()
     LanguageSwitcher languages;
     languages.apply(u"en"_s);
     MainWindow window(&languages);
+    window.resize(1366, 768);
     window.show();
     QTabWidget *tabs = bottomTabs(window);
     auto *gantt = window.findChild<PoolGanttWidget *>();
@@ -86,8 +87,18 @@ void tst_PoolGantt::barsGrowBeforeStopAndComeForward()
     QVERIFY(gantt->makespan(u"apply"_s) > 0);
     // Tasks one after another in apply: the makespan is at least the sum of the task times' share per worker.
     QVERIFY(gantt->taskTimeSum(u"apply"_s) > 0);
+    // All three modes on the same workers: at a laptop's size every worker's lane is named.
+    QTRY_VERIFY_WITH_TIMEOUT(gantt->modes().size() == 3, 20000);
     window.stopExperiment();
     QVERIFY(gantt->taskCount() >= first);
+    QSet<qint64> workers;
+    for (const SessionReportData::PoolTask &task : gantt->tasks())
+        workers.insert(task.pid);
+    gantt->grab();
+    QStringList labels = gantt->drawnLaneLabels();
+    QCOMPARE(labels.size(), workers.size());
+    for (qint64 pid : std::as_const(workers))
+        QVERIFY2(labels.contains(u"PID %1"_s.arg(pid)), qPrintable(labels.join(u", "_s)));
     window.close();
 }
 

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void lanesFollowStates();
     void historyIsBounded();
     void coreMapShowsTheBusiestThread();
+    void coreMapLeavesOutTheControlLoop();
     void timeSpanFitsTheRun();
     void aShortRunFillsTheTimeline();
 };
@@ -67,6 +68,24 @@ void tst_TimelineWidgets::coreMapShowsTheBusiestThread()
     QCOMPARE(map.threadAt(0, 1.05), 101);
     QCOMPARE(map.threadAt(1, 1.05), 103);
     QCOMPARE(map.threadAt(1, 0.5), 0);
+}
+
+void tst_TimelineWidgets::coreMapLeavesOutTheControlLoop()
+{
+    // A worker's main thread spawns its lab threads at the start, before any thread.start says that it is the
+    // control loop: it ran, then it is known. Its slices leave the map, and the lab thread takes the core.
+    CoreMapWidget map;
+    map.setCoreCount(1);
+    TaskRow main = row(100, TaskState::Running, 0, 0.9);
+    map.addSample(0.9, {main});
+    map.addSample(1.0, {main});
+    QCOMPARE(map.threadAt(0, 0.95), 100);
+    main.labControl = true;
+    map.addSample(1.1, {main, row(101, TaskState::Running, 0, 0.3)});
+    QCOMPARE(map.threadAt(0, 0.95), 0);
+    QCOMPARE(map.threadAt(0, 1.05), 101); // main was busier, but the control loop does not count
+    for (const CoreRun &run : map.history().first())
+        QVERIFY(run.tid != 100);
 }
 
 void tst_TimelineWidgets::timeSpanFitsTheRun()

@@ -289,7 +289,9 @@ void CpuLoadChart::restyle()
 void CpuLoadChart::retranslate()
 {
     const auto swatch = [](const QColor &color, const QString &name) {
-        return u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(color.name(), name.toHtmlEscaped());
+        // An entry breaks as a whole, never between its swatch and its name or inside "other programs".
+        return u"<span style=\"white-space:nowrap\"><span style=\"color:%1\">■</span>&nbsp;%2</span>"_s.arg(
+            color.name(), name.toHtmlEscaped());
     };
     m_caption->setText(u"<b>"_s + tr("CPU load per core") + u"</b>&nbsp;&nbsp; "_s
                        + swatch(LabColor, tr("this lab")) + u"&nbsp; "_s + swatch(OtherColor, tr("other programs"))

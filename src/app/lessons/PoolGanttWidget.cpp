@@ -3,6 +3,7 @@
 #include "session/SessionCharts.h"
 #include "session/SessionDiagrams.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPaintEvent>
 
@@ -85,6 +86,7 @@ void PoolGanttWidget::paintEvent(QPaintEvent *)
     const QColor ink = palette().color(QPalette::WindowText);
     QColor grid = ink;
     grid.setAlpha(50);
+    m_drawnLanes.clear();
     if (m_tasks.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
@@ -92,24 +94,14 @@ void PoolGanttWidget::paintEvent(QPaintEvent *)
                             "task, apply, apply_async and map one after the other."));
         return;
     }
-    // Sections: a mode, then its workers' lanes, in the order the workers first ran a task of it.
-    struct Section
-    {
-        QString mode;
-        QList<qint64> pids;
-    };
-    QList<Section> sections;
+    // The modes run one after the other on the same workers: one lane per worker process (in the order the
+    // workers first ran a task), each mode's bars in its colour, in its own stretch of time under its name.
+    QList<qint64> pids;
     double from = m_tasks.first().start;
     double to = m_tasks.first().end;
-    for (const QString &mode : modes()) {
-        Section section{mode, {}};
-        for (const SessionReportData::PoolTask &task : m_tasks) {
-            if (task.mode == mode && !section.pids.contains(task.pid))
-                section.pids << task.pid;
-        }
-        sections << section;
-    }
     for (const SessionReportData::PoolTask &task : m_tasks) {
+        if (!pids.contains(task.pid))
+            pids << task.pid;
         from = std::min(from, task.start);
         to = std::max(to, task.end);
     }
@@ -117,74 +109,98 @@ void PoolGanttWidget::paintEvent(QPaintEvent *)
     to = std::max(to, from + 0.1);
 
     const int line = metrics.height();
-    const int headerH = line + 6;
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+
+    // The key, flowing onto as many lines as the width needs: each mode's colour, its makespan and the sum of
+    // its task times.
+    struct KeyEntry
+    {
+        QString mode;
+        QString text;
+        QRectF at;
+    };
+    QList<KeyEntry> key;
+    double keyX = 4;
+    double keyY = 2;
+    const int swatch = line * 2 / 3;
+    for (const QString &mode : modes()) {
+        KeyEntry entry{mode, tr("%1: makespan %2 s, tasks' time %3 s").arg(mode, seconds(makespan(mode)),
+                                                                             seconds(taskTimeSum(mode))), {}};
+        const double w = swatch + 6 + boldMetrics.horizontalAdvance(entry.text);
+        if (keyX > 4 && keyX + w > width() - 4) {
+            keyX = 4;
+            keyY += line + 4;
+        }
+        entry.at = QRectF(keyX, keyY, w, line + 2);
+        keyX += w + 18;
+        key << entry;
+    }
+    painter.setFont(bold);
+    for (const KeyEntry &entry : std::as_const(key)) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(SessionDiagrams::modeColour(entry.mode)));
+        painter.drawRect(QRectF(entry.at.left(), entry.at.center().y() - swatch / 2.0, swatch, swatch));
+        painter.setPen(ink);
+        painter.drawText(entry.at.adjusted(swatch + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
+    }
+    painter.setFont(font());
+
     const int axisH = line + 6;
-    int lanes = 0;
-    for (const Section &section : sections)
-        lanes += int(section.pids.size());
-    const int available = height() - axisH - 4 - headerH * int(sections.size());
-    const double laneH = std::clamp(double(available) / std::max(1, lanes), 6.0, 2.0 * line);
+    const double groupTop = keyY + line + 8; // the modes' names over their stretch of time
+    const double lanesTop = groupTop + line + 4;
+    const int bottom = height() - axisH;
+    const double laneH = std::clamp((bottom - lanesTop) / std::max<qsizetype>(1, pids.size()), 6.0, 2.5 * line);
     const int left = metrics.horizontalAdvance(tr("PID %1").arg(999999)) + 12;
     const int right = width() - 10;
     const auto x = [&](double t) { return left + (t - from) / (to - from) * (right - left); };
 
     // The time axis, in session seconds, behind everything.
     const double step = SessionCharts::tickStep(to - from, std::max(2, (right - left) / 70));
-    const int bottom = height() - axisH;
-    painter.setPen(grid);
     for (double t = std::ceil(from / step) * step; t <= to + step * 1e-6; t += step) {
         painter.setPen(grid);
-        painter.drawLine(QPointF(x(t), 0), QPointF(x(t), bottom));
+        painter.drawLine(QPointF(x(t), groupTop), QPointF(x(t), bottom));
         painter.setPen(ink);
         painter.drawText(QRectF(x(t) - 40, bottom + 2, 80, line), Qt::AlignCenter, tr("%1 s").arg(seconds(t)));
     }
 
-    double y = 2;
-    for (const Section &section : sections) {
-        const QColor colour(SessionDiagrams::modeColour(section.mode));
-        const double span = makespan(section.mode);
-        // The header: the mode, its makespan against the sum of its task times.
-        painter.setPen(ink);
-        QFont bold = font();
-        bold.setBold(true);
-        painter.setFont(bold);
-        painter.drawText(QRectF(4, y, width() - 8, line + 4), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("%1: makespan %2 s, tasks' time %3 s").arg(section.mode, seconds(span),
-                                                                        seconds(taskTimeSum(section.mode))));
-        painter.setFont(font());
-        y += headerH;
-        const double sectionTop = y;
-        QHash<qint64, double> laneY;
-        for (qint64 pid : section.pids) {
-            laneY.insert(pid, y);
+    QHash<qint64, double> laneY;
+    for (qsizetype i = 0; i < pids.size(); ++i) {
+        const double y = lanesTop + i * laneH;
+        laneY.insert(pids.at(i), y);
+        // Every lane is named when there is a line's height for it; thinner, every other one.
+        if (laneH >= line * 0.8 || i % 2 == 0) {
+            const QString label = tr("PID %1").arg(pids.at(i));
             painter.setPen(ink);
-            if (laneH >= line)
-                painter.drawText(QRectF(0, y, left - 6, laneH), Qt::AlignRight | Qt::AlignVCenter,
-                                 tr("PID %1").arg(pid));
-            y += laneH;
+            painter.drawText(QRectF(0, y + laneH / 2 - line / 2.0, left - 6, line), Qt::AlignRight | Qt::AlignVCenter,
+                             label);
+            m_drawnLanes << label;
         }
-        for (const SessionReportData::PoolTask &task : m_tasks) {
-            if (task.mode != section.mode)
-                continue;
-            const QRectF bar(x(task.start), laneY.value(task.pid) + 2, std::max(1.5, x(task.end) - x(task.start) - 1.5),
-                             std::max(2.0, laneH - 4));
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(colour);
-            painter.drawRect(bar);
-        }
-        // The makespan: a bracket from the mode's first start to its last end.
+    }
+    const double lanesBottom = lanesTop + pids.size() * laneH;
+    for (const QString &mode : modes()) {
+        const QColor colour(SessionDiagrams::modeColour(mode));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
         double first = to;
         double last = from;
         for (const SessionReportData::PoolTask &task : m_tasks) {
-            if (task.mode == section.mode) {
-                first = std::min(first, task.start);
-                last = std::max(last, task.end);
-            }
+            if (task.mode != mode)
+                continue;
+            first = std::min(first, task.start);
+            last = std::max(last, task.end);
+            painter.drawRect(QRectF(x(task.start), laneY.value(task.pid) + 2,
+                                    std::max(1.5, x(task.end) - x(task.start) - 1.5), std::max(2.0, laneH - 4)));
         }
-        QPen mark(colour.darker(130), 2, Qt::DashLine);
-        painter.setPen(mark);
-        painter.drawLine(QPointF(x(first), sectionTop - 2), QPointF(x(first), y));
-        painter.drawLine(QPointF(x(last), sectionTop - 2), QPointF(x(last), y));
-        painter.drawLine(QPointF(x(first), sectionTop - 2), QPointF(x(last), sectionTop - 2));
+        // The makespan: a bracket from the mode's first start to its last end, its name over it.
+        painter.setPen(QPen(colour.darker(130), 2, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(QPointF(x(first), lanesTop - 2), QPointF(x(last), lanesBottom + 1)));
+        painter.setPen(colour.darker(130));
+        painter.setFont(bold);
+        painter.drawText(QRectF(x(first), groupTop, std::max(x(last) - x(first), 1.0) + 200, line + 2),
+                         Qt::AlignLeft | Qt::AlignVCenter, mode);
+        painter.setFont(font());
     }
 }

@@ -40,6 +40,7 @@ struct ProcessNow
     bool exited = false;
     bool zombie = false;
     QString name;
+    bool runsLabThreads = false; // a thread.start with a role came from it (FrameRowBuilder's rule)
 };
 
 // The walk over the window's events: which threads are shown (as FrameRowBuilder::rowsOf decides), their state
@@ -53,7 +54,7 @@ public:
     {
         m_history->cores = QList<QList<CoreRun>>(std::max(0, cores));
         for (const SessionMoment::Process &process : start.processes)
-            m_processes.insert(process.pid, {process.exited, process.zombie, process.name});
+            m_processes.insert(process.pid, {process.exited, process.zombie, process.name, process.runsLabThreads});
         for (const SessionMoment::Task &task : start.tasks) {
             ThreadNow &thread = m_threads[task.tid];
             thread.pid = task.pid;
@@ -96,6 +97,8 @@ public:
             thread.pid = pid;
             thread.role = f.value(u"role"_s).toString();
             thread.name = f.value(u"name"_s).toString();
+            if (!thread.role.isEmpty() && tid != pid && m_processes.contains(pid))
+                m_processes[pid].runsLabThreads = true;
             if (thread.lane >= 0) {
                 m_history->lanes[thread.lane].name = laneName(tid, thread);
                 m_laneRoles[thread.lane] = thread.role;
@@ -104,7 +107,7 @@ public:
         } else if (kind == EventKind::ThreadExit) {
             endThread(tid, event.t);
         } else if (kind == EventKind::ProcessSpawn) {
-            m_processes.insert(pid, {false, false, f.value(u"name"_s).toString()});
+            m_processes.insert(pid, {false, false, f.value(u"name"_s).toString(), false});
             for (auto it = m_threads.begin(); it != m_threads.end(); ++it) {
                 if (it->pid == pid && it->lane < 0)
                     openLane(it.key(), *it, event.t);
@@ -181,8 +184,18 @@ private:
         }
         for (qsizetype i = 0; i < m_history->lanes.size(); ++i) {
             ThreadLane &lane = m_history->lanes[i];
-            lane.labControl = lane.tid == lane.pid && m_laneRoles.at(i).isEmpty() && runsLabThreads.contains(lane.pid);
+            // A zombie's main thread is what is left of its process, not a control loop (as live).
+            lane.labControl = lane.tid == lane.pid && m_laneRoles.at(i).isEmpty() && runsLabThreads.contains(lane.pid)
+                && (lane.runs.isEmpty() || lane.runs.last().state != TaskState::Zombie);
         }
+        // As live (CoreMapWidget): a control loop's slices before it was known as one are not in the core map.
+        QSet<qint64> control;
+        for (const ThreadLane &lane : std::as_const(m_history->lanes)) {
+            if (lane.labControl)
+                control.insert(lane.tid);
+        }
+        for (QList<CoreRun> &runs : m_history->cores)
+            runs.removeIf([&](const CoreRun &run) { return control.contains(run.tid); });
     }
 
     void setState(qint64 tid, ThreadNow &thread, TaskState state, double t)
@@ -222,6 +235,10 @@ private:
         QList<std::pair<qint64, double>> best(m_history->cores.size(), {0, 0});
         for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {
             if (it->lane < 0 || it->core < 0 || it->core >= best.size() || it->running < RanOnCore)
+                continue;
+            // As live: the core map is of lab threads; a control loop's slice is no lesson.
+            if (it.key() == it->pid && it->role.isEmpty() && m_processes.value(it->pid).runsLabThreads
+                && it->state != TaskState::Zombie)
                 continue;
             auto &current = best[it->core];
             if (current.first == 0 || it->running > current.second)

@@ -6,6 +6,7 @@
 
 #include <QPaintEvent>
 #include <QPainter>
+#include <QSet>
 
 #include <algorithm>
 
@@ -51,8 +52,12 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
 {
     const double start = m_lastT >= 0 && t - m_lastT < 5 ? m_lastT : t;
     QList<const TaskRow *> best(m_cores.size(), nullptr);
+    QSet<qint64> control;
     for (const TaskRow &row : rows) {
-        if (row.isProcess() || row.core < 0 || row.core >= m_cores.size() || row.running < 0.05)
+        if (row.labControl)
+            control.insert(row.tid);
+        // Lab threads only: ProcLab's control loop taking a slice is no lesson (hidden in the table and lanes too).
+        if (row.isProcess() || row.labControl || row.core < 0 || row.core >= m_cores.size() || row.running < 0.05)
             continue;
         const TaskRow *&current = best[row.core];
         if (!current || row.running > current->running)
@@ -60,6 +65,9 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
     }
     for (int core = 0; core < m_cores.size(); ++core) {
         QList<CoreRun> &runs = m_cores[core];
+        // A control loop is known once its process's first lab thread is: what it ran before that goes too.
+        if (!control.isEmpty())
+            runs.removeIf([&](const CoreRun &run) { return control.contains(run.tid); });
         if (const TaskRow *row = best.at(core)) {
             if (!runs.isEmpty() && runs.last().tid == row->tid && runs.last().end >= start - 1e-9)
                 runs.last().end = t;

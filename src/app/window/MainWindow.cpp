@@ -334,7 +334,7 @@ void MainWindow::sizeDocks(int width)
     // is less than the table's key columns need (PID … Why blocked, from the font), the charts leave the side
     // and become a tab of the bottom area, in front: at 1024 pixels "Why blocked" was off screen.
     const int left = std::clamp(width / 5, 250, 340);
-    const int right = std::clamp(width * 27 / 100, 300, 560);
+    const int right = std::clamp(width * 22 / 100, 300, 560);
     const bool chartsBelow = width - left - right < m_ui->taskPanel->keyColumnsWidth();
     const bool below = dockWidgetArea(m_ui->chartsDock) == Qt::BottomDockWidgetArea;
     if (chartsBelow && !below) {

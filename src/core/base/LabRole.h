@@ -16,7 +16,7 @@ inline constexpr QLatin1String Orphan{"orphan"}; // a process of a lab group tha
 inline constexpr QLatin1String Program{"program"};   // the user's own program (ProgramRun, Run a program…)
 inline constexpr QLatin1String Attached{"attached"}; // a process the user attached to (ProgramRun, Attach…)
 inline constexpr QLatin1String Child{"child"};       // a descendant of either (ProcessTree)
-inline constexpr QLatin1String IsolatedChild{"isolated-child"}; // isolation: a forked copy of the parent
+inline constexpr QLatin1String IsolatedChild{"child-copy"}; // isolation: a forked copy of the parent ("child-copy-1")
 inline constexpr QLatin1String IsolatedThread{"isolated-thread"}; // isolation: a thread changing the one value
 // Thread roles (WorkerThread): a worker starts one with --role, or on an "add" command.
 inline constexpr QLatin1String Producer{"producer"};
