@@ -58,6 +58,7 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
         if (task.tid != task.pid && !task.role.isEmpty())
             runsLabThreads.insert(task.pid);
     }
+    QHash<qint64, int> sharedBy; // per process: the threads its shares are the mean of
     for (const SessionMoment::Task &task : moment.tasks) {
         const auto owner = processRow.constFind(task.pid);
         if (owner == processRow.cend())
@@ -90,14 +91,19 @@ QList<TaskRow> FrameRowBuilder::rowsOf(const SessionMoment &moment)
         // One GIL per process: its threads' shares add up to at most one core's worth.
         if (row.gil >= 0)
             process.gil = std::min(1.0, std::max(0.0, process.gil) + row.gil);
-        const int n = ++process.threads;
-        process.running += (row.running - process.running) / n;
-        process.ready += (row.ready - process.ready) / n;
-        process.blocked += (row.blocked - process.blocked) / n;
+        ++process.threads;
+        // Its shares are its lab threads' mean: the control loop, hidden, polls all the time, and would show a
+        // process of CPU-bound threads half blocked. Its CPU time is real and counts.
+        if (!row.labControl) {
+            const int n = ++sharedBy[task.pid];
+            process.running += (row.running - process.running) / n;
+            process.ready += (row.ready - process.ready) / n;
+            process.blocked += (row.blocked - process.blocked) / n;
+        }
         process.cpuPercent += row.cpuPercent;
         if (task.tid == task.pid)
             process.core = row.core;
-        if (process.state != TaskState::Zombie && (n == 1 || rank(row.state) < rank(process.state)))
+        if (process.state != TaskState::Zombie && (process.threads == 1 || rank(row.state) < rank(process.state)))
             process.state = row.state;
         rows << row;
     }

@@ -19,7 +19,8 @@ struct TaskRow
     QString command; // live processes only: the OS name when the session gave the process a name of its own
     TaskState state = TaskState::New;
     char letter = 0; // live only: the raw /proc state letter (R, S, D, T, Z …), 0 when unknown
-    double running = 0; // fractions of the last interval, smoothed; they add up to 1 for a live task
+    double running = 0; // fractions of the last interval, smoothed; they add up to 1 for a live task (a
+                        // process: the mean of its threads', the control loop left out)
     double ready = 0;
     double blocked = 0;
     double cpuPercent = 0; // processes: the sum of their threads
