@@ -664,6 +664,10 @@ Run `proclab COMMAND --help` for the options of a command.</source>
         <source>No task matches the filter.</source>
         <translation>没有任务符合筛选条件。</translation>
     </message>
+    <message>
+        <source>No task had started yet at this moment of the recording: press Play or drag the time line below.</source>
+        <translation>录制的这一时刻还没有任务开始：按“播放”或拖动下方的时间轴。</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>

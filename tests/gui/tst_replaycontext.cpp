@@ -5,11 +5,14 @@
 #include "lessons/ExperimentPanel.h"
 #include "lessons/ParameterForm.h"
 #include "lessons/SessionController.h"
+#include "tasks/TaskTreeModel.h"
+#include "tasks/TaskTreePanel.h"
 #include "window/LanguageSwitcher.h"
 #include "window/MainWindow.h"
 #include "window/SessionMenu.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QListWidget>
 #include <QSettings>
 #include <QStandardPaths>
@@ -73,6 +76,12 @@ void tst_ReplayContext::replayTakesTheRecordingsContextAndGivesItBack()
     QVERIFY(!start->isEnabled());
     QVERIFY(!panel->list()->isEnabled()); // the recording's experiment, not a choice
     QVERIFY(bar->isVisible());
+    // At 0 s nothing had started: the empty table says to play on, not to press the Start a replay disables.
+    const auto *hint = window.findChild<QLabel *>(u"emptyTableHint"_s);
+    QVERIFY(hint);
+    QCOMPARE(window.findChild<TaskTreePanel *>()->model()->rowCount(), 0);
+    QVERIFY2(hint->isVisible() && hint->text().contains(u"Play"_s) && !hint->text().contains(u"Start"_s),
+             qPrintable(hint->text()));
 
     // Closing the replay gives back what was being prepared.
     window.sessionMenu()->stopAll();
@@ -82,6 +91,7 @@ void tst_ReplayContext::replayTakesTheRecordingsContextAndGivesItBack()
     QVERIFY(start->isEnabled());
     QVERIFY(panel->list()->isEnabled());
     QVERIFY(!bar->isVisible());
+    QVERIFY2(hint->text().contains(u"Start (F5)"_s), qPrintable(hint->text()));
 }
 
 void tst_ReplayContext::noEmptyReplayBarAfterARestartOrALiveRun()

@@ -28,15 +28,25 @@ EmptyTableHint::EmptyTableHint(QAbstractItemView *view, QAbstractItemModel *show
 void EmptyTableHint::refresh()
 {
     const bool empty = m_shown->rowCount() == 0;
-    setText(m_all->rowCount() == 0
-                ? tr("No tasks yet. Choose an experiment on the left and press Start (F5): its processes and threads "
-                     "appear here, with their state and why they wait.")
-                : tr("No task matches the filter."));
+    if (m_all->rowCount() > 0)
+        setText(tr("No task matches the filter."));
+    else if (m_replaying)
+        setText(tr("No task had started yet at this moment of the recording: press Play or drag the time line "
+                   "below."));
+    else
+        setText(tr("No tasks yet. Choose an experiment on the left and press Start (F5): its processes and threads "
+                   "appear here, with their state and why they wait."));
     setVisible(empty);
     if (empty) {
         const QRect area = m_view->viewport()->rect();
         setGeometry(area.adjusted(area.width() / 10, 0, -area.width() / 10, 0));
     }
+}
+
+void EmptyTableHint::setReplaying(bool replaying)
+{
+    m_replaying = replaying;
+    refresh();
 }
 
 bool EmptyTableHint::eventFilter(QObject *watched, QEvent *event)

@@ -57,7 +57,7 @@ TaskTreePanel::TaskTreePanel(QWidget *parent)
 
     m_view->setObjectName(u"taskTree"_s);
     m_view->setModel(m_proxy);
-    new EmptyTableHint(m_view, m_proxy, m_model);
+    m_hint = new EmptyTableHint(m_view, m_proxy, m_model);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(TaskTreeModel::PidColumn, Qt::AscendingOrder);
     m_view->setUniformRowHeights(true);
@@ -248,6 +248,11 @@ void TaskTreePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void TaskTreePanel::setReplaying(bool replaying)
+{
+    m_hint->setReplaying(replaying);
 }
 
 int TaskTreePanel::keyColumnsWidth() const

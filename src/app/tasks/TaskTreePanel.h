@@ -4,15 +4,15 @@
 
 #include <QWidget>
 
-class QVBoxLayout;
-
 #include <optional>
 
+class EmptyTableHint;
 class QLineEdit;
 class QMenu;
 class QToolButton;
 class QTimer;
 class QTreeView;
+class QVBoxLayout;
 class TaskActions;
 class TaskTreeModel;
 class TaskTreeProxy;
@@ -44,6 +44,8 @@ public:
     // The width the table needs to show every column up to and including "Why blocked" (the key ones: who, its
     // state, why it waits), from the sections' sizes, which come from the font.
     int keyColumnsWidth() const;
+    // A replay is open: the empty table's hint says to play on (EmptyTableHint::setReplaying).
+    void setReplaying(bool replaying);
     // Widens "Why blocked" to show reasons as long as `sample` whole (step mode's "paused before: store counter ←
     // 42"); never narrows it. Called when such a run starts, so the window's layout at start is not changed by it.
     void fitReasons(const QString &sample);
@@ -79,4 +81,5 @@ private:
     bool m_expandedOnce = false;
     QVBoxLayout *m_layout = nullptr;
     QTimer *m_growTimer = nullptr;
+    EmptyTableHint *m_hint = nullptr;
 };

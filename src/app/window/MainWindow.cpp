@@ -129,7 +129,11 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
     });
     connect(m_sessionMenu, &SessionMenu::finished, this, &MainWindow::updateRunActions);
     m_replayContext = new ReplayContext(m_ui->experimentPanel, m_sessionMenu, this);
-    connect(m_replayContext, &ReplayContext::changed, this, [this] { updateRunActions(), updateTitle(); });
+    connect(m_replayContext, &ReplayContext::changed, this, [this] {
+        updateRunActions();
+        updateTitle();
+        m_ui->taskPanel->setReplaying(m_replayContext->isActive());
+    });
     setUpActions();
     setUpLanguageMenu();
     setUpThemeMenu();
