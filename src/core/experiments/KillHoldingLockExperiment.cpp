@@ -4,8 +4,13 @@
 #include "RecordedRun.h"
 #include "base/EventKind.h"
 #include "base/LabRole.h"
+#include "probe/LinuxProcSource.h"
+#include "probe/ProcParser.h"
+
+#include <QDeadlineTimer>
 
 #include <csignal>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -105,16 +110,48 @@ void KillHoldingLockExperiment::tick(ExperimentRun &run, const Snapshot &)
         return;
     if (telemetry.locks.isEmpty() || telemetry.locks.first().ownerPid == 0 || !run.telemetry())
         return;
-    // The tick's snapshot is milliseconds old and a hold lasts 100 ms: confirm the holder from the lock's owner
-    // word itself, read just before the kill, and kill that process.
-    const LockSample now = run.telemetry()->lock(0).sample();
-    if (now.ownerPid == 0)
+    // The tick's snapshot is milliseconds old and a hold lasts 100 ms: the lock's owner word itself names the
+    // holder. Even read just before a kill, the holder could release the lock in between (a run did: killed, and
+    // the next locker got no EOWNERDEAD), so the holder is first stopped; the word is read again once it cannot
+    // run, and only a holder that still holds the lock is killed. One that let go goes on.
+    const LockSample seen = run.telemetry()->lock(0).sample();
+    if (seen.ownerPid == 0 || !run.lab().sendSignal(seen.ownerPid, SIGSTOP))
         return;
+    if (!waitUntilStopped(seen.ownerPid, seen.ownerTid)) {
+        run.lab().sendSignal(seen.ownerPid, SIGCONT);
+        return;
+    }
+    const LockSample now = run.telemetry()->lock(0).sample();
+    if (now.ownerPid != seen.ownerPid) {
+        run.lab().sendSignal(seen.ownerPid, SIGCONT);
+        return;
+    }
     m_victim = now.ownerPid;
     m_killed = run.lab().sendSignal(m_victim, SIGKILL);
     if (m_killed)
         run.measure(u"killed_holder"_s, m_victim,
                     {{u"acquisitions"_s, double(now.acquisitions)}, {u"owner_before_kill"_s, now.ownerPid}});
+}
+
+bool KillHoldingLockExperiment::waitUntilStopped(pid_t pid, pid_t tid)
+{
+    // SIGSTOP takes effect in each thread when the kernel next schedules it: normally within a millisecond. The
+    // holding thread's own state tells (the main thread may stop first). A lab process is the supervisor's own
+    // child, so its PID is not recycled before it is reaped.
+    const LinuxProcSource proc;
+    const QDeadlineTimer deadline(100);
+    do {
+        QByteArray text;
+        if (proc.readOnce(int(pid), int(tid), ProcSource::File::Stat, &text) != ProcSource::Result::Ok)
+            return false;
+        const std::optional<TaskStat> stat = ProcParser::parseStat(text);
+        if (!stat)
+            return false;
+        if (stat->state == 'T')
+            return true;
+        ::usleep(500);
+    } while (!deadline.hasExpired());
+    return false;
 }
 
 QStringList KillHoldingLockExperiment::liveFigures() const

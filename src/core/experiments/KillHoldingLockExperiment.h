@@ -26,6 +26,8 @@ public:
 
 private:
     void reportAfterKill(ExperimentRun &run, LiveFigures::Moment moment) const;
+    // Whether thread tid of process pid reached the stopped state within 100 ms of a SIGSTOP.
+    static bool waitUntilStopped(pid_t pid, pid_t tid);
     bool m_killed = false;
     bool m_armed = false;
     bool m_baselineTaken = false; // the acquisitions count read at the first tick after the kill
