@@ -31,6 +31,7 @@ private Q_SLOTS:
     void barsGrowBeforeStopAndComeForward();
     void theUsersTabIsKept();
     void waitGraphComesForwardOnACycle();
+    void waitGraphComesForwardOverTheCharts();
     void waitGraphComesForwardForADeadOwner();
 };
 
@@ -140,6 +141,26 @@ void tst_PoolGantt::waitGraphComesForwardOnACycle()
     // Focus is not taken: the keyboard stays where it was (no widget of the graph took it).
     QVERIFY(!graph->isAncestorOf(QApplication::focusWidget()));
     Q_UNUSED(before);
+    window.stopExperiment();
+    window.close();
+}
+
+void tst_PoolGantt::waitGraphComesForwardOverTheCharts()
+{
+    // At 1024 pixels the charts are a tab of the bottom area, in front: the graph's own dock must come forward
+    // too, or the cycle is drawn behind the charts.
+    LanguageSwitcher languages;
+    languages.apply(u"en"_s);
+    MainWindow window(&languages);
+    window.resize(1024, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *graph = window.findChild<WaitGraphPanel *>();
+    QTRY_VERIFY(graph->visibleRegion().isEmpty()); // behind the charts, as the window starts at this width
+    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"deadlock"_s));
+    window.startExperiment();
+    QTRY_VERIFY_WITH_TIMEOUT(!graph->visibleRegion().isEmpty(), 15000);
+    QVERIFY(window.session()->isRunning());
     window.stopExperiment();
     window.close();
 }

@@ -2,14 +2,17 @@
 
 #include "frame/Frame.h"
 
+#include <QDockWidget>
 #include <QSet>
 #include <QTabWidget>
 
 #include <algorithm>
 
-LessonViewPicker::LessonViewPicker(QTabWidget *tabs, QWidget *waitGraph, QWidget *gantt, QObject *parent)
+LessonViewPicker::LessonViewPicker(QTabWidget *tabs, QWidget *waitGraph, QWidget *gantt, QDockWidget *dock,
+                                   QObject *parent)
     : QObject(parent)
     , m_tabs(tabs)
+    , m_dock(dock)
     , m_waitGraph(waitGraph)
     , m_gantt(gantt)
 {
@@ -17,6 +20,13 @@ LessonViewPicker::LessonViewPicker(QTabWidget *tabs, QWidget *waitGraph, QWidget
         if (!m_bringing && m_running)
             m_userChose = true;
     });
+    // The dock going out of view during a run: the user chose the dock tabbed over it.
+    if (dock) {
+        connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (!visible && !m_bringing && m_running)
+                m_userChose = true;
+        });
+    }
 }
 
 void LessonViewPicker::runStarted()
@@ -33,6 +43,8 @@ void LessonViewPicker::bringForward(QWidget *page)
     m_brought.insert(page);
     m_bringing = true;
     m_tabs->setCurrentWidget(page);
+    if (m_dock && m_dock->visibleRegion().isEmpty())
+        m_dock->raise();
     m_bringing = false;
 }
 

@@ -4,20 +4,23 @@
 #include <QPointer>
 #include <QSet>
 
+class QDockWidget;
 class QTabWidget;
 class QWidget;
 struct Frame;
 
 // Brings the view that shows a run's lesson forward when the lesson happens — the wait-for graph when a cycle
 // forms, the pool's Gantt chart when the first task ends — but never against the user: once the user picks a tab
-// during the run, nothing is brought forward until the next run. Each view comes forward at most once a run, and
+// during the run, or another dock tabbed over its dock, nothing is brought forward until the next run. Each view comes forward at most once a run, and
 // only the tab changes (the keyboard focus stays where it is).
 class LessonViewPicker : public QObject
 {
     Q_OBJECT
 public:
-    // `waitGraph` and `gantt`: the pages of `tabs` that show those lessons.
-    LessonViewPicker(QTabWidget *tabs, QWidget *waitGraph, QWidget *gantt, QObject *parent = nullptr);
+    // `waitGraph` and `gantt`: the pages of `tabs` that show those lessons; `dock`: the dock `tabs` is in, raised
+    // with them where the window has tabbed it behind another (the charts, at 1024 pixels).
+    LessonViewPicker(QTabWidget *tabs, QWidget *waitGraph, QWidget *gantt, QDockWidget *dock = nullptr,
+                     QObject *parent = nullptr);
 
     // A new run: the user has chosen nothing in it yet.
     void runStarted();
@@ -31,6 +34,7 @@ public:
 
 private:
     QPointer<QTabWidget> m_tabs;
+    QPointer<QDockWidget> m_dock;
     QPointer<QWidget> m_waitGraph;
     QPointer<QWidget> m_gantt;
     QSet<QWidget *> m_brought;

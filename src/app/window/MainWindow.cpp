@@ -115,7 +115,7 @@ MainWindow::MainWindow(LanguageSwitcher *languages, QWidget *parent)
                               this);
     connect(m_views, &FrameFanOut::deadlockChanged, this, &MainWindow::markWaitGraphTab);
     // The lesson's view comes forward when the lesson happens in a live run (not against the user's choice).
-    m_viewPicker = new LessonViewPicker(m_ui->bottomTabs, m_ui->waitGraphPanel, m_poolGantt, this);
+    m_viewPicker = new LessonViewPicker(m_ui->bottomTabs, m_ui->waitGraphPanel, m_poolGantt, m_ui->bottomDock, this);
     connect(m_session, &SessionController::ticked, m_viewPicker, &LessonViewPicker::show);
     m_sessionMenu = new SessionMenu({this, m_ui->menuSession, m_ui->actionOpenSession, m_views, m_ui->sessionInfo,
                                      m_ui->bottomTabs, m_taskActions},
