@@ -3,7 +3,9 @@
 // itself — but not when the user picked another tab during the run. deadlock: the wait-for graph comes forward
 // when the cycle forms, and when a lock's owner is killed holding it. Real lab processes.
 #include "ChildrenLeft.h"
+#include "experiments/ParameterValues.h"
 #include "lessons/ExperimentPanel.h"
+#include "lessons/ParameterForm.h"
 #include "lessons/PoolGanttWidget.h"
 #include "lessons/SessionController.h"
 #include "waitgraph/WaitGraphPanel.h"
@@ -148,7 +150,8 @@ void tst_PoolGantt::waitGraphComesForwardOnACycle()
 void tst_PoolGantt::waitGraphComesForwardOverTheCharts()
 {
     // At 1024 pixels the charts are a tab of the bottom area, in front: the graph's own dock must come forward
-    // too, or the cycle is drawn behind the charts.
+    // too, or the cycle is drawn behind the charts. A ring of five threads and five locks fits its narrow strip
+    // without a node on another (beside the process node, they were drawn over each other).
     LanguageSwitcher languages;
     languages.apply(u"en"_s);
     MainWindow window(&languages);
@@ -157,10 +160,24 @@ void tst_PoolGantt::waitGraphComesForwardOverTheCharts()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *graph = window.findChild<WaitGraphPanel *>();
     QTRY_VERIFY(graph->visibleRegion().isEmpty()); // behind the charts, as the window starts at this width
-    QVERIFY(window.findChild<ExperimentPanel *>()->selectExperiment(u"deadlock"_s));
+    auto *panel = window.findChild<ExperimentPanel *>();
+    QVERIFY(panel->selectExperiment(u"deadlock"_s));
+    ParameterValues values = panel->form()->values();
+    QString error;
+    QVERIFY2(values.set(u"threads"_s, u"5"_s, &error), qPrintable(error));
+    panel->form()->setValues(values);
     window.startExperiment();
     QTRY_VERIFY_WITH_TIMEOUT(!graph->visibleRegion().isEmpty(), 15000);
     QVERIFY(window.session()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(graph->graphWidget()->drawnCentres().size() >= 10, 5000);
+    graph->graphWidget()->grab();
+    const QList<QPointF> centres = graph->graphWidget()->drawnCentres();
+    for (qsizetype i = 0; i < centres.size(); ++i) {
+        for (qsizetype j = i + 1; j < centres.size(); ++j)
+            QVERIFY2(QLineF(centres.at(i), centres.at(j)).length() >= 2 * WaitGraphWidget::NodeRadius,
+                     qPrintable(u"nodes at (%1, %2) and (%3, %4)"_s.arg(centres.at(i).x()).arg(centres.at(i).y())
+                                    .arg(centres.at(j).x()).arg(centres.at(j).y())));
+    }
     window.stopExperiment();
     window.close();
 }

@@ -94,11 +94,24 @@ void WaitGraphWidget::layoutNodes()
         // The side nodes' labels stand beside them, outwards: more room at the sides.
         const double inset = n > 2 ? std::min(LabelHalfWidth / 2.0, wide.width() / 6) : 0.0;
         const QRectF box = wide.adjusted(inset, 0, -inset, 0);
+        // Spaced evenly along the ellipse, not by angle: on a flat one equal angles crowd the nodes at its ends.
+        constexpr int Steps = 720;
+        QList<double> along(Steps + 1, 0.0); // the arc length from the top to each step
+        const auto pointAt = [&box](double angle) {
+            return box.center() + QPointF(box.width() / 2 * std::cos(angle), box.height() / 2 * std::sin(angle));
+        };
+        for (int k = 1; k <= Steps; ++k) {
+            const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * (k - 1) / Steps;
+            const double b = -std::numbers::pi / 2 + 2 * std::numbers::pi * k / Steps;
+            along[k] = along[k - 1] + QLineF(pointAt(a), pointAt(b)).length();
+        }
+        int step = 0;
         for (int i = 0; i < n; ++i) {
-            const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * i / std::max(1, n);
-            const QPointF at = n == 1 ? box.center()
-                                      : box.center() + QPointF(box.width() / 2 * std::cos(angle),
-                                                               box.height() / 2 * std::sin(angle));
+            const double wanted = along.last() * i / std::max(1, n);
+            while (step < Steps && along.at(step) < wanted)
+                ++step;
+            const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * step / Steps;
+            const QPointF at = n == 1 ? box.center() : pointAt(angle);
             m_place.insert(m_graph.nodes.at(indexes.at(i)).key, at);
             if (n > 1)
                 m_outward.insert(m_graph.nodes.at(indexes.at(i)).key, QPointF(std::cos(angle), std::sin(angle)));
@@ -109,7 +122,18 @@ void WaitGraphWidget::layoutNodes()
         return;
     }
     const double split = area.left() + area.width() * 0.6;
-    ring(m_shown.mid(0, inCycle), QRectF(area.left(), area.top(), split - area.left() - LabelHalfWidth, area.height()));
+    const double cycleWidth = split - area.left() - LabelHalfWidth;
+    // A ring squeezed narrower than its nodes need drew them over each other (five threads and five locks beside
+    // the process node at 1024 pixels): then the cycle takes the whole area, and the nodes outside it are counted
+    // under "n more not drawn".
+    const double ringNeeds = inCycle * (2 * NodeRadius + 6) / std::numbers::pi;
+    if (cycleWidth < std::min(area.height(), ringNeeds)) {
+        m_shown.resize(inCycle);
+        m_hidden += others;
+        ring(m_shown, area);
+        return;
+    }
+    ring(m_shown.mid(0, inCycle), QRectF(area.left(), area.top(), cycleWidth, area.height()));
     const double rowHeight = 2 * NodeRadius + fontMetrics().height() + 6;
     const int perColumn = std::max(1, int(area.height() / rowHeight) + 1);
     const double columnWidth = 2 * LabelHalfWidth;

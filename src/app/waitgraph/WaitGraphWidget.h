@@ -38,6 +38,8 @@ public:
     QSize sizeHint() const override { return {420, 300}; }
     // The lines of a node's label as last painted (empty: not drawn); for tests.
     QStringList drawnLabel(const QString &key) const { return m_drawnLabels.value(key); }
+    // The centres of the nodes drawn, for tests: none lies on another.
+    QList<QPointF> drawnCentres() const { return m_place.values(); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
