@@ -4,10 +4,10 @@
 
 #include "tasks/TaskStateStyle.h"
 
-#include <algorithm>
-
 #include <QPaintEvent>
 #include <QPainter>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
