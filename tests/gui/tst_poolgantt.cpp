@@ -178,6 +178,14 @@ void tst_PoolGantt::waitGraphComesForwardOverTheCharts()
                      qPrintable(u"nodes at (%1, %2) and (%3, %4)"_s.arg(centres.at(i).x()).arg(centres.at(i).y())
                                     .arg(centres.at(j).x()).arg(centres.at(j).y())));
     }
+    // And every label of the ring is whole, on one line or two (neighbours at the bottom ran into each other).
+    for (const WaitGraphView::Node &node : graph->graphWidget()->graph().nodes) {
+        if (node.cycle < 0)
+            continue;
+        const QStringList lines = graph->graphWidget()->drawnLabel(node.key);
+        QVERIFY2(!lines.isEmpty(), qPrintable(node.label));
+        QCOMPARE(lines.join(u' '), node.label);
+    }
     window.stopExperiment();
     window.close();
 }

@@ -295,7 +295,23 @@ void WaitGraphWidget::paintEvent(QPaintEvent *)
         if (std::abs(out.y()) >= 0.7 || std::abs(out.x()) < 0.3) {
             growth = out.y() < 0 ? LabelGrowth::Up : LabelGrowth::Down;
             const double y = out.y() < 0 ? c.y() - gap - metrics.height() : c.y() + gap;
-            where = QRectF(c.x() - LabelHalfWidth, y, 2 * LabelHalfWidth, metrics.height());
+            // Half the way to the nearest thread at about the same height (a thread's label is long, a lock's is
+            // "L4"), so neighbours' labels (the bottom of a ring of five at 1024 pixels) break onto two lines
+            // instead of running into each other; never narrower than the label's longest word.
+            double half = LabelHalfWidth;
+            for (int other : std::as_const(m_shown)) {
+                const WaitGraphView::Node &neighbour = m_graph.nodes.at(other);
+                const QPointF at = m_place.value(neighbour.key);
+                const double dx = std::abs(at.x() - c.x());
+                if (neighbour.kind == WaitGraphView::NodeKind::Thread && dx > 1
+                    && std::abs(at.y() - c.y()) < metrics.height())
+                    half = std::min(half, dx / 2 - 2);
+            }
+            int longestWord = 0;
+            for (const QString &word : node.label.split(u' '))
+                longestWord = std::max(longestWord, metrics.horizontalAdvance(word));
+            half = std::max(half, longestWord / 2.0 + 3);
+            where = QRectF(c.x() - half, y, 2 * half, metrics.height());
         } else if (out.x() > 0) {
             where = QRectF(c.x() + gap, c.y() - metrics.height() / 2.0, std::max(0.0, width() - (c.x() + gap) - 2),
                            metrics.height());
