@@ -59,6 +59,12 @@ QList<int> WaitGraphWidget::cycleOrder() const
     return order;
 }
 
+double WaitGraphWidget::ringInset(int nodes, double width)
+{
+    // The side nodes' labels stand beside them, outwards: more room at the sides.
+    return nodes > 2 ? std::min(LabelHalfWidth / 2.0, width / 6) : 0.0;
+}
+
 void WaitGraphWidget::layoutNodes()
 {
     m_place.clear();
@@ -91,8 +97,7 @@ void WaitGraphWidget::layoutNodes()
                                                 -NodeRadius - labelRoom - strip);
     const auto ring = [this](const QList<int> &indexes, const QRectF &wide) {
         const int n = int(indexes.size());
-        // The side nodes' labels stand beside them, outwards: more room at the sides.
-        const double inset = n > 2 ? std::min(LabelHalfWidth / 2.0, wide.width() / 6) : 0.0;
+        const double inset = ringInset(n, wide.width());
         const QRectF box = wide.adjusted(inset, 0, -inset, 0);
         // Spaced evenly along the ellipse, not by angle: on a flat one equal angles crowd the nodes at its ends.
         constexpr int Steps = 720;
@@ -121,22 +126,30 @@ void WaitGraphWidget::layoutNodes()
         ring(m_shown, area);
         return;
     }
-    const double split = area.left() + area.width() * 0.6;
+    // The other nodes stand in as few columns as they need at the right edge; the cycle takes the rest (at 60 %
+    // of the width it left a three-thread ring at 1024 pixels so narrow that a side label was cut).
+    const double rowHeight = 2 * NodeRadius + fontMetrics().height() + 6;
+    const int perColumn = std::max(1, int(area.height() / rowHeight) + 1);
+    const double columnWidth = 2 * LabelHalfWidth;
+    const int columns = (others + perColumn - 1) / perColumn;
+    const double split = std::max(area.left() + area.width() * 0.6,
+                                  area.right() - (columns - 1) * columnWidth - LabelHalfWidth);
     const double cycleWidth = split - area.left() - LabelHalfWidth;
     // A ring squeezed narrower than its nodes need drew them over each other (five threads and five locks beside
     // the process node at 1024 pixels): then the cycle takes the whole area, and the nodes outside it are counted
     // under "n more not drawn".
-    const double ringNeeds = inCycle * (2 * NodeRadius + 6) / std::numbers::pi;
-    if (cycleWidth < std::min(area.height(), ringNeeds)) {
+    const auto perimeter = [](double width, double height) { // Ramanujan's, of the ellipse in width × height
+        const double a = width / 2;
+        const double b = height / 2;
+        return std::numbers::pi * (3 * (a + b) - std::sqrt((3 * a + b) * (a + 3 * b)));
+    };
+    if (perimeter(cycleWidth - 2 * ringInset(inCycle, cycleWidth), area.height()) < inCycle * (2 * NodeRadius + 8)) {
         m_shown.resize(inCycle);
         m_hidden += others;
         ring(m_shown, area);
         return;
     }
     ring(m_shown.mid(0, inCycle), QRectF(area.left(), area.top(), cycleWidth, area.height()));
-    const double rowHeight = 2 * NodeRadius + fontMetrics().height() + 6;
-    const int perColumn = std::max(1, int(area.height() / rowHeight) + 1);
-    const double columnWidth = 2 * LabelHalfWidth;
     for (int k = 0; k < others; ++k) {
         const int column = k / perColumn;
         const int row = k % perColumn;

@@ -46,6 +46,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // How far a ring of `nodes` in a box `width` wide keeps from the box's sides.
+    static double ringInset(int nodes, double width);
     enum class LabelGrowth { Up, Around, Down }; // where a second line of a label goes
     // Draws it and returns what was drawn, one string per line ("…" where it was elided).
     static QStringList drawLabel(QPainter &painter, const QRectF &where, Qt::Alignment align, const QString &text,
