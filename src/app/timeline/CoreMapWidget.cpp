@@ -52,10 +52,10 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
 {
     const double start = m_lastT >= 0 && t - m_lastT < 5 ? m_lastT : t;
     QList<const TaskRow *> best(m_cores.size(), nullptr);
-    QSet<qint64> control;
+    QSet<qint64> newlyControl; // control loops known from this sample on
     for (const TaskRow &row : rows) {
-        if (row.labControl)
-            control.insert(row.tid);
+        if (row.labControl && !m_control.contains(row.tid))
+            newlyControl.insert(row.tid);
         // Lab threads only: ProcLab's control loop taking a slice is no lesson (hidden in the table and lanes too).
         if (row.isProcess() || row.labControl || row.core < 0 || row.core >= m_cores.size() || row.running < 0.05)
             continue;
@@ -66,8 +66,8 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
     for (int core = 0; core < m_cores.size(); ++core) {
         QList<CoreRun> &runs = m_cores[core];
         // A control loop is known once its process's first lab thread is: what it ran before that goes too.
-        if (!control.isEmpty())
-            runs.removeIf([&](const CoreRun &run) { return control.contains(run.tid); });
+        if (!newlyControl.isEmpty())
+            runs.removeIf([&](const CoreRun &run) { return newlyControl.contains(run.tid); });
         if (const TaskRow *row = best.at(core)) {
             if (!runs.isEmpty() && runs.last().tid == row->tid && runs.last().end >= start - 1e-9)
                 runs.last().end = t;
@@ -79,6 +79,7 @@ void CoreMapWidget::addSample(double t, const QList<TaskRow> &rows)
             ++old;
         runs.remove(0, old);
     }
+    m_control.unite(newlyControl);
     m_now = t;
     m_lastT = t;
     update();
@@ -101,6 +102,7 @@ void CoreMapWidget::clear()
 {
     for (QList<CoreRun> &runs : m_cores)
         runs.clear();
+    m_control.clear();
     m_lastT = -1;
     update();
 }

@@ -3,6 +3,7 @@
 #include "TimelineHistory.h"
 
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 // One lane per core showing which lab thread ran there over the whole run while it is short and the last windowSeconds() once it is long (TimeSpan) — `perf sched map`, live.
@@ -43,5 +44,6 @@ private:
     QList<QList<CoreRun>> m_cores;
     double m_now = 0;
     double m_lastT = -1;
+    QSet<qint64> m_control; // TIDs known as control loops: their runs were taken out once, when they became known
     double m_window = 60;
 };

@@ -118,8 +118,6 @@ public:
     void readGil();
     // Null unless readGil() was called.
     const GilSession *gil() const { return m_gil.get(); }
-    // Looks for new lab processes at the next tick (a child forked inside the lab).
-    void rescanSoon();
     void reportError(const QString &message);
     // Runs `action` once, `seconds` after now, unless the run stopped before.
     void after(double seconds, std::function<void()> action);
@@ -133,6 +131,8 @@ Q_SIGNALS:
     void finished(const PhenomenonVerdict &verdict);
 
 private:
+    // Looks for new lab processes at the next tick (a child forked inside the lab).
+    void rescanSoon();
     void writeJournal();
     void onSnapshot(std::shared_ptr<const Snapshot> snapshot);
     void keep(const SessionEvent &event);
